@@ -1,0 +1,144 @@
+"""``kg build``: sources -> nlp -> extract -> graph -> records, TriG, HTML.
+
+Everything a build writes goes to a temporary name first and replaces the old
+output only when complete, so a failed or interrupted build leaves the
+previous build readable.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from kg import messages as msg
+from kg.extract.extractor import extract
+from kg.graph import actors
+from kg.graph.mapping import article_graph
+from kg.graph.store import TRIG_FILE, GraphStore, open_build, staged, write_atomic
+
+from kg.query.records import records_from_store
+from kg.sources.article import Article
+from kg.sources.readers import DEFAULT_MAX_MB, Problem, read_paths
+
+RECORDS_DIR = "records"
+HTML_FILE = "graph.html"
+
+
+def _to_stderr(message: str) -> None:
+    tqdm.write(message, file=sys.stderr)  # keeps the progress bar intact
+
+
+class NothingBuilt(Exception):
+    """No article could be read; the previous build is left untouched."""
+
+
+@dataclass
+class BuildSummary:
+    built: list[str] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    outputs: dict[str, Path] = field(default_factory=dict)
+    triples: int = 0
+    articles: int = 0
+
+    def line(self) -> str:
+        return msg.say(msg.BUILD_SUMMARY, built=len(self.built), skipped=len(self.skipped),
+                       triples=self.triples, articles=self.articles)
+
+
+def build(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    *,
+    max_mb: float = DEFAULT_MAX_MB,
+    report: Callable[[str], None] = _to_stderr,
+    progress: bool | None = None,
+) -> BuildSummary:
+    """Build (or add to) the graph in ``out`` from the articles under ``paths``.
+
+    Args:
+        paths: files or directories of articles (.txt seed format, .jsonl).
+        out: build directory; an existing build is extended, and an article
+            built again replaces its earlier version.
+        max_mb: largest article accepted, in MB.
+        report: receives each one-line problem message as it happens.
+        progress: show a progress bar (default: only on a terminal).
+
+    Raises:
+        NothingBuilt: when no article could be read.
+    """
+    paths = [Path(p) for p in paths]
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    summary = BuildSummary()
+    from kg.nlp.pipeline import load_pipeline  # spaCy and underthesea load slowly: only when building
+
+    nlp = load_pipeline()
+    with staged(out) as store:
+        items = tqdm(read_paths(paths, max_mb=max_mb), unit=" items", disable=None if progress is None else not progress)
+        for item in items:
+            if isinstance(item, Problem):
+                (summary.skipped if item.skipped else summary.warnings).append(item)
+                report(item.message)
+                continue
+            _build_article(nlp, item, store, summary, report)
+        if not summary.built:
+            raise NothingBuilt(msg.say(msg.BUILD_NOTHING, paths=", ".join(map(str, paths))))
+        actors.refresh(store)
+    write_outputs(out, summary)
+    return summary
+
+
+def _build_article(nlp, article: Article, store: GraphStore, summary: BuildSummary, report) -> None:
+    try:
+        extraction = extract(nlp, article)
+        graph = article_graph(article, extraction)
+    except Exception as err:  # noqa: BLE001 - one bad article must not stop a batch
+        problem = Problem(article.origin, msg.say(msg.ARTICLE_FAILED, origin=article.origin, reason=f"{type(err).__name__}: {err}"))
+        summary.skipped.append(problem)
+        report(problem.message)
+        return
+    store.replace_article(article.id, graph)
+    summary.built.append(article.id)
+
+
+def write_outputs(out: Path, summary: BuildSummary | None = None) -> dict[str, Path]:
+    """Write records, TriG and HTML from the published store."""
+    from kg.view.network import write_view  # the view pulls in pyvis: load it only here
+
+    store = open_build(out)
+    outputs = {
+        "records": write_records(store, out / RECORDS_DIR),
+        "graph": out / TRIG_FILE,
+        "view": out / HTML_FILE,
+    }
+    store.write(outputs["graph"])
+    write_view(store, outputs["view"])
+    if summary is not None:
+        summary.outputs = outputs
+        summary.triples = len(store)
+        summary.articles = len(store.article_ids())
+    return outputs
+
+
+def write_records(store: GraphStore, directory: Path) -> Path:
+    """Write one SPEC record per article, swapping the whole folder at once."""
+    tmp = directory.with_name(f".{directory.name}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for record in records_from_store(store):
+        text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        write_atomic(tmp / f"{record['article']}.json", text.encode("utf-8"))
+    old = directory.with_name(f".{directory.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if directory.exists():
+        directory.rename(old)
+    tmp.rename(directory)
+    shutil.rmtree(old, ignore_errors=True)
+    return directory

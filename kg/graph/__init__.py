@@ -1,0 +1,1 @@
+"""RDF graph: ontology namespaces, mapping and validation."""

@@ -1,0 +1,228 @@
+"""Vietnamese word segmentation with underthesea's CRF model, on exact offsets.
+
+``underthesea.word_tokenize`` normalises the text and returns strings, so its
+words must be re-aligned to the raw text, and its Rust featurizer spends most
+of the time building feature strings. This module runs the same regex
+pre-tokenizer on the raw text (offsets for free) and scores the same CRF with
+weights summed once per distinct word, bigram and trigram, which gives the
+same segmentation several times faster.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from kg.nlp.crfsuite import load_weights
+from kg.nlp.orthography import fold
+
+_CACHE_LIMIT = 400_000  # entries per n-gram cache before it is dropped
+
+
+def _model_dir() -> Path:
+    import underthesea.pipeline.word_tokenize as ws
+
+    return Path(ws.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
+
+
+def _pretokenizer() -> re.Pattern[str]:
+    """underthesea's syllable/punctuation regex, compiled privately.
+
+    A private copy, because ``word_tokenize(fixed_words=...)`` rebinds the
+    module-level pattern.
+    """
+    from underthesea.pipeline.word_tokenize import regex_tokenize as rt
+
+    return re.compile(r"(" + "|".join(rt.regex_patterns) + r")", re.VERBOSE | re.UNICODE)
+
+
+def _normalizer():
+    from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
+
+    def normalize(tok: str) -> str:
+        # Mirrors underthesea's character + token normalisation of one token.
+        tok = unicodedata.normalize("NFC", tok)
+        for bad, good in character_map.items():
+            tok = tok.replace(bad, good)
+        if len(tok) <= 6:
+            tok = token_map.get(tok, tok)
+        return tok
+
+    return normalize
+
+
+_INT32 = re.compile(r"[+-]?[0-9]+\Z")
+
+
+def _apply(func: str | None, text: str, dictionary: frozenset[str]) -> str:
+    """One feature function, with the semantics of underthesea_core."""
+    if func is None:
+        return text
+    if func == "lower":
+        return text.lower()
+    if func == "isdigit":  # Rust str::parse::<i32>
+        ok = bool(_INT32.match(text)) and -(2**31) <= int(text) < 2**31
+        return str(ok)
+    if func == "istitle":
+        return str(all(p[:1] == p[:1].upper() for p in text.split(" ")))
+    if func == "is_in_dict":
+        return str(text.lower() in dictionary)
+    raise ValueError(f"unknown feature function {func}")
+
+
+class CRFSegmenter:
+    """Word segmenter equivalent to ``underthesea.word_tokenize``.
+
+    Args:
+        model_dir: folder with ``models.bin``, ``features.bin`` and
+            ``dictionary.bin`` (underthesea's bundled model by default).
+    """
+
+    def __init__(self, model_dir: Path | None = None) -> None:
+        import joblib
+
+        model_dir = Path(model_dir or _model_dir())
+        weights = load_weights(model_dir / "models.bin")
+        if len(weights.labels) != 2 or weights.labels[0] != "B-W":
+            raise ValueError(f"unexpected labels {weights.labels}")
+        self._w = weights.state
+        self._trans = weights.transition
+        self._dict = frozenset(joblib.load(model_dir / "dictionary.bin"))
+        self._folded_dict: frozenset[str] | None = None
+        self._templates = [self._parse(t) for t in joblib.load(model_dir / "features.bin")]
+        self._pattern = _pretokenizer()
+        self._normalize = _normalizer()
+        # Templates grouped by their window (off1, off2): the n-gram length
+        # decides which cache scores them, off1 where the sum lands.
+        self._groups: dict[tuple[int, int], list[tuple[str, str | None]]] = {}
+        for syntax, off1, off2, func in self._templates:
+            self._groups.setdefault((off1, off2), []).append((syntax, func))
+        self._edge = {g: self._edge_weights(g) for g in self._groups}
+        self._caches: dict[int, dict] = {1: {}, 2: {}, 3: {}}
+
+    @staticmethod
+    def _parse(syntax: str) -> tuple[str, int, int, str | None]:
+        m = re.fullmatch(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?", syntax)
+        if not m:
+            raise ValueError(f"unsupported template {syntax}")
+        off1 = int(m.group(1))
+        off2 = int(m.group(2)) if m.group(2) is not None else off1
+        return syntax, off1, off2, m.group(3)
+
+    def _edge_weights(self, group: tuple[int, int]) -> tuple[tuple[float, float], ...]:
+        """Summed weights of the BOS and EOS values of one template group."""
+        out = []
+        for marker in ("BOS", "EOS"):
+            b = i = 0.0
+            for syntax, _func in self._groups[group]:
+                wb, wi = self._w.get(f"{syntax}={marker}", (0.0, 0.0))
+                b += wb
+                i += wi
+            out.append((b, i))
+        return tuple(out)
+
+    def _ngram_scores(self, key: tuple[str, ...]) -> list[tuple[int, float, float]]:
+        """(off1, B weight, I weight) for each template group of this length."""
+        cache = self._caches[len(key)]
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        text = " ".join(key)
+        out = []
+        for (off1, off2), templates in self._groups.items():
+            if off2 - off1 + 1 != len(key):
+                continue
+            b = i = 0.0
+            for syntax, func in templates:
+                w = self._w.get(f"{syntax}={_apply(func, text, self._dict)}")
+                if w is not None:
+                    b += w[0]
+                    i += w[1]
+            if b or i:
+                out.append((off1, b, i))
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        cache[key] = out
+        return out
+
+    def pretokenize(self, text: str) -> list[tuple[int, int]]:
+        """Syllable and punctuation spans, as underthesea's regex cuts them."""
+        return [m.span() for m in self._pattern.finditer(text)]
+
+    def tag(self, tokens: list[str]) -> list[bool]:
+        """CRF decision per syllable: True where a new word begins."""
+        n = len(tokens)
+        if n == 0:
+            return []
+        norm = [self._normalize(t) for t in tokens]
+        sb = [0.0] * n
+        si = [0.0] * n
+        for length in (1, 2, 3):
+            for j in range(n - length + 1):
+                for off1, b, i in self._ngram_scores(tuple(norm[j : j + length])):
+                    p = j - off1
+                    if 0 <= p < n:
+                        sb[p] += b
+                        si[p] += i
+        # Windows that stick out of the sentence score as BOS / EOS.
+        edge_positions = set(range(min(2, n))) | set(range(max(0, n - 2), n))
+        for p in edge_positions:
+            for (off1, off2), ((bb, bi), (eb, ei)) in self._edge.items():
+                if p + off1 < 0:
+                    sb[p] += bb
+                    si[p] += bi
+                elif p + off2 >= n:
+                    sb[p] += eb
+                    si[p] += ei
+        return self._viterbi(sb, si)
+
+    def _viterbi(self, sb: list[float], si: list[float]) -> list[bool]:
+        (t_bb, t_bi), (t_ib, t_ii) = self._trans
+        vb, vi = sb[0], si[0]
+        back: list[tuple[bool, bool]] = []
+        for k in range(1, len(sb)):
+            from_b_to_b, from_i_to_b = vb + t_bb, vi + t_ib
+            from_b_to_i, from_i_to_i = vb + t_bi, vi + t_ii
+            back.append((from_b_to_b >= from_i_to_b, from_b_to_i >= from_i_to_i))
+            vb = max(from_b_to_b, from_i_to_b) + sb[k]
+            vi = max(from_b_to_i, from_i_to_i) + si[k]
+        state_b = vb >= vi
+        out = [state_b]
+        for prev_b_if_b, prev_b_if_i in reversed(back):
+            state_b = prev_b_if_b if state_b else prev_b_if_i
+            out.append(state_b)
+        out.reverse()
+        return out
+
+    def segment_syllables(self, text: str) -> list[list[tuple[int, int]]]:
+        """Words of ``text`` as lists of their syllable/punctuation spans."""
+        spans = self.pretokenize(text)
+        if not spans:
+            return []
+        begins = self.tag([text[s:e] for s, e in spans])
+        words: list[list[tuple[int, int]]] = []
+        for span, begin in zip(spans, begins):
+            if begin or not words:
+                words.append([span])
+            else:
+                words[-1].append(span)
+        return words
+
+    def segment(self, text: str) -> list[tuple[int, int]]:
+        """Word spans ``(start, end)`` of ``text``; a word may hold spaces."""
+        return [(w[0][0], w[-1][1]) for w in self.segment_syllables(text)]
+
+    def is_word(self, text: str) -> bool:
+        """Whether the text is a dictionary word, whatever its case or tone
+        placement ("Ủy viên" is listed as "uỷ viên")."""
+        if self._folded_dict is None:
+            self._folded_dict = frozenset(fold(w) for w in self._dict)
+        return fold(text) in self._folded_dict
+
+
+@lru_cache(maxsize=1)
+def get_segmenter() -> CRFSegmenter:
+    """The shared segmenter (model loading takes ~0.5 s)."""
+    return CRFSegmenter()

@@ -1,0 +1,86 @@
+"""The Python API: ``kg.open("build").query(...)``.
+
+Example:
+    >>> import kg
+    >>> graph = kg.open("build")                                    # doctest: +SKIP
+    >>> graph.query("SELECT ?p WHERE { ?p a dip:Person }")[:1]      # doctest: +SKIP
+    [{'p': 'https://w3id.org/kg-diplomacy/id/person/vladimir-putin'}]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import messages as msg
+from kg.graph.store import STORE_DIR, GraphStore, open_build
+
+
+class QueryError(ValueError):
+    """A query that cannot run: syntax error or unusable parameter."""
+
+
+def _python(term):
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return term.value
+    return term.value if hasattr(term, "value") else str(term)
+
+
+def _term(value) -> ox.NamedNode | ox.Literal:
+    """A parameter value as an RDF term: IRIs in <...>, everything else a literal."""
+    if isinstance(value, str) and value.startswith("<") and value.endswith(">"):
+        return ox.NamedNode(value[1:-1])
+    if isinstance(value, bool):
+        return ox.Literal(str(value).lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(str(value))
+
+
+class KnowledgeGraph:
+    """A built graph, opened read-only."""
+
+    def __init__(self, store: GraphStore):
+        self.store = store
+
+    def raw(self, sparql: str, params: dict | None = None):
+        """Run SPARQL and return pyoxigraph's own result object.
+
+        Parameters are bound as RDF terms (SPARQL substitution), never pasted
+        into the query text, so a value can never change the query.
+        """
+        substitutions = {ox.Variable(k): _term(v) for k, v in (params or {}).items()}
+        try:
+            return self.store.query_with(sparql, substitutions)
+        except SyntaxError as err:
+            raise QueryError(str(err).splitlines()[0]) from None
+
+    def query(self, sparql: str, params: dict | None = None) -> list[dict] | bool | list[tuple]:
+        """SELECT gives rows as dicts, ASK a bool, CONSTRUCT/DESCRIBE triples."""
+        result = self.raw(sparql, params)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QueryTriples):
+            return [(_python(t.subject), _python(t.predicate), _python(t.object)) for t in result]
+        names = [v.value for v in result.variables]
+        return [{n: _python(row[n]) for n in names} for row in result]
+
+    def to_dataframe(self, sparql: str, params: dict | None = None):
+        """SELECT results as a pandas DataFrame (pandas must be installed)."""
+        import pandas as pd
+
+        rows = self.query(sparql, params)
+        if not isinstance(rows, list) or (rows and not isinstance(rows[0], dict)):
+            raise QueryError("to_dataframe needs a SELECT query")
+        return pd.DataFrame(rows)
+
+
+def open_graph(build_dir: str | Path = "build") -> KnowledgeGraph:
+    """Open a build directory made by ``kg build``."""
+    path = Path(build_dir)
+    if not (path / STORE_DIR).is_dir():
+        raise FileNotFoundError(msg.say(msg.NO_BUILD, path=path))
+    return KnowledgeGraph(open_build(path))
