@@ -93,6 +93,74 @@ def validate(graph: GraphDir = Path("build")) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="SPARQL text, a .rq file, or a library query name (see --list).")] = None,
+    graph: GraphDir = Path("build"),
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json, xml; for CONSTRUCT/DESCRIBE: turtle, jsonld, ntriples.")] = "table",
+    param: Annotated[list[str] | None, typer.Option("--param", help="name=value, bound safely as a literal (<...> for an IRI).")] = None,
+    list_queries: Annotated[bool, typer.Option("--list", help="List the library's competency queries.")] = False,
+) -> None:
+    """Run SPARQL on the built graph (the ontology's prefixes are pre-declared)."""
+    from kg.query import library
+    from kg.query.api import KnowledgeGraph, QueryError
+    from kg.query.formats import GRAPH_FORMATS, RESULT_FORMATS, render
+
+    if list_queries:
+        for name in library.names():
+            typer.echo(f"{name:20} {library.description(name)}")
+        return
+    if sparql is None:
+        raise _fail("give a query (text, .rq file or library name) or --list", 2)
+    if fmt not in {"table", *RESULT_FORMATS, *GRAPH_FORMATS}:
+        raise _fail(f"unknown --format {fmt!r}", 2)
+    params = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise _fail(f"--param {item!r}: expected name=value", 2)
+        params[name.lstrip("?$")] = value
+    try:
+        text = library.resolve(sparql)
+    except OSError as err:
+        raise _fail(f"{sparql}: cannot read the query file ({err.strerror})") from None
+    kg_graph = KnowledgeGraph(_require_build(graph))
+    try:
+        result = kg_graph.raw(text, params)
+        typer.echo(render(result, fmt, kg_graph.store.prefixes()))
+    except (QueryError, KeyError, ValueError) as err:
+        raise _fail(f"query error: {err}") from None
+
+
+@app.command()
+def view(
+    graph: GraphDir = Path("build"),
+    out: Annotated[Path | None, typer.Option("--out", help="HTML file to write (default: DIR/graph.html).")] = None,
+) -> None:
+    """Write the interactive HTML network of actors, meetings and statements."""
+    from kg.view.network import write_view
+
+    store = _require_build(graph)
+    path = write_view(store, out or graph / "graph.html")
+    typer.echo(msg.say(msg.WROTE, what="view", path=path))
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="File to write.")],
+    graph: GraphDir = Path("build"),
+    fmt: Annotated[str, typer.Option("--format", help="ttl, nt, jsonld, trig, nq, xml.")] = "ttl",
+) -> None:
+    """Export the graph for other tools."""
+    from kg.export.rdf import FORMATS, export_rdf
+
+    if fmt not in FORMATS:
+        raise _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+    store = _require_build(graph)
+    export_rdf(store, out, fmt)
+    typer.echo(msg.say(msg.WROTE, what=fmt, path=out))
+
+
 def main() -> None:
     try:
         app()

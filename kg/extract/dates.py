@@ -13,11 +13,14 @@ Rules worth knowing (the vocabulary is in ``kg/lang/vi/time_words.tsv``):
   2025-12-29 is 2026-01-05. Without an article date such values stay ``None``;
   explicit years are kept.
 * **Bare "d/m"** is too often a fraction ("1/3 lãnh thổ") or a score to be taken
-  on sight. It is a date only when it carries a 4-digit year ("22/1/2026"), or
-  is introduced by an anchor ("ngày", "hôm"), a part of the day ("sáng"), a clock
-  time ("23h25") or a weekday ("thứ Năm (22/1)"), or directly follows a trigger
-  preposition ("vào", "từ", "đến", ...). "d-m" needs one of the first group,
-  because after a preposition it is usually a score or a range.
+  on sight. It is a date only when it carries a year ("22/1/2026", "22/1 năm
+  ngoái"), is introduced by an anchor ("ngày", "hôm"), a part of the day
+  ("sáng"), a clock time ("23h25") or a weekday ("thứ Năm (22/1)"), or directly
+  follows a trigger preposition ("vào", "từ", "đến", ...). "d-m" needs one of
+  the first four, because after a preposition it is usually a score. A range
+  "ngày 22-23/1" is dated by its first day.
+* **Weekdays** resolve to the occurrence closest to the article date unless the
+  text says which ("thứ Hai tuần trước", "thứ Hai tới").
 * **Weeks** - a week has no ISO value of its own, so "tuần tới" gets the month
   holding all seven days of that week (``YYYY-MM``), else its year, else ``None``;
   that keeps it a valid prefix of the meeting's real date.
@@ -96,38 +99,27 @@ def article_relative(expr_value: str | None, article_date: str | None) -> str | 
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
+    # Same layout as the other kg/lang/vi lexicons: `#` comments, header row, `|` variants.
     with path.open(encoding="utf-8", newline="") as f:
         lines = [ln for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
 
 
-def _variants(cell: str | list[str] | None) -> list[str]:
-    # Accept both raw cells and ones a shared loader already split on "|".
-    parts = cell.split("|") if isinstance(cell, str) else (cell or [])
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _cell(row: dict, key: str) -> str:
-    v = row.get(key)
-    return ("|".join(v) if isinstance(v, list) else v or "").strip()
+_Info = tuple[str, int, "str | None", str]  # unit, offset, relation, base
 
 
 @lru_cache(maxsize=None)
-def _vocab() -> tuple[dict[str, list[str]], dict[str, tuple[str, int, str | None, str]]]:
-    """Phrases per kind, plus ``phrase -> (unit, offset, relation, base)``."""
+def _vocab() -> tuple[dict[str, list[str]], dict[tuple[str, str], _Info]]:
+    """Phrases per kind, and ``(kind, phrase) -> (unit, offset, relation, base)``."""
     kinds: dict[str, list[str]] = {}
-    info: dict[str, tuple[str, int, str | None, str]] = {}
+    info: dict[tuple[str, str], _Info] = {}
     for row in _read_tsv(_TSV):
-        kind = _cell(row, "kind")
-        for phrase in _variants(row.get("phrase")):
-            kinds.setdefault(kind, []).append(phrase)
-            offset = _cell(row, "offset")
-            info[(kind, _norm(phrase))] = (
-                _cell(row, "unit"),
-                int(offset) if offset else 0,
-                _cell(row, "relation") or None,
-                _cell(row, "base") or "article",
-            )
+        for phrase in filter(None, (p.strip() for p in row["phrase"].split("|"))):
+            kinds.setdefault(row["kind"], []).append(phrase)
+            info[(row["kind"], _norm(phrase))] = (
+                row["unit"], int(row["offset"] or 0), row["relation"] or None,
+                row["base"] or "article")
     return kinds, info
 
 
@@ -142,6 +134,8 @@ def _alt(phrases: list[str], keep_case: bool = False) -> str:
         return f"[{p[0].lower()}{p[0].upper()}]{body[len(re.escape(p[0])):]}" if keep_case else body
 
     alts = "|".join(one(p) for p in sorted(set(phrases), key=len, reverse=True))
+    if not alts:
+        return "(?!)"  # an empty alternation would match everywhere
     return f"(?-i:{alts})" if keep_case else f"(?:{alts})"
 
 
@@ -159,12 +153,13 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     pre = (rf"(?:(?P<time>{clock})\s+)?(?:(?P<part>{w['part_of_day']})\s+)?"
            rf"(?:(?P<anchor>{w['anchor']})\s+)?"
            rf"(?:(?P<wd>{wd})(?:\s*,\s*|\s*(?P<paren>\()\s*|\s+)(?:{w['anchor']}\s+)?)?")
-    year_tail = rf"(?:\s*(?:/|,?\s*năm\s+)(?P<y>\d{{4}})|\s+(?P<yrel>{year_rel}))?"
+    # "/2026", "-2026" (the hyphenated style of some papers), " năm 2026", " năm ngoái"
+    year_tail = rf"(?:\s*(?:[/-]|,?\s*năm\s+)(?P<y>\d{{4}})|\s+(?P<yrel>{year_rel}))?"
     close = r"(?(paren)\s*\))"
     num = r"(?<![\w/.,:-])"
     patterns = {
         "num_day": rf"{pre}{num}(?:(?P<d0>\d{{1,2}})\s*[-–]\s*)?(?P<d>\d{{1,2}})(?P<sep>[/-])"
-                   rf"(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}))?{close}{_END}",
+                   rf"(?P<m>\d{{1,2}}){year_tail}{close}{_END}",
         "word_day": rf"{pre}{num}(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}){year_tail}{close}{_END}",
         "month": rf"(?:{w['qualifier']}\s+)?tháng\s+(?P<m>\d{{1,2}}){year_tail}{_END}",
         "year": rf"(?:{w['qualifier']}\s+)?năm\s+(?P<y>\d{{4}})(?!\d)",
@@ -202,7 +197,7 @@ def _week_value(monday: date) -> str | None:
     return str(monday.year) if monday.year == sunday.year else None
 
 
-def _lookup(kind: str, phrase: str) -> tuple[str, int, str | None, str]:
+def _lookup(kind: str, phrase: str) -> _Info:
     return _vocab()[1][(kind, _norm(phrase))]
 
 
@@ -230,7 +225,7 @@ def _trigger_before() -> re.Pattern[str]:
 
 def _licensed(m: re.Match, text: str) -> bool:
     """Whether a numeric d/m is a date rather than a fraction or a score."""
-    if m["y"] or any(m[g] for g in ("time", "part", "anchor", "wd")):
+    if any(m[g] for g in ("y", "yrel", "time", "part", "anchor", "wd")):
         return True
     return m["sep"] == "/" and _trigger_before().search(text[: m.start()]) is not None
 
@@ -242,13 +237,12 @@ def _day(m: re.Match, ref: date | None) -> tuple[str | None, str] | None:
             return None
         d = int(m["d0"])  # a range "22-23/1" is dated by its first day
     y, known = _explicit_year(m, ref)
-    if known:
-        found = _safe_date(y, mo, d) if y else _safe_date(2000, mo, d)
-        return (found.isoformat() if y else None, "day") if found else None
-    if ref is None:
-        return (None, "day") if _safe_date(2000, mo, d) else None  # 2000: leap year
-    cands = [c for c in (_safe_date(ref.year + k, mo, d) for k in (-1, 0, 1)) if c]
-    return (_closest(cands, ref).isoformat(), "day") if cands else None
+    if not known and ref is not None:
+        cands = [c for c in (_safe_date(ref.year + k, mo, d) for k in (-1, 0, 1)) if c]
+        return (_closest(cands, ref).isoformat(), "day") if cands else None
+    # Year unknown: 2000, a leap year, only checks that such a day exists at all.
+    found = _safe_date(y or 2000, mo, d)
+    return ((found.isoformat() if y else None), "day") if found else None
 
 
 def _month(m: re.Match, ref: date | None) -> tuple[str | None, str] | None:

@@ -85,6 +85,9 @@ class GraphStore:
         ids = (iris.article_id_of(g.value) for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
         return sorted(i for i in ids if i)
 
+    def prefixes(self) -> dict[str, str]:
+        return _prefix_map()
+
     def __len__(self) -> int:
         return len(self.ox)
 
@@ -95,7 +98,10 @@ class GraphStore:
     def write(self, path: str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> None:
         """Serialise the whole dataset (sorted) to ``path`` atomically."""
         quads = self.sorted_quads()
-        data: Iterable = quads if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) else (q.triple for q in quads)
+        if fmt.supports_datasets:
+            data: Iterable = quads
+        else:  # a triple format holds the union: each triple once
+            data = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         prefixed = fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE)
         text = ox.serialize(data, format=fmt, prefixes=_prefix_map() if prefixed else None)
         write_atomic(Path(path), _sort_prefix_lines(text) if prefixed else text)

@@ -97,7 +97,8 @@ class Violation:
             path = f" {curie(self.path)}"
         else:
             path = f" {self.path}"
-        value = "" if self.value is None else f" (value: {curie(self.value)})"
+        shown = self.value is not None and self.value != self.focus_node
+        value = f" (value: {curie(self.value)})" if shown else ""
         return f"{self.severity}: {curie(self.focus_node)}{path}: {self.message}{value}"
 
 

@@ -110,6 +110,12 @@ FORMS = [
      "tháng 5 năm ngoái", "2025-05", "month", "past"),
     ("Lễ ký kết dự kiến diễn ra đầu tháng 1 năm 2026.", "2025-12-29",
      "đầu tháng 1 năm 2026", "2026-01", "month", "future"),
+    ("Hai nước ký hiệp định khung ngày 22-1-2026.", "2026-03-06",
+     "ngày 22-1-2026", "2026-01-22", "day", "past"),
+    ("Diễn đàn được tổ chức lần đầu vào tháng 5-2025.", "2026-03-06",
+     "tháng 5-2025", "2025-05", "month", "past"),
+    ("Hai bên từng gặp nhau ngày 22/1 năm ngoái.", "2026-03-06",
+     "ngày 22/1 năm ngoái", "2025-01-22", "day", "past"),
 ]
 
 

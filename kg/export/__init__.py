@@ -1,0 +1,1 @@
+"""Exports of the built graph for triple stores, Protégé, Gephi, spreadsheets."""

@@ -1,0 +1,35 @@
+"""Every custom ``Doc``/``Span`` attribute of the pipeline, declared once.
+
+Components and the extractor import this module instead of declaring their
+own, so attribute names cannot drift apart. Registration is idempotent: an
+attribute that already exists is left as it is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+DOC_EXTENSIONS = {
+    "article_date": None,  # ISO date of the article, set by the extractor
+    "entities": None,  # list[kg.extract.model.Entity], set by kg_resolve
+    "roles": None,
+    "meetings": None,
+    "statements": None,
+}
+SPAN_EXTENSIONS = {
+    "kg_key": None,  # canonical entity key of an entity span
+    "kg_title_category": None,  # titles.tsv category of a title span
+}
+
+
+def register_extensions() -> None:
+    """Declare the attributes (safe to call any number of times)."""
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name, default in SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register_extensions()
