@@ -109,6 +109,10 @@ class GraphStore:
     def flush(self) -> None:
         self.ox.flush()
 
+    def close(self) -> None:
+        """Drop the underlying store so its files are released (RocksDB locks by path)."""
+        self.ox = None
+
 
 def _sort_prefix_lines(text: bytes) -> bytes:
     """Oxigraph writes prefixes in hash order; sort them for stable files."""
@@ -145,10 +149,10 @@ def staged(build_dir: Path) -> Iterator[GraphStore]:
         yield store
         store.flush()
     except BaseException:
-        del store
+        store.close()
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    del store
+    store.close()
     if live.exists():
         live.rename(old)
     stage.rename(live)

@@ -8,6 +8,7 @@ page: titles in vis-network are rendered as HTML.
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from importlib.resources import files
 from pathlib import Path
@@ -78,9 +79,22 @@ def build_network(store: GraphStore) -> Network:
     return net
 
 
+_REMOTE = re.compile(r"<link[^>]*https?://[^>]*>|<script[^>]*\bsrc=\"https?://[^>]*>\s*</script>|<!--.*?-->", re.S)
+
+
+def offline(page: str) -> str:
+    """Drop pyvis's CDN links (bootstrap, only used by menus we turn off).
+
+    Example:
+        >>> offline('<link href="https://cdn.example/x.css" rel="stylesheet" /><p>ok</p>')
+        '<p>ok</p>'
+    """
+    return _REMOTE.sub("", page)
+
+
 def write_view(store: GraphStore, path: str | Path) -> Path:
     """Write the self-contained HTML view to ``path``."""
     net = build_network(store)
-    page = net.generate_html(notebook=False)
+    page = offline(net.generate_html(notebook=False))
     write_atomic(Path(path), page.encode("utf-8"))
     return Path(path)
