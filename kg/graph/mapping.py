@@ -98,9 +98,10 @@ def article_graph(article: Article, extraction: Extraction) -> Graph:
             g.add((evidence(ev), DIP.refersTo, node))
 
     for role in extraction.roles:
-        post = iris.post(role.person, role.title, role.org)
+        title = role.title[:1].upper() + role.title[1:]  # one spelling per post across articles
+        post = iris.post(role.person, title, role.org)
         g.add((post, RDF.type, DIP.Post))
-        g.add((post, DIP.title, Literal(role.title)))
+        g.add((post, DIP.title, Literal(title)))
         if role.org:
             g.add((post, DIP.postIn, iris.actor(role.org)))
         if article.date:

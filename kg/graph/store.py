@@ -74,12 +74,7 @@ class GraphStore:
     # Reading -----------------------------------------------------------------
     def query(self, sparql: str):
         """Run SPARQL with the union of all named graphs as the default graph."""
-        return self.query_with(sparql, None)
-
-    def query_with(self, sparql: str, substitutions: dict | None):
-        """Like :meth:`query`, binding variables to terms (safe parameters)."""
-        return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=_prefix_map(),
-                             substitutions=substitutions or None)
+        return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=_prefix_map())
 
     def article_ids(self) -> list[str]:
         ids = (iris.article_id_of(g.value) for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))

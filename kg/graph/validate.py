@@ -23,7 +23,7 @@ from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from kg.graph.namespaces import bind_prefixes, curie
+from kg.graph.namespaces import DIP, DSH, bind_prefixes, curie
 
 ONTOLOGY_FILE = "diplomacy.ttl"
 SHAPES_FILE = "shapes.ttl"
@@ -177,7 +177,7 @@ def validate(
         allow_infos=True,
         advanced=False,
     )
-    violations = _read_results(results)
+    violations = _sorted(_read_results(results) + _span_length_warnings(data_graph))
     return ValidationReport(
         conforms=not any(v.severity == "Violation" for v in violations),
         violations=violations,
@@ -200,15 +200,51 @@ def _read_results(results: Graph) -> list[Violation]:
                 source_shape=results.value(result, SH.sourceShape),
             )
         )
-    violations.sort(
+    return violations
+
+
+def _span_length_warnings(graph: Graph) -> list[Violation]:
+    """Warn when ``len(anchorText) != endChar - startChar`` (``dsh:Mention-spanLength``).
+
+    Done here rather than as a SHACL-SPARQL constraint, which pyshacl
+    re-parses for every mention.
+    """
+    warnings = []
+    for node in set(graph.subjects(DIP.anchorText, None)):
+        text = graph.value(node, DIP.anchorText)
+        start = graph.value(node, DIP.startChar)
+        end = graph.value(node, DIP.endChar)
+        try:
+            width = int(end) - int(start)
+        except (TypeError, ValueError):
+            continue  # missing or ill-typed offsets are reported by the shapes
+        if len(str(text)) != width:
+            warnings.append(
+                Violation(
+                    focus_node=node,
+                    path=DIP.anchorText,
+                    message=(
+                        f"The length of dip:anchorText ({len(str(text))}) differs from "
+                        f"dip:endChar - dip:startChar ({width})."
+                    ),
+                    severity="Warning",
+                    value=text,
+                    source_shape=DSH["Mention-spanLength"],
+                )
+            )
+    return warnings
+
+
+def _sorted(violations: list[Violation]) -> list[Violation]:
+    return sorted(
+        violations,
         key=lambda v: (
             _SEVERITY_ORDER.get(v.severity, 9),
             str(v.focus_node),
             str(v.path or ""),
             v.message,
-        )
+        ),
     )
-    return violations
 
 
 def _pick_message(messages) -> str:

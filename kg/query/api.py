@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -40,6 +41,32 @@ def _term(value) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(value))
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def bind_parameters(sparql: str, params: dict) -> str:
+    r"""Bind parameters with a VALUES block at the start of the WHERE clause.
+
+    Values are written by Oxigraph's own term serialiser, so quotes or braces in
+    a value stay inside the literal and can never change the query.
+
+    Example:
+        >>> bind_parameters("SELECT ?x WHERE { ?x rdfs:label ?name }", {"name": 'Putin" } #'})
+        'SELECT ?x WHERE { VALUES ?name { "Putin\\" } #" } ?x rdfs:label ?name }'
+    """
+    if not params:
+        return sparql
+    for name in params:
+        if not _NAME.fullmatch(name):
+            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
+    block = " ".join(f"VALUES ?{name} {{ {_term(value)} }}" for name, value in params.items())
+    match = _WHERE.search(sparql)
+    if match is None:
+        return f"{sparql}\n{block}"
+    return f"{sparql[:match.end()]} {block}{sparql[match.end():]}"
+
+
 class KnowledgeGraph:
     """A built graph, opened read-only."""
 
@@ -52,10 +79,9 @@ class KnowledgeGraph:
         Parameters are bound as RDF terms (SPARQL substitution), never pasted
         into the query text, so a value can never change the query.
         """
-        substitutions = {ox.Variable(k): _term(v) for k, v in (params or {}).items()}
         try:
-            return self.store.query_with(sparql, substitutions)
-        except SyntaxError as err:
+            return self.store.query(bind_parameters(sparql, params or {}))
+        except (SyntaxError, RuntimeError) as err:
             raise QueryError(str(err).splitlines()[0]) from None
 
     def query(self, sparql: str, params: dict | None = None) -> list[dict] | bool | list[tuple]:

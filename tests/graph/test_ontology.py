@@ -82,3 +82,15 @@ def test_owlrl_closure_runs_without_errors(onto):
     # a sample entailment through the alignments
     sem = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
     assert (DIP.Talks, RDFS.subClassOf, sem.Event) in g
+
+
+def test_packaged_copy_is_preferred(tmp_path, monkeypatch):
+    """An installed wheel's ``kg/ontology_data`` wins over the checkout."""
+    import kg.graph.validate as validate_module
+
+    data = tmp_path / "ontology_data"
+    data.mkdir()
+    for name in ("diplomacy.ttl", "shapes.ttl"):
+        (data / name).write_bytes((ontology_dir() / name).read_bytes())
+    monkeypatch.setattr(validate_module.resources, "files", lambda package: tmp_path)
+    assert validate_module.ontology_dir() == data

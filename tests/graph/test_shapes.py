@@ -259,3 +259,20 @@ def test_post_without_holder_is_only_a_warning(g):
     [w] = report.warnings
     assert w.path == "^dip:holdsPost"
     assert w.format().startswith("Warning: kgr:post/vladimir-putin/tong-thong/nga ^dip:holdsPost:")
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # inside rdflib's TriG plugins
+def test_command_line(g, tmp_path, capsys):
+    from kg.graph.validate import main
+
+    good = tmp_path / "good.ttl"
+    g.serialize(good, format="turtle")
+    assert main([str(good)]) == 0
+    g.remove((MEETING, DIP.participant, KIM))
+    bad = tmp_path / "bad.trig"
+    ds = Dataset()
+    for triple in g:
+        ds.graph(KGR["graph/article/a1"]).add(triple)
+    ds.serialize(bad, format="trig")
+    assert main([str(bad)]) == 1
+    assert "at least two participants" in capsys.readouterr().out

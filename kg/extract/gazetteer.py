@@ -1,0 +1,170 @@
+"""Lexicon names indexed for matching on syllable sequences.
+
+The lexicons (``kg/lang/vi/*.tsv``) are read once through
+:func:`kg.lang.lexicons.load`. Names are indexed by their folded syllables
+(lower case, one tone placement) because the text may spell "Thuỵ Sĩ" where
+the lexicon has "Thụy Sĩ"; capitalisation is checked afterwards, so "anh" (a
+pronoun) never matches the country "Anh".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extract.names import is_acronym, slugify
+from kg.nlp.orthography import fold
+
+PERSON, COUNTRY, ORG, PLACE = "Person", "Country", "Organization", "Place"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form of one lexicon record.
+
+    ``form`` is the spelling in the lexicon; ``role`` says what the form is
+    for its record: its ``name``, a ``variant``, an ``abbr``eviation, or a
+    ``capital`` (a city that may stand for its country).
+    """
+
+    label: str
+    key: str
+    name: str
+    form: str
+    role: str = "name"
+    wikidata: str | None = None
+    ambiguous: bool = False
+    caps: tuple[bool, ...] = ()
+    exact: bool = False  # acronyms match only in their own case
+
+
+@dataclass
+class Gazetteer:
+    """Surface forms by folded syllable tuple, plus cue word sets."""
+
+    entries: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    max_len: int = 1
+    firsts: set[str] = field(default_factory=set)
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> category
+    title_max: int = 1
+    honorifics: set[str] = field(default_factory=set)
+    org_heads: dict[tuple[str, ...], str] = field(default_factory=dict)
+    outlet_cues: set[tuple[str, ...]] = field(default_factory=set)
+    reporting_verbs: set[tuple[str, ...]] = field(default_factory=set)
+    place_keys: dict[str, str] = field(default_factory=dict)  # folded name -> key
+
+    def add(self, entry: Entry) -> None:
+        sylls = tuple(fold(entry.form).split())
+        if not sylls:
+            return
+        bucket = self.entries.setdefault(sylls, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_len = max(self.max_len, len(sylls))
+        self.firsts.add(sylls[0])
+
+
+def _values(cell) -> list[str]:
+    """A lexicon cell as a list of non-empty strings."""
+    if cell is None:
+        return []
+    items = cell if isinstance(cell, (list, tuple)) else str(cell).split("|")
+    return [s.strip() for s in items if s and s.strip()]
+
+
+def _one(cell) -> str | None:
+    values = _values(cell)
+    return values[0] if values else None
+
+
+def _entry(label, key, name, form, role="name", wikidata=None, ambiguous=False) -> Entry:
+    exact = is_acronym(form) and len(form.split()) == 1
+    caps = tuple(s[:1].isupper() for s in form.split())
+    return Entry(label, key, name, form, role, wikidata, ambiguous, caps, exact)
+
+
+def _key(prefix: str, key: str | None, name: str) -> str:
+    key = (key or "").strip()
+    if "/" in key:
+        return key
+    return f"{prefix}/{key or slugify(name)}"
+
+
+def _truthy(cell) -> bool:
+    return (_one(cell) or "").lower() in {"1", "true", "yes", "x"}
+
+
+def _load(name: str) -> list[dict]:
+    from kg.lang import lexicons
+
+    try:
+        return list(lexicons.load(name))
+    except FileNotFoundError:
+        return []
+
+
+def build() -> Gazetteer:
+    """Index every lexicon (uncached; see :func:`get_gazetteer`)."""
+    gaz = Gazetteer()
+    for row in _load("countries"):
+        name = _one(row.get("name"))
+        if not name:
+            continue
+        key = _key("country", _one(row.get("key")), name)
+        qid = _one(row.get("wikidata"))
+        amb = _truthy(row.get("ambiguous"))
+        gaz.add(_entry("Country", key, name, name, "name", qid, amb))
+        for v in _values(row.get("variants")):
+            role = "abbr" if is_acronym(v) else "variant"
+            gaz.add(_entry("Country", key, name, v, role, qid, amb and len(v.split()) == 1))
+        for c in _values(row.get("capitals")):
+            gaz.add(_entry("Country", key, name, c, "capital", qid))
+    for lexicon, prefix in (("organizations", "org"), ("outlets", "org")):
+        for row in _load(lexicon):
+            name = _one(row.get("name"))
+            if not name:
+                continue
+            key = _key(prefix, _one(row.get("key")), name)
+            qid = _one(row.get("wikidata"))
+            gaz.add(_entry(ORG, key, name, name, "name", qid))
+            for v in _values(row.get("variants")):
+                gaz.add(_entry(ORG, key, name, v, "variant", qid))
+            for a in _values(row.get("abbreviations")):
+                gaz.add(_entry(ORG, key, name, a, "abbr", qid))
+    for lexicon, label, prefix in (("persons", PERSON, "person"), ("places", PLACE, "place")):
+        for row in _load(lexicon):
+            name = _one(row.get("name"))
+            if not name:
+                continue
+            key = _key(prefix, _one(row.get("key")), name)
+            qid = _one(row.get("wikidata"))
+            gaz.add(_entry(label, key, name, name, "name", qid))
+            for v in _values(row.get("variants")):
+                gaz.add(_entry(label, key, name, v, "variant", qid))
+            if label == PLACE:
+                for form in [name, *_values(row.get("variants"))]:
+                    gaz.place_keys[fold(form)] = key
+    for row in _load("titles"):
+        title = _one(row.get("title"))
+        if title:
+            gaz.titles[tuple(fold(title).split())] = _one(row.get("category")) or ""
+    gaz.title_max = max((len(t) for t in gaz.titles), default=1)
+    gaz.honorifics = {fold(w) for row in _load("honorifics") for w in _values(row.get("word"))}
+    gaz.org_heads = {
+        tuple(fold(h).split()): _one(row.get("kind")) or ""
+        for row in _load("org_heads")
+        for h in _values(row.get("head"))
+    }
+    gaz.outlet_cues = {
+        tuple(fold(c).split()) for row in _load("outlet_cues") for c in _values(row.get("cue"))
+    }
+    gaz.reporting_verbs = {
+        tuple(fold(v).split()) for row in _load("reporting_verbs") for v in _values(row.get("verb"))
+    }
+    return gaz
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The shared index, built on first use."""
+    return build()

@@ -1,0 +1,75 @@
+"""Shape tests on surface strings: capitalisation, acronyms, foreign syllables.
+
+Names are found mostly from their shape, because the lexicons can never list
+every official of every country. Vietnamese writes common words in lower case
+except at a sentence start, so a capitalised word is a name candidate unless it
+is sentence-initial and a dictionary word; foreign names are recognisable
+because their syllables break Vietnamese syllable structure ("Kremlin",
+"Putin"), while Vietnamese names are not dictionary words as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kg.nlp.orthography import fold
+
+# Tone marks only: the vowel qualities (ă â ê ô ơ ư) stay.
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VI_SYLLABLE = re.compile(
+    r"(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
+    r"(uyê|uya|oai|oay|oeo|uây|uôi|ươi|ươu|yêu|iêu|"
+    r"[aăâeêioôơuưy]{1,2})"
+    r"(ch|ng|nh|[cmnpt])?"
+)
+
+
+def _strip_tones(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+
+
+def is_vietnamese_syllable(syllable: str) -> bool:
+    """Whether ``syllable`` fits Vietnamese syllable structure.
+
+    >>> is_vietnamese_syllable("Nguyễn"), is_vietnamese_syllable("Putin")
+    (True, False)
+    """
+    return bool(_VI_SYLLABLE.fullmatch(_strip_tones(syllable)))
+
+
+def syllables(text: str) -> list[str]:
+    return text.split()
+
+
+def is_capitalised(text: str) -> bool:
+    """First character is an upper-case letter ("Nga", "JD", "Ả Rập")."""
+    return bool(text) and text[0].isupper()
+
+
+def is_acronym(text: str) -> bool:
+    """All-capital short form of two or more letters ("UAE", "GRU", "NBC")."""
+    letters = text.replace("-", "").replace("&", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def is_title_case_run(text: str) -> bool:
+    """Every syllable capitalised: the shape of a proper name."""
+    return all(is_capitalised(s) for s in text.split())
+
+
+def looks_foreign(text: str) -> bool:
+    """Some syllable is not a possible Vietnamese syllable."""
+    return any(not is_vietnamese_syllable(s) for s in re.split(r"[\s\-]+", text) if s)
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for keys: "Vladimir Putin" -> "vladimir-putin".
+
+    >>> slugify("Hội đồng An ninh Nga")
+    'hoi-dong-an-ninh-nga'
+    """
+    text = fold(text).replace("đ", "d")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
