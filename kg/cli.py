@@ -161,6 +161,29 @@ def export(
     typer.echo(msg.say(msg.WROTE, what=fmt, path=out))
 
 
+@app.command()
+def serve(
+    graph: GraphDir = Path("build"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run.")] = 30.0,
+    limit: Annotated[int, typer.Option("--limit", help="Most results returned per query.")] = 10_000,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql."""
+    from kg.query.server import serve as make_server
+
+    store = _require_build(graph)
+    try:
+        server = make_server(store, host, port, timeout, limit)
+    except OSError as err:
+        raise _fail(f"cannot listen on {host}:{port} ({err.strerror}); try another --port") from None
+    typer.echo(f"SPARQL endpoint: http://{host}:{port}/sparql (query page: http://{host}:{port}/); Ctrl-C stops")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
 def main() -> None:
     try:
         app()

@@ -52,6 +52,10 @@ class Gazetteer:
     outlet_cues: set[tuple[str, ...]] = field(default_factory=set)
     reporting_verbs: set[tuple[str, ...]] = field(default_factory=set)
     place_keys: dict[str, str] = field(default_factory=dict)  # folded name -> key
+    cues: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # entity_cues.tsv
+
+    def cue(self, kind: str) -> set[tuple[str, ...]]:
+        return self.cues.get(kind, set())
 
     def add(self, entry: Entry) -> None:
         sylls = tuple(fold(entry.form).split())
@@ -161,6 +165,12 @@ def build() -> Gazetteer:
     gaz.reporting_verbs = {
         tuple(fold(v).split()) for row in _load("reporting_verbs") for v in _values(row.get("verb"))
     }
+    for row in _load("entity_cues"):
+        kind = _one(row.get("kind"))
+        if kind:
+            gaz.cues.setdefault(kind, set()).update(
+                tuple(fold(c).split()) for c in _values(row.get("cue"))
+            )
     return gaz
 
 

@@ -1,0 +1,80 @@
+"""Actor mentions: persons, countries, organisations, places (component "kg_entities").
+
+Rules, not a statistical NER: there is no Vietnamese news NER model that can
+be shipped, and diplomatic news is formulaic. Each sentence is read left to
+right into items (:mod:`kg.extract.scanner`): titles, lexicon names,
+organisation names grown from a head noun ("Bộ Ngoại giao Trung Quốc"), cue
+words, and runs of capitalised tokens no lexicon explains. A run becomes
+
+* a Person after a title ("Tổng thống Nga Vladimir Putin"), an honorific
+  ("ông Jared Kushner"), before a reporting verb ("Tô Lâm nhấn mạnh"), when it
+  repeats the surname of a person of the article, or when it is a foreign
+  full name;
+* an Organization after an outlet cue ("kênh Wargonzo", "Ảnh: Reuters"),
+  before "đưa tin", or when it ends in an organisation word ("NBC News");
+* a Place after a place noun or a venue preposition ("tỉnh Kherson", "tại
+  Alaska") and when coordinated with such a place.
+
+A capital is the city (Place) after a venue word ("đến Moskva") and otherwise
+stands for its state ("Moskva muốn ..."): a Country mention. An abbreviation
+in parentheses after a name ("(RDIF)") is a mention of that name.
+
+Output: ``doc.ents`` (labels Person, Country, Organization, Place) with
+``span._.kg_key``, and ``doc.spans["titles"]`` with
+``span._.kg_title_category``. Keys of unlisted names are provisional slugs;
+:mod:`kg.extract.coref` links short forms to full names.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+import kg.nlp.extensions  # noqa: F401  (declares span._.kg_key)
+from kg.extract.gazetteer import Gazetteer, get_gazetteer
+from kg.extract.scanner import Mention, Scanner
+
+
+def recognize(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
+    """Set ``doc.ents`` and ``doc.spans["titles"]`` on ``doc``."""
+    scanner = Scanner(doc, gazetteer or get_gazetteer())
+    mentions, titles = scanner.run()
+    spans = []
+    for m in mentions:
+        span = Span(doc, m.start, m.end, label=m.label)
+        span._.kg_key = m.key
+        spans.append(span)
+    doc.ents = filter_spans(spans)
+    title_spans = []
+    for t in titles:
+        span = Span(doc, t.start, t.end, label="TITLE")
+        span._.kg_title_category = t.category
+        title_spans.append(span)
+    doc.spans["titles"] = title_spans
+    return doc
+
+
+class EntityRecognizer:
+    """Pipeline component wrapping :func:`recognize`.
+
+    The gazetteer is loaded on the first document, so that building a
+    pipeline (or ``spacy.load``) does not read the lexicons twice.
+    """
+
+    def __init__(self) -> None:
+        self._gazetteer: Gazetteer | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._gazetteer is None:
+            self._gazetteer = get_gazetteer()
+        return recognize(doc, self._gazetteer)
+
+
+@Language.factory("kg_entities")
+def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
+    """Factory for ``nlp.add_pipe("kg_entities")``."""
+    return EntityRecognizer()
+
+
+__all__ = ["EntityRecognizer", "Mention", "recognize"]
