@@ -4,36 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.model import Entity, Evidence, Extraction, Meeting, Role, Statement
 from kg.graph import actors
 from kg.graph.mapping import article_graph
 from kg.graph.store import GraphStore, open_build, staged
 from kg.query.records import records_from_store
-from kg.sources.article import Article
 
-TEXT = "Thủ tướng Nhật Bản Ishiba Shigeru hội đàm với Tổng thống Hàn Quốc tại Tokyo."
-
-
-def _ev(start: int, end: int) -> Evidence:
-    return Evidence(start, end, TEXT[start:end], TEXT, 0, 0.8)
-
-
-def _extraction(article_id: str) -> Extraction:
-    ishiba = Entity("person/ishiba-shigeru", "Ishiba Shigeru", "Person", {"Ishiba"}, "Q1", [_ev(19, 33)])
-    japan = Entity("country/jp", "Nhật Bản", "Country", set(), "Q17", [_ev(10, 18)])
-    korea = Entity("country/kr", "Hàn Quốc", "Country", set(), None, [_ev(57, 65)])
-    tokyo = Entity("place/tokyo", "Tokyo", "Place", set(), None, [_ev(70, 75)])
-    return Extraction(
-        article_id=article_id,
-        entities=[ishiba, japan, korea, tokyo],
-        roles=[Role(ishiba.key, "Thủ tướng", japan.key, _ev(0, 9))],
-        meetings=[Meeting("meeting", [ishiba.key, korea.key], "2026-02-01", tokyo.key, "held", "hội đàm", [_ev(34, 41)])],
-        statements=[Statement(ishiba.key, "hai nước sẽ hợp tác", "indirect", "cho biết", _ev(0, 20), "statement")],
-    )
-
-
-def _article(article_id: str = "a1") -> Article:
-    return Article(id=article_id, text=TEXT, date="2026-02-02", origin=f"{article_id}.txt")
+from tests_support import article as _article, extraction as _extraction
 
 
 def test_rebuilding_an_article_replaces_it_without_duplicates():
