@@ -19,6 +19,7 @@ from tqdm import tqdm
 from kg import messages as msg
 from kg.extract.extractor import extract
 from kg.graph import actors
+from kg.graph.events import EventIndex
 from kg.graph.mapping import article_graph
 from kg.graph.store import TRIG_FILE, GraphStore, open_build, staged, write_atomic
 
@@ -81,13 +82,14 @@ def build(
 
     nlp = load_pipeline()
     with staged(out) as store:
+        events = EventIndex.from_store(store)
         items = tqdm(read_paths(paths, max_mb=max_mb), unit=" items", disable=None if progress is None else not progress)
         for item in items:
             if isinstance(item, Problem):
                 (summary.skipped if item.skipped else summary.warnings).append(item)
                 report(item.message)
                 continue
-            _build_article(nlp, item, store, summary, report)
+            _build_article(nlp, item, store, events, summary, report)
         if not summary.built:
             raise NothingBuilt(msg.say(msg.BUILD_NOTHING, paths=", ".join(map(str, paths))))
         actors.refresh(store)
@@ -95,10 +97,10 @@ def build(
     return summary
 
 
-def _build_article(nlp, article: Article, store: GraphStore, summary: BuildSummary, report) -> None:
+def _build_article(nlp, article: Article, store: GraphStore, events: EventIndex, summary: BuildSummary, report) -> None:
     try:
         extraction = extract(nlp, article)
-        graph = article_graph(article, extraction)
+        graph = article_graph(article, extraction, events.assign(article.id, extraction.meetings))
     except Exception as err:  # noqa: BLE001 - one bad article must not stop a batch
         problem = Problem(article.origin, msg.say(msg.ARTICLE_FAILED, origin=article.origin, reason=f"{type(err).__name__}: {err}"))
         summary.skipped.append(problem)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from kg.extract.names import is_acronym, slugify
 from kg.nlp.orthography import fold
@@ -53,6 +54,7 @@ class Gazetteer:
     reporting_verbs: set[tuple[str, ...]] = field(default_factory=set)
     place_keys: dict[str, str] = field(default_factory=dict)  # folded name -> key
     cues: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # entity_cues.tsv
+    surnames: set[str] = field(default_factory=set)  # folded, surnames.tsv
 
     def cue(self, kind: str) -> set[tuple[str, ...]]:
         return self.cues.get(kind, set())
@@ -99,12 +101,36 @@ def _truthy(cell) -> bool:
 
 
 def _load(name: str) -> list[dict]:
-    from kg.lang import lexicons
+    """Rows of ``kg/lang/vi/<name>.tsv`` through the shared loader.
 
+    Falls back to a plain reader of the same format while the shared loader
+    is unavailable, so the entity layer can be built and tested on its own.
+    """
+    try:
+        from kg.lang import lexicons
+    except ImportError:
+        return _read_tsv(name)
     try:
         return list(lexicons.load(name))
     except FileNotFoundError:
         return []
+
+
+def _read_tsv(name: str) -> list[dict]:
+    path = Path(__file__).resolve().parents[1] / "lang" / "vi" / f"{name}.tsv"
+    if not path.exists():
+        return []
+    header: list[str] | None = None
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        rows.append({h: (cells[k] if k < len(cells) else "") for k, h in enumerate(header)})
+    return rows
 
 
 def build() -> Gazetteer:
@@ -171,6 +197,7 @@ def build() -> Gazetteer:
             gaz.cues.setdefault(kind, set()).update(
                 tuple(fold(c).split()) for c in _values(row.get("cue"))
             )
+    gaz.surnames = {fold(w) for row in _load("surnames") for w in _values(row.get("surname"))}
     return gaz
 
 

@@ -47,8 +47,11 @@ def confidence_literal(value: float) -> Literal:
     return Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)
 
 
-def article_graph(article: Article, extraction: Extraction) -> Graph:
+def article_graph(article: Article, extraction: Extraction, meeting_iris: list[URIRef] | None = None) -> Graph:
     """Build the named graph of one article.
+
+    ``meeting_iris`` names the article's meetings when cross-article resolution
+    (:mod:`kg.graph.events`) found them to be events already reported elsewhere.
 
     Example:
         >>> from kg.extract.model import Extraction
@@ -110,7 +113,7 @@ def article_graph(article: Article, extraction: Extraction) -> Graph:
         supported(post, [role.evidence])
 
     for index, meeting in enumerate(extraction.meetings, start=1):
-        node = iris.fact("meeting", aid, index)
+        node = meeting_iris[index - 1] if meeting_iris else iris.fact("meeting", aid, index)
         g.add((node, RDF.type, MEETING_CLASS[meeting.kind]))
         g.add((node, RDF.type, DIP.Meeting))
         for participant in meeting.participants:

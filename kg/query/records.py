@@ -89,6 +89,7 @@ def records_from_store(store: GraphStore) -> list[dict]:
         ]
 
         meetings_by_node: dict[str, dict] = {}
+        first_evidence: dict[str, int] = {}
         for r in meeting_rows.get(article_id, []):
             node = r["meeting"].value
             m = meetings_by_node.setdefault(node, {
@@ -99,8 +100,9 @@ def records_from_store(store: GraphStore) -> list[dict]:
                 "status": _STATUS_NAME[r["status"].value],
             })
             m["participants"].add(ref(r["participant"]))
+            first_evidence[node] = min(first_evidence.get(node, 10**12), int(r["start"].value))
         meetings = []
-        for node in sorted(meetings_by_node, key=_fact_index):
+        for node in sorted(meetings_by_node, key=lambda n: (first_evidence[n], n)):
             m = meetings_by_node[node]
             m["participants"] = sorted(m["participants"], key=lambda e: int(e[1:]))
             meetings.append(m)

@@ -1,0 +1,265 @@
+"""Shared reading aids for the role and meeting components.
+
+Both components read a sentence as a row of *items* (actor mentions from
+``doc.ents`` and post titles from ``doc.spans["titles"]``) separated by plain
+text, and test that text against cue lists. Working on character offsets rather
+than tokens keeps the rules independent of word segmentation, which is the
+least reliable layer of the pipeline.
+
+Cue lists live in ``kg/lang/vi/*.tsv`` (never in code) and are matched as whole
+words, case-insensitively, after folding old-style tone marks.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.orthography import fold_tones
+
+PERSON, COUNTRY, ORG, PLACE, TITLE = "Person", "Country", "Organization", "Place", "Title"
+ACTOR_LABELS = (PERSON, COUNTRY, ORG)
+_LEXICON_DIR = Path(__file__).resolve().parent.parent / "lang" / "vi"
+
+if not Span.has_extension("kg_key"):  # normally declared by kg.nlp.extensions
+    Span.set_extension("kg_key", default=None)
+if not Span.has_extension("kg_title_category"):
+    Span.set_extension("kg_title_category", default=None)
+
+
+# --- lexicons -----------------------------------------------------------------
+
+
+def _variants(cell) -> list[str]:
+    parts = cell if isinstance(cell, (list, tuple)) else str(cell or "").split("|")
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def _read_tsv(name: str) -> list[dict]:
+    path = _LEXICON_DIR / f"{name}.tsv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> tuple[dict, ...]:
+    """Rows of ``kg/lang/vi/<name>.tsv`` through the shared loader when present.
+
+    The shared loader may not exist in every checkout state, and a missing
+    lexicon must degrade to "no cues", never to a crash of the whole pipeline.
+    """
+    try:
+        from kg.lang import lexicons  # type: ignore[attr-defined]
+
+        return tuple(lexicons.load(name))
+    except (ImportError, AttributeError, FileNotFoundError, OSError, ValueError, KeyError):
+        return tuple(_read_tsv(name))
+
+
+def _phrases(name: str, col: str, cat_col: str | None = None) -> dict[str, list[tuple[str, str]]]:
+    """``category -> [(phrase, value)]`` for a cue table."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in lexicon(name):
+        cat = (_variants(row.get(cat_col))[:1] or [""])[0] if cat_col else ""
+        value = (_variants(row.get("value"))[:1] or [""])[0]
+        for phrase in _variants(row.get(col)):
+            out.setdefault(cat, []).append((phrase, value))
+    return out
+
+
+@lru_cache(maxsize=None)
+def meeting_cues() -> dict[str, list[tuple[str, str]]]:
+    """``meeting_cues.tsv`` by category."""
+    return _phrases("meeting_cues", "cue", "category")
+
+
+@lru_cache(maxsize=None)
+def role_cues() -> dict[str, list[str]]:
+    """``role_cues.tsv`` by category."""
+    return {k: [p for p, _ in v] for k, v in _phrases("role_cues", "cue", "category").items()}
+
+
+def norm(text: str) -> str:
+    """Fold tones, case and spacing: the form cue lists are compared in."""
+    return " ".join(fold_tones(text).lower().split())
+
+
+def _word_regex(phrases: list[str]) -> re.Pattern[str]:
+    alts = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    if not alts:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def cue_regex(source: str, category: str) -> re.Pattern[str]:
+    """Whole-word regex for one category of ``meeting_cues`` or ``role_cues``."""
+    if source == "meeting":
+        phrases = [p for p, _ in meeting_cues().get(category, [])]
+    else:
+        phrases = role_cues().get(category, [])
+    return _word_regex(phrases)
+
+
+def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word regex for an arbitrary phrase list (cached by tuple)."""
+    return _cached_regex(tuple(sorted(set(phrases))))
+
+
+@lru_cache(maxsize=None)
+def _cached_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return _word_regex(list(phrases))
+
+
+def fold_for_match(text: str) -> str:
+    """Same length as ``text``: tone-folded, so regex offsets stay valid."""
+    folded = fold_tones(text)
+    return folded if len(folded) == len(text) else text
+
+
+@lru_cache(maxsize=None)
+def title_categories() -> dict[str, str]:
+    """Folded title -> category, from ``titles.tsv``."""
+    out = {}
+    for row in lexicon("titles"):
+        for t in _variants(row.get("title")):
+            out[norm(t)] = (_variants(row.get("category"))[:1] or [""])[0]
+    return out
+
+
+@lru_cache(maxsize=None)
+def capital_countries() -> dict[str, str]:
+    """Folded capital name -> country key, from ``countries.tsv``.
+
+    A visit "đến Moskva" names the city; the host of the visit is the state.
+    """
+    out = {}
+    for row in lexicon("countries"):
+        key = (_variants(row.get("key"))[:1] or [""])[0]
+        if not key:
+            continue
+        key = key if "/" in key else f"country/{key}"
+        for cap in _variants(row.get("capitals")):
+            out[norm(cap)] = key
+    return out
+
+
+@lru_cache(maxsize=None)
+def org_countries() -> dict[str, str]:
+    """Organisation key -> country key (``organizations.tsv`` ``country`` column)."""
+    out = {}
+    for row in lexicon("organizations"):
+        key = (_variants(row.get("key"))[:1] or [""])[0]
+        country = (_variants(row.get("country"))[:1] or [""])[0]
+        if key and country and len(country) <= 3:
+            out[key if "/" in key else f"org/{key}"] = f"country/{country}"
+    return out
+
+
+# --- sentence views -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """An actor mention or a title, with offsets into the article text."""
+
+    start: int
+    end: int
+    label: str  # Person | Country | Organization | Place | Title
+    key: str | None
+    text: str
+    category: str | None = None  # title category
+
+
+@dataclass
+class SentView:
+    """One sentence: its text, offsets and the items inside it, in order."""
+
+    index: int
+    start: int
+    end: int
+    doc_text: str
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc_text[self.start:self.end]
+
+    def between(self, a: int, b: int) -> str:
+        """Article text between two offsets (empty if reversed)."""
+        return self.doc_text[a:b] if b > a else ""
+
+    def trimmed(self) -> tuple[int, str]:
+        """Start and text of the sentence without surrounding white space."""
+        raw = self.text
+        lead = len(raw) - len(raw.lstrip())
+        return self.start + lead, raw.strip()
+
+
+def _paren_alias(doc_text: str, item: Item, prev: Item | None) -> bool:
+    """An abbreviation in brackets right after a name repeats that name."""
+    if prev is None:
+        return False
+    before = doc_text[prev.end:item.start]
+    after = doc_text[item.end:item.end + 3]
+    return before.strip() == "(" and after.lstrip().startswith(")")
+
+
+def sentence_views(doc: Doc) -> list[SentView]:
+    """Split ``doc`` into :class:`SentView` rows of non-overlapping items.
+
+    Bracketed aliases ("Quỹ X (RDIF)") are dropped so that rules see the name
+    once. A title overlapping an entity is dropped: the entity is the more
+    specific reading ("Văn phòng Tổng thống" is an organisation).
+    """
+    text = doc.text
+    ents = [
+        Item(e.start_char, e.end_char, e.label_, e._.kg_key or None, e.text)
+        for e in doc.ents
+        if e.label_ in (PERSON, COUNTRY, ORG, PLACE)
+    ]
+    titles = []
+    for t in doc.spans.get("titles", []) if doc.spans is not None else []:
+        titles.append(Item(t.start_char, t.end_char, TITLE, None, t.text,
+                           t._.kg_title_category if Span.has_extension("kg_title_category") else None))
+    kept_titles = [t for t in titles if not any(t.start < e.end and e.start < t.end for e in ents)]
+    items = sorted(ents + kept_titles, key=lambda i: (i.start, -i.end))
+    try:
+        sents = list(doc.sents)
+    except ValueError:  # no sentence boundaries set
+        sents = [doc[:]]
+    views = []
+    pos = 0
+    for idx, sent in enumerate(sents):
+        s, e = sent.start_char, sent.end_char
+        inside = []
+        while pos < len(items) and items[pos].start < s:
+            pos += 1
+        j = pos
+        while j < len(items) and items[j].start < e:
+            if items[j].end <= e:
+                inside.append(items[j])
+            j += 1
+        clean: list[Item] = []
+        for it in inside:
+            if clean and it.start < clean[-1].end:
+                continue
+            if it.label != TITLE and _paren_alias(text, it, clean[-1] if clean else None):
+                continue
+            clean.append(it)
+        views.append(SentView(idx, s, e, text, clean))
+    return views
+
+
+def strip_parens(text: str) -> str:
+    """Blank out bracketed asides, keeping the length (offsets stay valid)."""
+    return re.sub(r"\([^()]{0,60}\)", lambda m: " " * len(m.group()), text)

@@ -1,0 +1,553 @@
+"""The rule engine behind :mod:`kg.extract.entities`.
+
+Three passes over the tokens of a Doc:
+
+1. items: at each token the longest of a lexicon name, a title or an
+   organisation grown from a head noun; else a cue word, a capitalised token
+   ("cap"), a plain word or punctuation;
+2. runs of "cap" tokens are typed from their neighbours (title pending,
+   honorific, outlet/place cue, reporting verb, name shape);
+3. runs still unexplained become persons when they repeat a person's surname
+   from elsewhere in the article, or outlets after "theo".
+
+Matching is on folded syllables (see :mod:`kg.nlp.orthography`) and always
+starts and ends on token boundaries, so a name never begins inside a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.extract.gazetteer import COUNTRY, ORG, PERSON, PLACE, Entry, Gazetteer
+from kg.extract.names import is_acronym, is_vietnamese_syllable, looks_foreign, slugify
+from kg.nlp.orthography import fold
+from kg.nlp.segmenter import get_segmenter
+
+# Tokens after which a capitalised word may be an ordinary sentence start.
+_OPENERS = frozenset({"“", '"', "«", "(", ":", "-", "–", "—", "‘", "'", "[", "…", "•", "*"})
+_LABEL_RANK = {COUNTRY: 0, ORG: 1, PERSON: 2, PLACE: 3}
+
+
+@dataclass
+class Mention:
+    """An entity mention over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    label: str
+    key: str
+    source: str  # which rule found it, for debugging and confidence
+    confidence: float = 1.0
+    lexical: bool = False  # key comes from a lexicon
+
+
+@dataclass
+class TitleMatch:
+    start: int
+    end: int
+    category: str
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    kind: str  # title | ent | honorific | outlet | cap | word | punct | space
+    mention: Mention | None = None
+    category: str = ""
+
+
+class Scanner:
+    """Finds the mentions and titles of one Doc (see module docstring)."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.n = len(doc)
+        self.text = [t.text for t in doc]
+        self.space = [t.is_space for t in doc]
+        self.folded = [() if sp else tuple(fold(t).split()) for t, sp in zip(self.text, self.space)]
+        self.raw = [t.split() for t in self.text]
+        self.initial = self._initial_flags()
+        self.is_word = get_segmenter().is_word
+        self._title_firsts = {t[0] for t in gaz.titles}
+        self._head_max = max((len(h) for h in gaz.org_heads), default=1)
+
+    # ------------------------------------------------------------------ utils
+
+    def _initial_flags(self) -> list[bool]:
+        """Where a capital letter may just mark a sentence start."""
+        flags = [False] * self.n
+        newline, prev = True, ""
+        for i, tok in enumerate(self.doc):
+            if self.space[i]:
+                newline = newline or "\n" in tok.text
+                continue
+            flags[i] = newline or bool(tok.is_sent_start) or prev in _OPENERS
+            newline, prev = False, tok.text
+        return flags
+
+    def prev_index(self, i: int) -> int | None:
+        j = i - 1
+        while j >= 0 and self.space[j]:
+            if "\n" in self.text[j]:
+                return None
+            j -= 1
+        return j if j >= 0 else None
+
+    def next_index(self, i: int) -> int | None:
+        j = i
+        while j < self.n and self.space[j]:
+            if "\n" in self.text[j]:
+                return None
+            j += 1
+        return j if j < self.n else None
+
+    def _walk(self, i: int, max_len: int):
+        """Token-aligned folded syllable keys starting at token ``i``."""
+        key: tuple[str, ...] = ()
+        j = i
+        while j < self.n and not self.space[j] and self.folded[j]:
+            key = key + self.folded[j]
+            if len(key) > max_len:
+                return
+            j += 1
+            yield j, key
+
+    def longest_cue(self, i: int | None, kind: str) -> int | None:
+        """End of the longest cue of ``kind`` starting at token ``i``."""
+        if i is None or self.space[i]:
+            return None
+        cues = self.gaz.cue(kind)
+        best = None
+        for end, key in self._walk(i, 4):
+            if key in cues:
+                best = end
+        return best
+
+    def cue_before(self, i: int, kind: str, cues: set | None = None) -> bool:
+        """Whether a cue of ``kind`` ends right before token ``i``."""
+        cues = self.gaz.cue(kind) if cues is None else cues
+        end = i
+        key: tuple[str, ...] = ()
+        j = self.prev_index(i)
+        while j is not None and end - j <= 4:
+            if not self.folded[j]:
+                return False
+            key = self.folded[j] + key
+            if key in cues:
+                return True
+            j = self.prev_index(j)
+        return False
+
+    def is_cap(self, i: int) -> bool:
+        t = self.text[i]
+        return t[:1].isupper() or (t[:1].isdigit() and any(c.isupper() for c in t))
+
+    # ------------------------------------------------------------- matchers
+
+    def lexicon_at(self, i: int) -> tuple[int, list[Entry]] | None:
+        if not self.folded[i] or self.folded[i][0] not in self.gaz.firsts:
+            return None
+        best = None
+        for end, key in self._walk(i, self.gaz.max_len):
+            entries = self.gaz.entries.get(key)
+            if entries:
+                ok = [e for e in entries if self._case_ok(e, i, end)]
+                if ok:
+                    best = (end, ok)
+        return best
+
+    def _case_ok(self, e: Entry, i: int, end: int) -> bool:
+        raw = [s for k in range(i, end) for s in self.raw[k]]
+        if e.exact:
+            return " ".join(raw) == e.form
+        if len(raw) != len(e.caps) or not raw[0][:1].isupper():
+            return False
+        return all(not cap or r[:1].isupper() for cap, r in zip(e.caps, raw))
+
+    def _ambiguous_ok(self, i: int, end: int, items: list[Item]) -> bool:
+        """A country name that is also a common word ("Anh") needs context.
+
+        Only a name that is also a pronoun ("Anh" = he) is doubtful at a
+        sentence start; "Mỹ" or "Đức" there is the country.
+        """
+        if self.initial[i] and self.folded[i] and self.folded[i][0] in self.gaz.honorifics:
+            return False
+        nxt = self.next_index(end)
+        if nxt is not None and self.folded[nxt] in self.gaz.cue("pronoun_next"):
+            return False
+        last = next((it for it in reversed(items) if it.kind != "space"), None)
+        return not (last is not None and last.kind == "cap")  # "Nguyễn Tuấn" + "Anh"
+
+    def title_at(self, i: int) -> tuple[int, str] | None:
+        first = self.folded[i][:1]
+        if not first or (first[0] not in self._title_firsts and first[0] != "phó"):
+            return None
+        best = None
+        titles = self.gaz.titles
+        for end, key in self._walk(i, self.gaz.title_max + 1):
+            if end - 1 > i and self._is_org_head(end - 1):
+                break  # "Thứ trưởng Bộ Ngoại giao": the ministry is an entity
+            if key in titles:
+                best = (end, titles[key])
+            elif key[0] == "phó" and key[1:] in titles:
+                best = (end, titles[key[1:]])
+        return best
+
+    def org_at(self, i: int) -> int | None:
+        """End of an organisation name opened by a head noun, or None.
+
+        The name runs over capitalised dictionary words and stops after a
+        country or place ("Hội đồng An ninh Nga"), after an acronym ("Cục
+        Tình báo Quân sự GRU"), or before anything that looks like a person.
+        """
+        if not self.is_cap(i) or not self.gaz.org_heads:
+            return None
+        head_end = None
+        for end, key in self._walk(i, self._head_max):
+            if key in self.gaz.org_heads:
+                head_end = end
+        if head_end is None:
+            return None
+        end = None
+        j = head_end
+        while j < self.n and not self.space[j] and self.is_cap(j):
+            lex = self.lexicon_at(j)
+            if lex is not None:
+                labels = {e.label for e in lex[1]}
+                if labels & {COUNTRY, PLACE}:
+                    # "Phái đoàn Mỹ ..." opening a sentence is a delegation,
+                    # capitalised only by position.
+                    if end is not None or not self.initial[i]:
+                        end = lex[0]
+                    break
+                if ORG in labels:
+                    end = j = lex[0]
+                    continue
+                break
+            if self.title_at(j) is not None:
+                break
+            t = self.text[j]
+            if is_acronym(t):
+                end = j + 1
+                break
+            if self.is_word(t) and not looks_foreign(t) and not self._starts_vi_name(j):
+                end = j = j + 1
+                continue
+            break
+        return end
+
+    def _starts_vi_name(self, j: int) -> bool:
+        """A surname followed by another capitalised Vietnamese syllable."""
+        sylls = [s for k in range(j, min(j + 3, self.n)) if not self.space[k] for s in self.raw[k]]
+        return (
+            len(sylls) >= 2
+            and fold(sylls[0]) in self.gaz.surnames
+            and sylls[1][:1].isupper()
+            and len(self.raw[j]) > 1
+        )
+
+    # ---------------------------------------------------------------- pass 1
+
+    def items(self) -> list[Item]:
+        items: list[Item] = []
+        i = 0
+        while i < self.n:
+            if self.space[i]:
+                items.append(Item(i, i + 1, "space"))
+                i += 1
+                continue
+            item = self._best_match(i, items)
+            if item is None:
+                item = Item(i, i + 1, self._plain_kind(i))
+                outlet_end = self._outlet_cue(i)
+                if outlet_end is not None:
+                    nxt = self.next_index(outlet_end)
+                    if nxt is not None and self.is_cap(nxt):
+                        item = Item(i, outlet_end, "outlet")
+            items.append(item)
+            i = item.end
+        return items
+
+    def _outlet_cue(self, i: int) -> int | None:
+        return self._longest_in(i, self.gaz.outlet_cues) if self.gaz.outlet_cues else None
+
+    def _plain_kind(self, i: int) -> str:
+        f = self.folded[i]
+        if len(f) == 1 and f[0] in self.gaz.honorifics:
+            return "honorific"
+        t = self.text[i]
+        if self.is_cap(i):
+            return "cap"
+        if not any(c.isalnum() for c in t):
+            return "punct"
+        return "word"
+
+    def _best_match(self, i: int, items: list[Item]) -> Item | None:
+        lex = self.lexicon_at(i)
+        if lex is not None and all(e.ambiguous for e in lex[1]):
+            if not self._ambiguous_ok(i, lex[0], items):
+                lex = None
+        org_end = self.org_at(i)
+        title = self.title_at(i)
+        best_end = max(lex[0] if lex else 0, org_end or 0, title[0] if title else 0)
+        if best_end == 0:
+            return None
+        if lex and lex[0] == best_end:
+            return Item(i, best_end, "ent", self._lexicon_mention(i, best_end, lex[1]))
+        if org_end == best_end:
+            return Item(i, org_end, "ent", self._org_mention(i, org_end, lex))
+        end, category = title
+        end = self._extend_title(end)
+        return Item(i, end, "title", category=category)
+
+    def _org_mention(self, i: int, end: int, lex) -> Mention:
+        """An organisation grown from its head; a lexicon organisation it
+        starts with or an abbreviation it ends with gives the key ("Cục Tình
+        báo Quân sự GRU" is the lexicon's GRU)."""
+        known = None
+        if lex is not None:
+            known = next((e for e in lex[1] if e.label == ORG), None)
+        if known is None and is_acronym(self.text[end - 1]):
+            tail = self.lexicon_at(end - 1)
+            if tail is not None and tail[0] == end:
+                known = next((e for e in tail[1] if e.label == ORG), None)
+        if known is not None:
+            return Mention(i, end, ORG, known.key, "org_head", lexical=True)
+        return Mention(i, end, ORG, "org/" + slugify(self.doc[i:end].text), "org_head")
+
+    def _is_org_head(self, j: int) -> bool:
+        if not self.is_cap(j):
+            return False
+        return any(key in self.gaz.org_heads for _end, key in self._walk(j, self._head_max))
+
+    def _extend_title(self, end: int) -> int:
+        """Compound titles ("Trợ lý" + "Tổng thống") and minister portfolios
+        ("Bộ trưởng" + "Ngoại giao") are one title."""
+        while True:
+            nxt = self.next_index(end)
+            if nxt is None or nxt != end:
+                return end
+            more = self.title_at(nxt)
+            if more is not None:
+                end = more[0]
+                continue
+            if (
+                self.folded[end - 1][-1:] == ("trưởng",)
+                and self.is_cap(nxt)
+                and len(self.folded[nxt]) >= 2
+                and self.is_word(self.text[nxt])
+                and self.lexicon_at(nxt) is None
+                and self.org_at(nxt) is None
+            ):
+                end = nxt + 1
+                continue
+            return end
+
+    def _lexicon_mention(self, i: int, end: int, entries: list[Entry]) -> Mention:
+        entries = sorted(entries, key=lambda e: (e.role == "capital", _LABEL_RANK[e.label]))
+        e = entries[0]
+        if e.role == "capital":
+            prev_venue = self.cue_before(i, "venue") or self.cue_before(i, "place_noun")
+            if prev_venue:
+                text = self.doc[i:end].text
+                key = self.gaz.place_keys.get(fold(text)) or "place/" + slugify(text)
+                return Mention(i, end, PLACE, key, "capital_venue", lexical=True)
+            return Mention(i, end, COUNTRY, e.key, "capital_state", lexical=True)
+        return Mention(i, end, e.label, e.key, "lexicon", lexical=True)
+
+    # ---------------------------------------------------------------- pass 2
+
+    def run(self) -> tuple[list[Mention], list[TitleMatch]]:
+        items = self.items()
+        mentions: list[Mention] = []
+        titles: list[TitleMatch] = []
+        unresolved: list[tuple[int, int]] = []
+        pending = False
+        k = 0
+        while k < len(items):
+            it = items[k]
+            if it.kind == "title":
+                titles.append(TitleMatch(it.start, it.end, it.category))
+                pending = True
+            elif it.kind == "ent":
+                mentions.append(it.mention)
+                if it.mention.label == PERSON:
+                    pending = False
+                k = self._abbreviation(items, k, mentions)
+            elif it.kind == "cap":
+                k2 = k
+                while k2 < len(items) and items[k2].kind == "cap":
+                    k2 += 1
+                if self._run(items[k].start, items[k2 - 1].end, pending, mentions, unresolved):
+                    pending = False
+                k = k2
+                continue
+            elif it.kind in ("word", "punct", "outlet", "honorific") and pending:
+                pending = self.folded[it.start] in self.gaz.cue("connector")
+            k += 1
+        self._resolve_leftovers(unresolved, mentions)
+        mentions.sort(key=lambda m: m.start)
+        return mentions, titles
+
+    def _abbreviation(self, items: list[Item], k: int, mentions: list[Mention]) -> int:
+        """"Name (ABBR)": the abbreviation is a mention of the name.
+
+        Returns the index of the last item consumed.
+        """
+        m = items[k].mention
+        if k + 3 >= len(items):
+            return k
+        seq = items[k + 1 : k + 4]
+        if len(seq) < 3 or [self.text[s.start] for s in (seq[0], seq[2])] != ["(", ")"]:
+            return k
+        inner = seq[1]
+        if inner.kind == "ent":
+            mentions.append(inner.mention)
+            return k + 3
+        if inner.kind == "cap" and inner.end - inner.start == 1 and is_acronym(self.text[inner.start]):
+            mentions.append(Mention(inner.start, inner.end, m.label, m.key, "abbreviation"))
+            return k + 3
+        return k
+
+    def _run(self, start: int, end: int, pending: bool, mentions, unresolved) -> bool:
+        """Type a run of capitalised tokens; True if it produced a person."""
+        made_person = False
+        for s, e in self._split_run(start, end):
+            label, source = self._classify(s, e, pending and s == start, mentions)
+            if label is None:
+                unresolved.append((s, e))
+                continue
+            text = self.doc[s:e].text
+            prefix = {PERSON: "person", ORG: "org", PLACE: "place", COUNTRY: "country"}[label]
+            conf = 0.7 if source == "foreign_name" else 0.9
+            mentions.append(Mention(s, e, label, f"{prefix}/{slugify(text)}", source, conf))
+            made_person = made_person or label == PERSON
+        return made_person
+
+    def _split_run(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Drop ordinary words from a capitalised run: sentence-initial
+        dictionary words ("Theo", "Cuộc") and capitalised multi-syllable
+        dictionary words ("Giáng sinh"); what remains are name candidates."""
+        parts: list[tuple[int, int]] = []
+        cur = None
+        for i in range(start, end):
+            t = self.text[i]
+            common = self.is_word(t) and (
+                len(self.folded[i]) >= 2 or (self.initial[i] and i == start)
+            )
+            if common and not is_acronym(t):
+                if cur is not None:
+                    parts.append((cur, i))
+                    cur = None
+                if i == start and i + 1 < end:
+                    self.initial[i + 1] = True  # "Theo Bloomberg": next is initial too
+                continue
+            if cur is None:
+                cur = i
+        if cur is not None:
+            parts.append((cur, end))
+        return parts
+
+    def _classify(self, s: int, e: int, pending: bool, mentions: list[Mention]):
+        """(label, rule) for a candidate run, or (None, None)."""
+        prev = self.prev_index(s)
+        if prev is not None and self.folded[prev] and self.folded[prev][-1] in self.gaz.honorifics:
+            if len(self.folded[prev]) == 1:
+                return PERSON, "honorific"
+        if pending:
+            return PERSON, "title"
+        if prev is not None and self._is_outlet_cue_end(prev):
+            return ORG, "outlet_cue"
+        if prev is not None and self.text[prev] == ":":
+            credit = self.prev_index(prev)
+            if credit is not None and self.folded[credit] in self.gaz.cue("credit"):
+                return ORG, "credit"
+        if self.cue_before(s, "place_noun") or self.cue_before(s, "venue"):
+            return PLACE, "place_cue"
+        if prev is not None and self.folded[prev] in self.gaz.cue("coordinator") and mentions:
+            last = mentions[-1]
+            before = self.prev_index(prev)
+            if last.end - 1 == before and last.label in (PLACE, ORG, PERSON):
+                return last.label, "coordination"
+        verb = self._verb_after(e)
+        if verb == "outlet":
+            return ORG, "outlet_verb"
+        sylls = [x for i in range(s, e) for x in self.raw[i]]
+        foreign = looks_foreign(" ".join(sylls))
+        if foreign and fold(sylls[-1]) in {k[0] for k in self.gaz.cue("org_word") if len(k) == 1}:
+            return ORG, "org_word"
+        if verb == "person":
+            return PERSON, "reporting_verb"
+        if self._vietnamese_name(s, sylls):
+            return PERSON, "vi_name"
+        if foreign and len(sylls) >= 2 and not any(is_acronym(x) for x in sylls[1:]):
+            return PERSON, "foreign_name"
+        return None, None
+
+    def _is_outlet_cue_end(self, prev: int) -> bool:
+        key: tuple[str, ...] = ()
+        j = prev
+        for _ in range(4):
+            if j is None or not self.folded[j]:
+                return False
+            key = self.folded[j] + key
+            if key in self.gaz.outlet_cues:
+                return True
+            j = self.prev_index(j)
+        return False
+
+    def _vietnamese_name(self, s: int, sylls: list[str]) -> bool:
+        if not 2 <= len(sylls) <= 4 or fold(sylls[0]) not in self.gaz.surnames:
+            return False
+        if not all(is_vietnamese_syllable(x) and x[:1].isupper() for x in sylls):
+            return False
+        return len(sylls) >= 3 or not self.initial[s]
+
+    def _verb_after(self, e: int) -> str | None:
+        """'person' / 'outlet' if a reporting verb follows the run."""
+        j = self.next_index(e)
+        for _ in range(5):
+            if j is None:
+                return None
+            if self.longest_cue(j, "outlet_verb") is not None:
+                return "outlet"
+            if self._longest_in(j, self.gaz.reporting_verbs) is not None:
+                return "person"
+            adv = self.longest_cue(j, "adverb")
+            if adv is None and any(c.isdigit() for c in self.text[j]):
+                adv = j + 1
+            if adv is None:
+                return None
+            j = self.next_index(adv)
+        return None
+
+    def _longest_in(self, i: int, table) -> int | None:
+        best = None
+        for end, key in self._walk(i, 4):
+            if key in table:
+                best = end
+        return best
+
+    # ---------------------------------------------------------------- pass 3
+
+    def _resolve_leftovers(self, unresolved, mentions: list[Mention]) -> None:
+        """Surnames of the article's persons ("chính quyền Trump"), then
+        "theo X" outlets."""
+        persons: dict[tuple[str, ...], Mention] = {}
+        for m in mentions:
+            if m.label == PERSON:
+                sylls = tuple(fold(self.doc[m.start : m.end].text).split())
+                for k in range(1, len(sylls) + 1):
+                    persons.setdefault(sylls[-k:], m)
+        for s, e in unresolved:
+            key = tuple(fold(self.doc[s:e].text).split())
+            if key in persons:
+                src = persons[key]
+                mentions.append(Mention(s, e, PERSON, src.key, "surname", 0.9, src.lexical))
+            elif self.cue_before(s, "weak_outlet") and len(self.text[s]) > 1:
+                text = self.doc[s:e].text
+                mentions.append(Mention(s, e, ORG, "org/" + slugify(text), "weak_outlet", 0.6))

@@ -1,0 +1,125 @@
+"""Cross-article event resolution: one node per real meeting.
+
+Several articles report the same summit; each article's claims (its date, its
+participants, held or planned) stay in its own named graph, but they are
+claims about one node, so "the Alaska summit" is one IRI however many
+articles mention it.
+
+Two reports are taken as one event when they have the same kind, their
+participants overlap (Jaccard >= 0.5) and nothing contradicts it: dates, if
+both are known, agree at the precision of the vaguer one. Because vague
+reports ("a call between the two leaders") are common and repeated events
+(the ninth call this year) are too, agreement must also be specific: a day
+date on one side, or the same named place on both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import files
+
+from rdflib import URIRef
+
+from kg.extract.model import Meeting
+from kg.graph import iris
+from kg.graph.mapping import MEETING_CLASS
+from kg.graph.store import GraphStore
+
+_KIND_NAME = {str(v): k for k, v in MEETING_CLASS.items()}
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's account of one meeting, as far as resolution needs it."""
+
+    iri: str
+    article_id: str
+    kind: str
+    participants: frozenset[str]
+    date: str | None
+    place: str | None
+
+
+def same_event(a: Report, b: Report) -> bool:
+    """Whether two reports describe one event.
+
+    Example:
+        >>> x = Report("m1", "a", "summit", frozenset({"p/putin", "p/trump"}), "2025-08-15", "place/alaska")
+        >>> y = Report("m2", "b", "summit", frozenset({"p/putin", "p/trump"}), None, "place/alaska")
+        >>> same_event(x, y)
+        True
+        >>> same_event(x, Report("m3", "c", "summit", x.participants, "2025-09", "place/alaska"))
+        False
+    """
+    if a.kind != b.kind or not a.participants or not b.participants:
+        return False
+    if len(a.participants & b.participants) / len(a.participants | b.participants) < 0.5:
+        return False
+    same_place = a.place is not None and a.place == b.place
+    if a.date and b.date:
+        short, long = sorted((a.date, b.date), key=len)
+        if not long.startswith(short):
+            return False
+        return len(long) == 10 or same_place
+    return same_place
+
+
+class EventIndex:
+    """The meetings already in the store, indexed by participant."""
+
+    def __init__(self) -> None:
+        self._reports: dict[str, list[Report]] = {}  # article id -> its reports
+        self._by_participant: dict[str, set[Report]] = {}
+
+    @classmethod
+    def from_store(cls, store: GraphStore) -> EventIndex:
+        index = cls()
+        query = (files("kg.graph") / "queries" / "meeting_reports.rq").read_text(encoding="utf-8")
+        rows: dict[tuple[str, str], dict] = {}
+        for row in store.query(query):
+            article_id = iris.article_id_of(row["g"].value)
+            if article_id is None:
+                continue
+            entry = rows.setdefault((article_id, row["meeting"].value), {
+                "kind": _KIND_NAME[row["kind"].value], "participants": set(),
+                "date": row["date"].value if row["date"] is not None else None,
+                "place": row["place"].value if row["place"] is not None else None,
+            })
+            entry["participants"].add(row["participant"].value)
+        by_article: dict[str, list[Report]] = {}
+        for (article_id, iri), e in sorted(rows.items()):
+            by_article.setdefault(article_id, []).append(
+                Report(iri, article_id, e["kind"], frozenset(e["participants"]), e["date"], e["place"]))
+        for article_id, reports in by_article.items():
+            index.put(article_id, reports)
+        return index
+
+    def put(self, article_id: str, reports: list[Report]) -> None:
+        """Record an article's reports, replacing what it had before."""
+        for old in self._reports.pop(article_id, []):
+            for p in old.participants:
+                self._by_participant.get(p, set()).discard(old)
+        self._reports[article_id] = reports
+        for report in reports:
+            for p in report.participants:
+                self._by_participant.setdefault(p, set()).add(report)
+
+    def assign(self, article_id: str, meetings: list[Meeting]) -> list[URIRef]:
+        """IRIs for an article's meetings: an existing event's, or a new one.
+
+        A new event is named after the first article that reports it, so a
+        graph built in one go and one built article by article agree.
+        """
+        result: list[URIRef] = []
+        reports: list[Report] = []
+        for number, meeting in enumerate(meetings, start=1):
+            probe = Report("", article_id, meeting.kind,
+                           frozenset(str(iris.actor(p)) for p in meeting.participants),
+                           meeting.date, str(iris.actor(meeting.place)) if meeting.place else None)
+            candidates = {r for p in probe.participants for r in self._by_participant.get(p, ())
+                          if r.article_id != article_id and same_event(probe, r)}
+            iri = min(candidates, key=lambda r: r.iri).iri if candidates else str(iris.fact("meeting", article_id, number))
+            result.append(URIRef(iri))
+            reports.append(Report(iri, article_id, probe.kind, probe.participants, probe.date, probe.place))
+        self.put(article_id, reports)
+        return result
