@@ -17,14 +17,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg import messages as msg
-from kg.extract.extractor import extract
+from kg.extract.batch import extract_local
 from kg.graph import actors
 from kg.graph.events import EventIndex
 from kg.graph.mapping import article_graph
 from kg.graph.store import TRIG_FILE, GraphStore, open_build, staged, write_atomic
 
 from kg.query.records import records_from_store
-from kg.sources.article import Article
 from kg.sources.readers import DEFAULT_MAX_MB, Problem, read_paths
 
 RECORDS_DIR = "records"
@@ -60,6 +59,9 @@ def build(
     max_mb: float = DEFAULT_MAX_MB,
     report: Callable[[str], None] = _to_stderr,
     progress: bool | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Build (or add to) the graph in ``out`` from the articles under ``paths``.
 
@@ -70,6 +72,10 @@ def build(
         max_mb: largest article accepted, in MB.
         report: receives each one-line problem message as it happens.
         progress: show a progress bar (default: only on a terminal).
+        engine: "local" (this process) or "dask" (workers; see
+            :mod:`kg.extract.distributed`). Both give identical graphs.
+        workers: Dask LocalCluster size (default: one per core).
+        scheduler: address of an existing Dask scheduler instead.
 
     Raises:
         NothingBuilt: when no article could be read.
@@ -78,36 +84,29 @@ def build(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     summary = BuildSummary()
-    from kg.nlp.pipeline import load_pipeline  # spaCy and underthesea load slowly: only when building
+    items = read_paths(paths, max_mb=max_mb)
+    if engine == "dask":
+        from kg.extract.distributed import extract_dask
 
-    nlp = load_pipeline()
+        results = extract_dask(items, workers=workers, scheduler=scheduler)
+    else:
+        results = extract_local(items)
     with staged(out) as store:
         events = EventIndex.from_store(store)
-        items = tqdm(read_paths(paths, max_mb=max_mb), unit=" items", disable=None if progress is None else not progress)
-        for item in items:
-            if isinstance(item, Problem):
-                (summary.skipped if item.skipped else summary.warnings).append(item)
-                report(item.message)
+        for result in tqdm(results, unit=" items", disable=None if progress is None else not progress):
+            if isinstance(result, Problem):
+                (summary.skipped if result.skipped else summary.warnings).append(result)
+                report(result.message)
                 continue
-            _build_article(nlp, item, store, events, summary, report)
+            article, extraction = result
+            graph = article_graph(article, extraction, events.assign(article.id, extraction.meetings))
+            store.replace_article(article.id, graph)
+            summary.built.append(article.id)
         if not summary.built:
             raise NothingBuilt(msg.say(msg.BUILD_NOTHING, paths=", ".join(map(str, paths))))
         actors.refresh(store)
     write_outputs(out, summary)
     return summary
-
-
-def _build_article(nlp, article: Article, store: GraphStore, events: EventIndex, summary: BuildSummary, report) -> None:
-    try:
-        extraction = extract(nlp, article)
-        graph = article_graph(article, extraction, events.assign(article.id, extraction.meetings))
-    except Exception as err:  # noqa: BLE001 - one bad article must not stop a batch
-        problem = Problem(article.origin, msg.say(msg.ARTICLE_FAILED, origin=article.origin, reason=f"{type(err).__name__}: {err}"))
-        summary.skipped.append(problem)
-        report(problem.message)
-        return
-    store.replace_article(article.id, graph)
-    summary.built.append(article.id)
 
 
 def write_outputs(out: Path, summary: BuildSummary | None = None) -> dict[str, Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +12,8 @@ import typer
 
 from kg import messages as msg
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Knowledge graphs from Vietnamese diplomatic news.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Knowledge graphs from Vietnamese diplomatic news.")
 
 GraphDir = Annotated[Path, typer.Option("--graph", help="Build directory to read (made by `kg build`).")]
 
@@ -34,13 +36,19 @@ def build(
     paths: Annotated[list[Path] | None, typer.Argument(help="Article files or folders (.txt, .jsonl). Default: sources/")] = None,
     out: Annotated[Path, typer.Option("--out", help="Build directory to write.")] = Path("build"),
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest article accepted, in MB.")] = 5.0,
+    engine: Annotated[str, typer.Option("--engine", help="local, or dask to spread extraction over workers.")] = "local",
+    workers: Annotated[int | None, typer.Option("--workers", help="Dask workers to start on this machine.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of an existing Dask scheduler.")] = None,
 ) -> None:
     """Extract the graph from articles; write records, graph.trig and graph.html."""
     from kg.build import NothingBuilt
     from kg.build import build as run_build
 
+    if engine not in ("local", "dask"):
+        raise _fail(f"unknown --engine {engine!r}; choose local or dask", 2)
     try:
-        summary = run_build(paths or [Path("sources")], out, max_mb=max_mb)
+        summary = run_build(paths or [Path("sources")], out, max_mb=max_mb, engine=engine,
+                            workers=workers, scheduler=scheduler)
     except NothingBuilt as err:
         raise _fail(str(err)) from None
     for what, path in summary.outputs.items():
@@ -100,8 +108,10 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json, xml; for CONSTRUCT/DESCRIBE: turtle, jsonld, ntriples.")] = "table",
     param: Annotated[list[str] | None, typer.Option("--param", help="name=value, bound safely as a literal (<...> for an IRI).")] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the library's competency queries.")] = False,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", help="Query this SPARQL server instead of the build (e.g. http://127.0.0.1:7878/query).")] = None,
 ) -> None:
     """Run SPARQL on the built graph (the ontology's prefixes are pre-declared)."""
+    from kg.graph.namespaces import PREFIXES
     from kg.query import library
     from kg.query.api import KnowledgeGraph, QueryError
     from kg.query.formats import GRAPH_FORMATS, RESULT_FORMATS, render
@@ -124,11 +134,16 @@ def query(
         text = library.resolve(sparql)
     except OSError as err:
         raise _fail(f"{sparql}: cannot read the query file ({err.strerror})") from None
-    kg_graph = KnowledgeGraph(_require_build(graph))
     try:
-        result = kg_graph.raw(text, params)
-        typer.echo(render(result, fmt, kg_graph.store.prefixes()))
-    except (QueryError, KeyError, ValueError) as err:
+        if endpoint:
+            from kg.query.api import bind_parameters
+            from kg.query.remote import run_remote
+
+            result = run_remote(endpoint, bind_parameters(text, params))
+        else:
+            result = KnowledgeGraph(_require_build(graph)).raw(text, params)
+        typer.echo(render(result, fmt, {k: str(v) for k, v in sorted(PREFIXES.items())}))
+    except (QueryError, KeyError, ValueError, SyntaxError) as err:
         raise _fail(f"query error: {err}") from None
 
 
@@ -162,6 +177,25 @@ def export(
 
 
 @app.command()
+def push(
+    endpoint: Annotated[str, typer.Option("--endpoint", help="The server's SPARQL query URL, e.g. http://127.0.0.1:7878/query.")],
+    graph: GraphDir = Path("build"),
+    update: Annotated[str | None, typer.Option("--update", help="Its update URL (default: guessed from --endpoint).")] = None,
+    graph_store: Annotated[str | None, typer.Option("--graph-store", help="Its Graph Store Protocol URL; used instead of updates.")] = None,
+) -> None:
+    """Load the built graph into a SPARQL 1.1 server (named graphs kept, idempotent)."""
+    from kg.export.push import PushError, default_update_url
+    from kg.export.push import push as run_push
+
+    store = _require_build(graph)
+    try:
+        summary = run_push(store, update=update or default_update_url(endpoint), graph_store=graph_store)
+    except PushError as err:
+        raise _fail(str(err)) from None
+    typer.echo(f"pushed {summary.graphs} named graph(s), {summary.triples} triples to {graph_store or update or default_update_url(endpoint)}")
+
+
+@app.command()
 def serve(
     graph: GraphDir = Path("build"),
     host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
@@ -190,6 +224,11 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted; the previous build is unchanged", err=True)
         sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - one line for users, the traceback on request
+        if os.environ.get("KG_DEBUG"):
+            raise
+        typer.echo(f"kg: internal error: {type(err).__name__}: {err} (set KG_DEBUG=1 for the traceback)", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ class Gazetteer:
     place_keys: dict[str, str] = field(default_factory=dict)  # folded name -> key
     cues: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # entity_cues.tsv
     surnames: set[str] = field(default_factory=set)  # folded, surnames.tsv
+    records: dict[str, Entry] = field(default_factory=dict)  # key -> its "name" entry
 
     def cue(self, kind: str) -> set[tuple[str, ...]]:
         return self.cues.get(kind, set())
@@ -68,6 +69,8 @@ class Gazetteer:
             bucket.append(entry)
         self.max_len = max(self.max_len, len(sylls))
         self.firsts.add(sylls[0])
+        if entry.role == "name" or entry.key not in self.records:
+            self.records[entry.key] = entry
 
 
 def _values(cell) -> list[str]:

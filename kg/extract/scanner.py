@@ -480,7 +480,9 @@ class Scanner:
         foreign = looks_foreign(" ".join(sylls))
         if foreign and fold(sylls[-1]) in {k[0] for k in self.gaz.cue("org_word") if len(k) == 1}:
             return ORG, "org_word"
-        if verb == "person":
+        if verb == "person" and (foreign or len(sylls) >= 2):
+            # A lone Vietnamese syllable before a verb is more often part of
+            # a compound ("phương Tây đề xuất") than a bare given name.
             return PERSON, "reporting_verb"
         if self._vietnamese_name(s, sylls):
             return PERSON, "vi_name"

@@ -60,7 +60,8 @@ class Cues:
 
     @classmethod
     def from_rows(cls, verbs: list[dict], cues: list[dict], outlets: list[dict],
-                  honorifics: list[dict]) -> Cues:
+                  honorifics: list[dict], titles: list[dict] = (),
+                  outlet_names: list[dict] = ()) -> Cues:
         """Build from lexicon rows (``statement_cues.tsv`` documents the kinds)."""
         out = cls()
         for row in cues:
@@ -77,6 +78,11 @@ class Cues:
             verb = (row.get("verb") or "").strip()
             if verb:
                 out.verbs[_sylls(verb)] = (row.get("speech_act") or "").strip() or None
+        out.kinds.setdefault("title", set()).update(
+            _sylls(r["title"]) for r in titles if (r.get("title") or "").strip())
+        out.kinds["outlet_name"] = {
+            _sylls(n) for r in outlet_names for n in [r.get("name") or ""] + list(r.get("variants") or [])
+            if n.strip()}
         out.kinds["outlet"] = {_sylls(r["cue"]) for r in outlets if (r.get("cue") or "").strip()}
         for r in honorifics:
             word, gender = (r.get("word") or "").strip(), (r.get("gender") or "").strip()
@@ -89,12 +95,14 @@ class Cues:
 
 
 def load_cues(verbs: str = "reporting_verbs", cues: str = "statement_cues",
-              outlets: str = "outlet_cues", honorifics: str = "honorifics") -> Cues:
-    """Read the four lexicons through :func:`kg.lang.lexicons.load`."""
+              outlets: str = "outlet_cues", honorifics: str = "honorifics",
+              titles: str = "titles", outlet_names: str = "outlets") -> Cues:
+    """Read the lexicons through :func:`kg.lang.lexicons.load`."""
     from kg.lang import lexicons
 
-    return Cues.from_rows(lexicons.load(verbs), lexicons.load(cues),
-                          lexicons.load(outlets), lexicons.load(honorifics))
+    return Cues.from_rows(lexicons.load(verbs), lexicons.load(cues), lexicons.load(outlets),
+                          lexicons.load(honorifics), lexicons.load(titles),
+                          lexicons.load(outlet_names))
 
 
 # --------------------------------------------------------------------------- #
@@ -109,6 +117,7 @@ class Actor:
     end: int
     key: str
     label: str
+    outlet: bool = False  # a news outlet: it relays rather than speaks
 
 
 @dataclass
@@ -146,14 +155,22 @@ class Text:
             r = self.range(ent.start_char, ent.end_char)
             if ent.label_ in ACTOR_LABELS and r:
                 actor = Actor(r[0], r[1], ent._.kg_key or ent.text, ent.label_)
+                actor.outlet = ent.label_ == "Organization" and (
+                    tuple(self.low[r[0]:r[1]]) in cues.of("outlet_name")
+                    or self.match_end(r[0] - 1, cues.of("outlet")) > 0)
                 self.actors.append(actor)
                 for i in range(*r):
                     self.actor_at[i] = actor
         self.title_end: list[int | None] = [None] * n
+        self.in_title = [False] * n  # inside a title span or a title cue
         for span in doc.spans["titles"] if "titles" in doc.spans else []:
             r = self.range(span.start_char, span.end_char)
             if r and self.actor_at[r[0]] is None:
                 self.title_end[r[0]] = r[1]
+                self.in_title[r[0]:r[1]] = [True] * (r[1] - r[0])
+        for i in range(n):
+            m = max(self.match(i, cues.of("title")), self.match(i, cues.of("generic_title")))
+            self.in_title[i:i + m] = [True] * m
         self.quotes = self._find_quotes()
         self.quote_at: list[Quote | None] = [None] * n
         self.mark_at: list[Quote | None] = [None] * n  # the quotation marks
@@ -405,10 +422,10 @@ class Speakers:
 
     def _titleish(self, j: int) -> bool:
         t, c = self.t, self.t.cues
-        return (t.title_end[j] is not None or t.raw[j][0].isupper()
-                or t.low[j] in ("của", "-", "–")
-                or any(t.match_end(j, c.of(k)) or t.match(j, c.of(k))
-                       for k in ("title", "generic_title", "pronoun", "np_lead", "outlet")))
+        if _function_word(t, j):
+            return False
+        return (t.in_title[j] or t.raw[j][0].isupper() or t.low[j] in ("của", "-", "–")
+                or any(t.match_end(j, c.of(k)) for k in ("pronoun", "np_lead", "outlet")))
 
     def _profile(self, a: Actor) -> Profile:
         """Posts before the name ("Ngoại trưởng Nga Sergey Lavrov") and in an
@@ -427,8 +444,9 @@ class Speakers:
                 words += reversed(t.low[other.start:other.end])
                 j = other.start - 1
                 continue
-            if t.low[j] == "," and commas == 0:
-                commas += 1
+            if t.low[j] == "," and commas == 0 and j + 2 == a.start \
+                    and t.match(j + 1, t.cues.of("pronoun")):
+                commas += 1  # "Trợ lý Tổng thống Nga, ông Yury Ushakov"
             elif not self._titleish(j):
                 break
             words.append(t.low[j])
@@ -581,11 +599,18 @@ class Finder:
 
     def _region(self, i: int, s0: int, attrs: list[Attribution]) -> tuple[int, int]:
         """Start of the innermost content holding ``i``, and its depth."""
-        start, depth = s0, 0
+        outer = self._outer(i, attrs)
+        return (outer.content[0], outer.depth + 1) if outer else (s0, 0)
+
+    @staticmethod
+    def _outer(i: int, attrs: list[Attribution]) -> Attribution | None:
+        """The innermost attribution whose content holds ``i``."""
+        best = None
         for a in attrs:
-            if not a.inverted and a.content[0] <= i < a.content[1] and a.depth + 1 > depth:
-                start, depth = a.content[0], a.depth + 1
-        return start, depth
+            if not a.inverted and a.content[0] <= i < a.content[1] \
+                    and (best is None or a.depth > best.depth):
+                best = a
+        return best
 
     def _theo(self, i: int, s0: int, s1: int, attrs: list[Attribution]) -> Attribution | None:
         """"Theo X, <content>" and "<content>, theo X."."""
@@ -605,7 +630,9 @@ class Finder:
             return None
         end = skip_filler(t, ph.end, s1, comma=False)
         act = c.verbs.get(("theo",))
-        outlet = ph.others[0].key if ph.outlet and ph.others else None
+        outlet = next((a.key for a in ph.others if a.outlet), None)
+        outer = self._outer(i, attrs)
+        outlet = outlet or (outer.outlet if outer else None)
         if end < s1 and t.low[end] == ",":
             return Attribution(who[0], who[1] * 0.9, "theo", act, (end + 1, s1), depth, outlet)
         if i > region and self._nothing_after(end, s1):
@@ -620,8 +647,9 @@ class Finder:
         n = t.match(i, c.verbs)
         if not n or t.match(i, c.of("non_verb")) > n:
             return None
-        if i > s0 and (t.match_end(i - 1, c.of("blocker")) or t.match_end(i - 1, c.of("name_lead"))):
-            return None
+        if i > s0 and (t.match_end(i - 1, c.of("blocker")) or t.match_end(i - 1, c.of("name_lead"))
+                       or t.match_end(i - 1, c.verbs)):
+            return None  # a noun ("bản tuyên bố"), a passive, an object ("công bố thông tin")
         verb, act = " ".join(t.raw[i:i + n]), c.verbs[tuple(t.low[i:i + n])]
         region, depth = self._region(i, s0, attrs)
         if depth > _MAX_NEST:
@@ -639,13 +667,13 @@ class Finder:
             return None
         attr = Attribution(who[0], who[1] * conf * (0.9 if depth else 1.0), verb, act,
                            (i + n, s1), depth)
-        if subject.outlet and subject.others:
-            attr.outlet = subject.others[0].key
         inv = self._inversion(subject, i + n, region, s0, s1)
         if inv:
             attr.content, attr.inverted = inv, True
             return attr
-        attr.outlet = attr.outlet or self._outlet_between(subject.end, i)
+        outer = self._outer(i, attrs)
+        attr.outlet = (next((a.key for a in subject.others if a.outlet), None)
+                       or self._outlet_between(subject.end, i) or (outer.outlet if outer else None))
         return self._content(attr, i, n, s1)
 
     def _coordinated(self, i: int, s0: int) -> bool:
@@ -732,7 +760,7 @@ class Finder:
         if j < s1 and t.match(j, c.of("addressee")):
             k = j + 1
             a = t.actor_at[k] if k < s1 else None
-            if a is not None and a.label == "Organization" and attr.outlet is None:
+            if a is not None and a.outlet and attr.outlet is None:
                 attr.outlet = a.key
             while k < s1 and k - j <= _MAX_SCAN and t.low[k] not in (",", ".") \
                     and t.mark_at[k] is None and not t.match(k, c.verbs):
@@ -757,8 +785,7 @@ class Finder:
         t = self.t
         for k in range(a, b):
             act = t.actor_at[k]
-            if act is not None and act.start == k and act.label == "Organization" \
-                    and t.match_end(k - 1, self.cues.of("outlet")):
+            if act is not None and act.start == k and act.outlet:
                 return act.key
         return None
 
@@ -844,9 +871,10 @@ class StatementComponent:
 @Language.factory(
     "kg_statements",
     default_config={"verbs": "reporting_verbs", "cues": "statement_cues",
-                    "outlets": "outlet_cues", "honorifics": "honorifics"},
+                    "outlets": "outlet_cues", "honorifics": "honorifics", "titles": "titles",
+                    "outlet_names": "outlets"},
 )
 def make_statements(nlp: Language, name: str, verbs: str, cues: str, outlets: str,
-                    honorifics: str) -> StatementComponent:
+                    honorifics: str, titles: str, outlet_names: str) -> StatementComponent:
     """Config entry point; the arguments are lexicon names under ``kg/lang/vi``."""
-    return StatementComponent(load_cues(verbs, cues, outlets, honorifics))
+    return StatementComponent(load_cues(verbs, cues, outlets, honorifics, titles, outlet_names))

@@ -18,6 +18,8 @@ DOC_EXTENSIONS = {
 }
 SPAN_EXTENSIONS = {
     "kg_key": None,  # canonical entity key of an entity span
+    "kg_rule": None,  # which rule found an entity span (debugging, confidence)
+    "kg_confidence": None,  # 0..1, how sure that rule is
     "kg_title_category": None,  # titles.tsv category of a title span
 }
 

@@ -46,7 +46,7 @@ def render(result, fmt: str, prefixes: dict[str, str] | None = None) -> str:
             and DESCRIBE, ``turtle`` (also used for ``table``), ``jsonld`` or
             ``ntriples``.
     """
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, (ox.QueryTriples, list)):
         rdf_format = GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE)
         triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         use_prefixes = prefixes if rdf_format == ox.RdfFormat.TURTLE else None

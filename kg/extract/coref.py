@@ -1,0 +1,202 @@
+"""Within-article resolution of entity mentions (component "kg_resolve").
+
+News names a person in full once and then by surname ("Vladimir Putin" ...
+"ông Putin", "Tổng thống Putin"), transliterations vary inside one outlet
+("Volodymyr"/"Vladimir Zelensky", "Zelensky"/"Zelenskiy"), and countries have
+long forms ("Liên bang Nga"). Mentions are grouped here into one
+:class:`kg.extract.model.Entity` per actor, and every entity span's
+``span._.kg_key`` is rewritten to the group's key so later components agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import kg.nlp.extensions  # noqa: F401
+from kg.extract.gazetteer import COUNTRY, ORG, PERSON, Gazetteer, get_gazetteer
+from kg.extract.model import Entity, Evidence
+from kg.extract.names import is_acronym, slugify
+from kg.nlp.orthography import fold
+
+_SAME_SURNAME = 0.84  # "zelensky" ~ "zelenskiy"
+_SAME_GIVEN = 0.6  # "vladimir" ~ "volodymyr"
+
+
+class _Cluster:
+    def __init__(self, key: str, sylls: tuple[str, ...], lexical: bool) -> None:
+        self.key = key
+        self.sylls = sylls  # fullest folded form seen so far
+        self.lexical = lexical
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    return a == b or SequenceMatcher(None, a, b).ratio() >= threshold
+
+
+def _compatible(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Two multi-syllable names of one person: same (or nearly) surname and
+    given names that agree where both are given."""
+    if not _similar(full[-1], other[-1], _SAME_SURNAME):
+        return False
+    head_a, head_b = full[:-1], other[:-1]
+    if not head_a or not head_b:
+        return True
+    return head_a[0][:1] == head_b[0][:1] or _similar(" ".join(head_a), " ".join(head_b), _SAME_GIVEN)
+
+
+def _person_keys(spans: list[Span], gaz: Gazetteer) -> dict[int, str]:
+    """Key for each person span (by position in ``spans``)."""
+    clusters: list[_Cluster] = []
+    member: dict[int, _Cluster] = {}
+    # Longest names first, so that short forms find their full name even
+    # when the full name comes later (a headline "Ông Trump ..." at the top).
+    order = sorted(range(len(spans)), key=lambda k: -len(spans[k].text.split()))
+    for k in order:
+        span = spans[k]
+        sylls = tuple(fold(span.text).split())
+        lexical = span._.kg_key in gaz.records
+        target = _match_cluster(sylls, lexical, span._.kg_key, clusters)
+        if target is None:
+            key = span._.kg_key if lexical else "person/" + slugify(span.text)
+            target = _Cluster(key, sylls, lexical)
+            clusters.append(target)
+        elif lexical and not target.lexical:
+            target.key, target.lexical = span._.kg_key, True
+        if len(sylls) > len(target.sylls):
+            target.sylls = sylls
+        member[k] = target
+    return {k: c.key for k, c in member.items()}
+
+
+def _match_cluster(sylls, lexical, key, clusters: list[_Cluster]):
+    if lexical:
+        for c in clusters:
+            if c.key == key:
+                return c
+    if len(sylls) >= 2:
+        for c in clusters:
+            if len(c.sylls) >= 2 and _compatible(c.sylls, sylls):
+                return c
+        return None
+    # One syllable: the surname of a full name ("Putin"), else the family
+    # name written first ("ông Tập" for "Tập Cận Bình").
+    by_last = [c for c in clusters if _similar(c.sylls[-1], sylls[0], _SAME_SURNAME)]
+    if not by_last:
+        by_last = [c for c in clusters if len(c.sylls) >= 2 and c.sylls[0] == sylls[0]]
+    if not by_last:
+        return None
+    return max(by_last, key=lambda c: (c.lexical, len(c.sylls)))
+
+
+def _sentence(span: Span) -> tuple[int, str]:
+    doc = span.doc
+    if doc.has_annotation("SENT_START"):
+        sent = span.sent
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        return sent.start_char + lead, text.strip()
+    start = doc.text.rfind("\n", 0, span.start_char) + 1
+    end = doc.text.find("\n", span.end_char)
+    end = len(doc.text) if end < 0 else end
+    text = doc.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    return start + lead, text.strip()
+
+
+def _name(label: str, surfaces: list[str], canonical: str | None) -> str:
+    """Fullest form in the article; for a country its usual name when the
+    article uses it ("Nga", not "Liên bang Nga")."""
+    folded = {fold(s) for s in surfaces}
+    if label == COUNTRY and canonical and fold(canonical) in folded:
+        return canonical
+    counts = Counter(surfaces)
+    candidates = [s for s in surfaces if not is_acronym(s)] or surfaces
+    return max(candidates, key=lambda s: (len(s.split()), counts[s], -surfaces.index(s)))
+
+
+def resolve(doc: Doc, gaz: Gazetteer | None = None) -> list[Entity]:
+    """Group ``doc.ents`` into entities; sets ``doc._.entities``."""
+    gaz = gaz or get_gazetteer()
+    ents = list(doc.ents)
+    persons = [s for s in ents if s.label_ == PERSON]
+    person_keys = _person_keys(persons, gaz)
+    keys: dict[tuple[int, int], str] = {}
+    for k, span in enumerate(persons):
+        keys[(span.start, span.end)] = person_keys[k]
+    groups: dict[str, list[Span]] = {}
+    for span in ents:
+        key = keys.get((span.start, span.end)) or span._.kg_key or _fallback_key(span)
+        span._.kg_key = key
+        groups.setdefault(key, []).append(span)
+    entities = []
+    for key, spans in groups.items():
+        entities.append(_entity(key, spans, gaz))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    doc._.entities = entities
+    return entities
+
+
+def _fallback_key(span: Span) -> str:
+    prefix = {PERSON: "person", COUNTRY: "country", ORG: "org"}.get(span.label_, "place")
+    return f"{prefix}/{slugify(span.text)}"
+
+
+def _entity(key: str, spans: list[Span], gaz: Gazetteer) -> Entity:
+    label = Counter(s.label_ for s in spans).most_common(1)[0][0]
+    record = gaz.records.get(key)
+    surfaces = [s.text for s in spans]
+    name = _name(label, surfaces, record.name if record else None)
+    aliases = {s for s in surfaces if fold(s) != fold(name)}
+    if label == ORG:
+        aliases |= _derived_org_aliases(name)
+    mentions = []
+    for s in spans:
+        start, sentence = _sentence(s)
+        conf = s._.kg_confidence if s._.kg_confidence is not None else 1.0
+        mentions.append(Evidence(s.start_char, s.end_char, s.text, sentence, start, conf))
+    return Entity(
+        key=key,
+        name=name,
+        type=label,
+        aliases=_dedupe(aliases),
+        wikidata=record.wikidata if record else None,
+        mentions=mentions,
+    )
+
+
+def _derived_org_aliases(name: str) -> set[str]:
+    """"Cục Tình báo Quân sự GRU" is also "GRU" and "Cục Tình báo Quân sự"."""
+    words = name.split()
+    if len(words) >= 3 and is_acronym(words[-1]):
+        return {words[-1], " ".join(words[:-1])}
+    return set()
+
+
+def _dedupe(aliases: set[str]) -> set[str]:
+    seen: dict[str, str] = {}
+    for a in sorted(aliases):
+        seen.setdefault(fold(a), a)
+    return set(seen.values())
+
+
+class Resolver:
+    """Pipeline component wrapping :func:`resolve`."""
+
+    def __init__(self) -> None:
+        self._gazetteer: Gazetteer | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._gazetteer is None:
+            self._gazetteer = get_gazetteer()
+        resolve(doc, self._gazetteer)
+        return doc
+
+
+@Language.factory("kg_resolve")
+def make_resolver(nlp: Language, name: str) -> Resolver:
+    """Factory for ``nlp.add_pipe("kg_resolve")``."""
+    return Resolver()

@@ -1,0 +1,104 @@
+"""Extraction spread over Dask workers.
+
+Each worker loads the pipeline once, extracts a partition of articles and
+writes the results to a part file, returning only its path: shipping spaCy
+objects or triples back to the client was measured ~6x slower. The driver
+reads the part files back in partition order, so the graph built from them
+is identical to a local build (same order, same IRIs); cross-article
+resolution runs afterwards, on the driver.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.extract.batch import Result, safe_extract
+from kg.sources.article import Article
+from kg.sources.readers import Problem
+
+PARTITION = 64
+
+
+def _extract_partition(articles: list[Article], part: str) -> tuple[str, int]:
+    """Runs on a worker: extract, write a part file, return its path."""
+    from kg.nlp.pipeline import load_pipeline  # cached per worker process
+
+    nlp = load_pipeline()
+    results = [(a, safe_extract(nlp, a)) for a in articles]
+    with open(part, "wb") as handle:
+        pickle.dump(results, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return part, len(results)
+
+
+def _partitions(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
+    batch: list[Article | Problem] = []
+    for item in items:
+        batch.append(item)
+        if sum(isinstance(i, Article) for i in batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_dask(
+    items: Iterable[Article | Problem],
+    workers: int | None = None,
+    scheduler: str | None = None,
+    partition: int = PARTITION,
+) -> Iterator[Result]:
+    """Like :func:`kg.extract.batch.extract_local`, on a Dask cluster.
+
+    Args:
+        items: the readers' stream.
+        workers: size of the LocalCluster started on loopback when no
+            scheduler is given (default: one per core).
+        scheduler: address of an existing scheduler ("tcp://host:8786"); its
+            workers must see the same temporary directory (a shared file
+            system) for the part files.
+        partition: articles per task.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+    client = Client(scheduler or cluster)
+    parts = tempfile.TemporaryDirectory(prefix="kg-parts-")
+    try:
+        in_flight: deque = deque()
+        limit = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
+        number = 0
+
+        def drain(block_until: int) -> Iterator[Result]:
+            while len(in_flight) > block_until:
+                problems, future = in_flight.popleft()
+                yield from problems
+                if future is not None:
+                    path, _count = future.result()
+                    with open(path, "rb") as handle:
+                        for article, result in pickle.load(handle):
+                            yield result if isinstance(result, Problem) else (article, result)
+                    Path(path).unlink()
+
+        for batch in _partitions(items, partition):
+            articles = [i for i in batch if isinstance(i, Article)]
+            problems = [i for i in batch if isinstance(i, Problem)]
+            number += 1
+            future = None
+            if articles:
+                part = str(Path(parts.name) / f"part-{number:06d}.pkl")
+                future = client.submit(_extract_partition, articles, part, pure=False)
+            in_flight.append((problems, future))
+            yield from drain(limit)
+        yield from drain(0)
+    finally:
+        parts.cleanup()
+        client.close()
+        if cluster is not None:
+            cluster.close()

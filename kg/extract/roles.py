@@ -1,0 +1,385 @@
+"""Posts held by persons: (person, title, organisation) (component "kg_roles").
+
+Vietnamese news names officials with the post first: title, then the country
+or organisation, then the name ("Trợ lý Tổng thống Nga, ông Yury Ushakov";
+"Người phát ngôn Điện Kremlin Dmitry Peskov"). The rules read that order on
+the sentence's items (titles and actor mentions) and accept only connecting
+text known to belong to a designation: honorifics, "của"/"thuộc", bracketed
+abbreviations, a post complement opened by "về"/"phụ trách", or "kiêm" between
+two posts of one person. Also read:
+
+* apposition: "Đô đốc Igor Kostyukov, Cục trưởng Cục Tình báo Quân sự GRU, ...";
+* the owner after the name: "Tổng thống Putin của Nga";
+* a counterpart: "Putin có thể gặp người đồng cấp Mỹ Donald Trump" gives Trump
+  the post of Putin, for Mỹ;
+* a side: in "Phía Mỹ gồm Đặc phái viên Steve Witkoff, ..." the posts written
+  without an owner belong to Mỹ.
+
+The title is kept as written, without the name and without the owner, which
+goes to ``org`` (null when the text gives none). One role per person and post
+per article: repeated or shorter forms of a post merge into the fullest one.
+
+Cue words: ``kg/lang/vi/role_cues.tsv``; titles come from the entity
+component (``doc.spans["titles"]``, from ``titles.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.extract.facts  # noqa: F401  (declares doc._.roles)
+from kg.extract.model import Evidence, Role
+from kg.extract.participants import (
+    COUNTRY,
+    ORG,
+    PERSON,
+    TITLE,
+    Item,
+    SentView,
+    cue_regex,
+    fold_for_match,
+    norm,
+    sentence_views,
+    strip_parens,
+)
+
+_OWNER = (COUNTRY, ORG)
+
+
+@dataclass
+class RoleHit:
+    """A role read in one sentence; ``start``/``end`` cover the designation."""
+
+    person: Item
+    title: str
+    org: Item | None
+    start: int  # title start
+    end: int  # end of the designation (person or apposition)
+    confidence: float
+    title_start: int = -1
+    title_end: int = -1
+
+
+def _alt(category: str) -> str:
+    """Pattern source of a role cue category, for embedding in bigger patterns."""
+    return cue_regex("role", category).pattern
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    before_person: re.Pattern[str]
+    title_org: re.Pattern[str]
+    org_org: re.Pattern[str]
+    title_title: re.Pattern[str]
+    chain: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    owner_after: re.Pattern[str]
+    counterpart_end: re.Pattern[str]
+    side_start: re.Pattern[str]
+    no_chain_end: re.Pattern[str]
+    chain_opener_end: re.Pattern[str]
+
+
+_PAT: _Patterns | None = None
+
+
+def _patterns() -> _Patterns:
+    global _PAT
+    if _PAT is None:
+        hon = _alt("honorific")
+        _PAT = _Patterns(
+            # between a post (or its owner) and the name
+            before_person=re.compile(rf"\s*(?:[,\-–—:]\s*)?(?:{hon}\s*)?", re.I),
+            title_org=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?", re.I),
+            org_org=re.compile(rf"\s*(?:,\s*)?(?:{_alt('org_link')}\s*)?", re.I),
+            title_title=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?", re.I),
+            chain=re.compile(rf"(?:\s*,\s*(?:{_alt('concurrent')}\s+)?|\s+(?:{_alt('concurrent')})\s+)$",
+                             re.I),
+            qualifier=re.compile(rf"\s+(?:{_alt('qualifier')})\s[^,;:()\"“”]{{1,70}}", re.I),
+            owner_after=re.compile(rf"\s*{_alt('title_link')}\s*", re.I),
+            counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
+            side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
+            no_chain_end=re.compile(rf"(?:{_alt('no_chain')})\s*$", re.I),
+            chain_opener_end=re.compile(rf"(?:^\W*|[,(]\s*|(?:{_alt('chain_opener')})\s+)$", re.I),
+        )
+    return _PAT
+
+
+def _full(pat: re.Pattern[str], text: str) -> bool:
+    return pat.fullmatch(fold_for_match(strip_parens(text))) is not None
+
+
+def _is_post(title_text: str) -> bool:
+    return not cue_regex("role", "not_title").fullmatch(norm(title_text))
+
+
+class _SentenceRoles:
+    """Role rules over one sentence view."""
+
+    def __init__(self, view: SentView) -> None:
+        self.v = view
+        self.items = view.items
+        self.p = _patterns()
+
+    def gap(self, a: int, b: int) -> str:
+        return self.v.between(a, b)
+
+    # -- post group: TITLE [title_link TITLE]* [qualifier] [OWNER [org_link OWNER]*]
+    def _title_chain_left(self, j: int) -> int:
+        """Index of the first title of the chain ending at item ``j``."""
+        while j > 0 and self.items[j - 1].label == TITLE and _full(
+            self.p.title_title, self.gap(self.items[j - 1].end, self.items[j].start)
+        ):
+            j -= 1
+        return j
+
+    def _title_start(self, j: int) -> int:
+        """Start of title ``j``, widened over a prefix making another post ("Phó")."""
+        it = self.items[j]
+        before = self.v.between(self.v.start, it.start)
+        m = re.search(rf"(?:{_alt('title_prefix')})\s+$", fold_for_match(before), re.I)
+        return self.v.start + m.start() if m else it.start
+
+    def group_ending_at(self, end: int, owner_ok: bool = True):
+        """Parse a post group whose text ends right before offset ``end``.
+
+        Returns ``(first_title_index, title_text, owner_item, group_start,
+        title_end)`` or None. The owner is the first organisation after the
+        title: "Ủy viên Cơ quan X thuộc Tổng cục Y" belongs to Cơ quan X.
+        """
+        idx = [k for k, it in enumerate(self.items) if it.end <= end]
+        if not idx:
+            return None
+        j = idx[-1]
+        owners: list[Item] = []
+        if owner_ok and self.items[j].label in _OWNER:
+            if not _full(self.p.before_person, self.gap(self.items[j].end, end)):
+                return None
+            while True:
+                owners.insert(0, self.items[j])
+                if j == 0:
+                    return None
+                prev = self.items[j - 1]
+                if prev.label in _OWNER and _full(self.p.org_org, self.gap(prev.end, self.items[j].start)):
+                    j -= 1
+                    continue
+                j -= 1
+                break
+            after_title = owners[0].start
+            link = self.p.title_org
+        else:
+            after_title = end
+            link = self.p.before_person
+        if self.items[j].label != TITLE:
+            return None
+        t_end = self.items[j].end
+        between = self.gap(t_end, after_title)
+        if not _full(link, between):
+            m = self.p.qualifier.match(fold_for_match(between))
+            rest = between[m.end():] if m else None
+            if m is None or not _full(link, rest):
+                return None
+            t_end = t_end + len(between[: m.end()].rstrip())
+        first = self._title_chain_left(j)
+        t_start = self._title_start(first)
+        title = self.v.between(t_start, t_end).strip()
+        return first, title, (owners[0] if owners else None), t_start, t_end
+
+    # -- rules
+    def prenominal(self, k: int) -> list[RoleHit]:
+        person = self.items[k]
+        hits: list[RoleHit] = []
+        grp = self.group_ending_at(person.start)
+        if grp is None:
+            return hits
+        first, title, owner, t_start, t_end = grp
+        hits.append(RoleHit(person, title, owner, t_start, person.end,
+                            0.9 if owner else 0.85, t_start, t_end))
+        # "T1 ..., kiêm T2 ORG Name" / "Phó Thủ tướng, Bộ trưởng Ngoại giao Name"
+        while True:
+            before = fold_for_match(self.v.between(self.v.start, hits[-1].start))
+            m = self.p.chain.search(before)
+            if m is None:
+                break
+            cut = self.v.start + m.start()
+            is_kiem = "," not in m.group() or re.search(_alt("concurrent"), fold_for_match(m.group()), re.I)
+            grp = self.group_ending_at(cut)
+            if grp is None:
+                break
+            first, title, owner, t_start, t_end = grp
+            if not is_kiem:
+                # A bare comma lists posts only at the start of a designation;
+                # "Sau khi tiếp Ngoại trưởng Mỹ, Tổng thống Putin" is two persons.
+                lead = fold_for_match(self.v.between(self.v.start, t_start))
+                opener = self.p.chain_opener_end.search(lead) is not None
+                if not opener and (owner is not None or self.p.no_chain_end.search(lead)):
+                    break
+            hits.append(RoleHit(person, title, owner, t_start, person.end, 0.8, t_start, t_end))
+        return hits
+
+    def appositive(self, k: int) -> list[RoleHit]:
+        """``Name, TITLE [OWNER],`` - the post follows the name between commas."""
+        person = self.items[k]
+        if k + 1 >= len(self.items) or self.items[k + 1].label != TITLE:
+            return []
+        if not re.fullmatch(r"\s*,\s*", self.gap(person.end, self.items[k + 1].start)):
+            return []
+        j = k + 1
+        while j + 1 < len(self.items) and self.items[j + 1].label == TITLE and _full(
+            self.p.title_title, self.gap(self.items[j].end, self.items[j + 1].start)
+        ):
+            j += 1
+        t_end = self.items[j].end
+        owner = None
+        end = t_end
+        if j + 1 < len(self.items) and self.items[j + 1].label in _OWNER and _full(
+            self.p.title_org, self.gap(t_end, self.items[j + 1].start)
+        ):
+            owner = self.items[j + 1]
+            end = owner.end
+            # further owners linked by "thuộc"/"của" stay part of the designation
+            n = j + 2
+            while n < len(self.items) and self.items[n].label in _OWNER and _full(
+                self.p.org_org, self.gap(end, self.items[n].start)
+            ):
+                end = self.items[n].end
+                n += 1
+        tail = strip_parens(self.v.between(end, self.v.end))
+        if not re.match(r"\s*(?:[,;.)!?]|$)", tail):
+            return []
+        t_start = self.items[k + 1].start
+        title = self.v.between(t_start, t_end).strip()
+        return [RoleHit(person, title, owner, t_start, end, 0.8, t_start, t_end)]
+
+    def owner_after(self, k: int, hits: list[RoleHit]) -> None:
+        """"Tổng thống Putin của Nga": the owner written after the name."""
+        person = self.items[k]
+        if k + 1 >= len(self.items) or self.items[k + 1].label not in _OWNER:
+            return
+        if not _full(self.p.owner_after, self.gap(person.end, self.items[k + 1].start)):
+            return
+        for h in hits:
+            if h.person is person and h.org is None:
+                h.org = self.items[k + 1]
+                h.end = self.items[k + 1].end
+
+    def counterpart(self, k: int, earlier: list[RoleHit]) -> list[RoleHit]:
+        """"người đồng cấp Mỹ Donald Trump": same post as the sentence's other leader."""
+        person = self.items[k]
+        owner = None
+        left = person.start
+        if k > 0 and self.items[k - 1].label in _OWNER and _full(
+            self.p.before_person, self.gap(self.items[k - 1].end, person.start)
+        ):
+            owner = self.items[k - 1]
+            left = owner.start
+        before = fold_for_match(self.v.between(self.v.start, left))
+        m = self.p.counterpart_end.search(before)
+        if m is None:
+            return []
+        model = [h for h in earlier if h.person.key != person.key and h.end <= self.v.start + m.start()]
+        if not model:
+            return []
+        src = model[-1]
+        start = self.v.start + m.start()
+        return [RoleHit(person, src.title, owner, start, person.end, 0.7, start, start + len(m.group()))]
+
+    def side_owner(self) -> list[tuple[int, Item]]:
+        """Offsets from which unowned posts belong to a side ("Phía Mỹ gồm ...")."""
+        out = []
+        for it in self.items:
+            if it.label not in _OWNER:
+                continue
+            lead = self.v.between(self.v.start, it.start)
+            if self.p.side_start.match(fold_for_match(lead)):
+                out.append((it.end, it))
+        return out
+
+    def run(self) -> list[RoleHit]:
+        hits: list[RoleHit] = []
+        for k, it in enumerate(self.items):
+            if it.label != PERSON or not it.key:
+                continue
+            mine = self.prenominal(k)
+            if not mine:
+                mine = self.counterpart(k, hits)
+            mine += self.appositive(k)
+            self.owner_after(k, mine)
+            hits.extend(mine)
+        for pos, side in self.side_owner():
+            for h in hits:
+                if h.org is None and h.start >= pos:
+                    h.org = side
+                    h.confidence = min(h.confidence, 0.75)
+        return [h for h in hits if h.title and _is_post(h.title)]
+
+
+def sentence_roles(view: SentView) -> list[RoleHit]:
+    """Every role designation in one sentence (used by the meeting rules too)."""
+    return _SentenceRoles(view).run()
+
+
+def _compatible_titles(a: str, b: str) -> bool:
+    """One title's words contain the other's and both start alike (the SPEC's rule)."""
+    wa, wb = norm(a).split(), norm(b).split()
+    if not wa or not wb or wa[0] != wb[0]:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    n = len(short)
+    return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
+
+
+def merge_roles(hits: list[tuple[RoleHit, SentView]]) -> list[Role]:
+    """One :class:`Role` per person and post, keeping the fullest title and an owner.
+
+    A shorter form of the same post ("Đặc phái viên" after "Đặc phái viên về
+    đầu tư ...") merges into the longer one unless their owners differ.
+    """
+    out: list[Role] = []
+    for h, view in hits:
+        org_key = h.org.key if h.org else None
+        same = None
+        for r in out:
+            if r.person == h.person.key and _compatible_titles(r.title, h.title) and (
+                r.org is None or org_key is None or r.org == org_key
+            ):
+                same = r
+                break
+        if same is None:
+            out.append(Role(h.person.key, h.title, org_key, _evidence(h, view)))
+            continue
+        if len(norm(h.title).split()) > len(norm(same.title).split()):
+            same.title = h.title
+        if same.org is None and org_key is not None:
+            same.org = org_key
+    return out
+
+
+def _evidence(h: RoleHit, view: SentView) -> Evidence:
+    s_start, s_text = view.trimmed()
+    return Evidence(h.start, h.end, view.doc_text[h.start:h.end], s_text, s_start, h.confidence)
+
+
+def find_roles(doc: Doc, views: list[SentView] | None = None) -> list[Role]:
+    """All roles of one article."""
+    views = views if views is not None else sentence_views(doc)
+    hits = [(h, v) for v in views for h in sentence_roles(v)]
+    return merge_roles(hits)
+
+
+class RoleExtractor:
+    """Pipeline component: fills ``doc._.roles``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.roles = find_roles(doc)
+        return doc
+
+
+@Language.factory("kg_roles")
+def make_role_extractor(nlp: Language, name: str) -> RoleExtractor:
+    """Factory for ``nlp.add_pipe("kg_roles")`` (after "kg_resolve")."""
+    return RoleExtractor()
