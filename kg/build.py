@@ -105,41 +105,75 @@ def build(
         if not summary.built:
             raise NothingBuilt(msg.say(msg.BUILD_NOTHING, paths=", ".join(map(str, paths))))
         actors.refresh(store)
-    write_outputs(out, summary)
+        # Outputs are written from the staged store before it is published, so
+        # a failure here (in the view, say) leaves store and files all old.
+        staged_outputs = _stage_outputs(store, out, summary)
+    summary.outputs = _publish_outputs(staged_outputs)
     return summary
 
 
 def write_outputs(out: Path, summary: BuildSummary | None = None) -> dict[str, Path]:
     """Write records, TriG and HTML from the published store."""
+    return _publish_outputs(_stage_outputs(open_build(out), out, summary))
+
+
+def _stage_outputs(store: GraphStore, out: Path, summary: BuildSummary | None = None) -> dict[str, tuple[Path, Path]]:
+    """Write every output under a temporary name; ``{what: (temporary, final)}``."""
     from kg.view.network import write_view  # the view pulls in pyvis: load it only here
 
-    store = open_build(out)
-    outputs = {
-        "records": write_records(store, out / RECORDS_DIR),
-        "graph": out / TRIG_FILE,
-        "view": out / HTML_FILE,
-    }
-    store.write(outputs["graph"])
-    write_view(store, outputs["view"])
+    finals = {"records": out / RECORDS_DIR, "graph": out / TRIG_FILE, "view": out / HTML_FILE}
+    staged_paths = {what: (path.with_name(f".{path.name}.tmp"), path) for what, path in finals.items()}
+    try:
+        _write_record_files(store, staged_paths["records"][0])
+        store.write(staged_paths["graph"][0])
+        write_view(store, staged_paths["view"][0])
+    except BaseException:
+        _remove(tmp for tmp, _ in staged_paths.values())
+        raise
     if summary is not None:
-        summary.outputs = outputs
         summary.triples = len(store)
         summary.articles = len(store.article_ids())
-    return outputs
+    return staged_paths
 
 
-def write_records(store: GraphStore, directory: Path) -> Path:
-    """Write one SPEC record per article, swapping the whole folder at once."""
-    tmp = directory.with_name(f".{directory.name}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+def _publish_outputs(staged_paths: dict[str, tuple[Path, Path]]) -> dict[str, Path]:
+    """Move staged outputs into place (renames only)."""
+    for tmp, final in staged_paths.values():
+        if tmp.is_dir():
+            _swap_dir(tmp, final)
+        else:
+            tmp.replace(final)
+    return {what: final for what, (_tmp, final) in staged_paths.items()}
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _write_record_files(store: GraphStore, folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     for record in records_from_store(store):
         text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-        write_atomic(tmp / f"{record['article']}.json", text.encode("utf-8"))
+        write_atomic(folder / f"{record['article']}.json", text.encode("utf-8"))
+
+
+def _swap_dir(tmp: Path, directory: Path) -> None:
     old = directory.with_name(f".{directory.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if directory.exists():
         directory.rename(old)
     tmp.rename(directory)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_records(store: GraphStore, directory: Path) -> Path:
+    """Write one SPEC record per article, swapping the whole folder at once."""
+    tmp = directory.with_name(f".{directory.name}.tmp")
+    _write_record_files(store, tmp)
+    _swap_dir(tmp, directory)
     return directory

@@ -151,29 +151,47 @@ def query(
 def view(
     graph: GraphDir = Path("build"),
     out: Annotated[Path | None, typer.Option("--out", help="HTML file to write (default: DIR/graph.html).")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Draw only this actor, its meetings and statements, and who else took part (name or alias; case and accents ignored).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only meetings and statements dated on or after this (YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only meetings and statements dated on or before this (YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
+    kinds: Annotated[list[str] | None, typer.Option("--kinds", help="Kinds of node to draw, comma-separated or repeated: person, country, organization, place, meeting, statement, or one kind of meeting: in-person, call, talks, summit, visit.")] = None,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Draw at most this many nodes, the most connected first (0: all; the browser slows past about 1,000).")] = 300,
 ) -> None:
     """Write the interactive HTML network of actors, meetings and statements."""
     from kg.view.network import write_view
+    from kg.view.select import Filters
 
     store = _require_build(graph)
-    path = write_view(store, out or graph / "graph.html")
+    try:
+        path = write_view(store, out or graph / "graph.html", actor=actor, since=since, until=until,
+                          kinds=Filters.parse_kinds(kinds), max_nodes=max_nodes)
+    except ValueError as err:
+        raise _fail(str(err), 2) from None
+    except LookupError as err:
+        raise _fail(str(err)) from None
     typer.echo(msg.say(msg.WROTE, what="view", path=path))
 
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Option("--out", help="File to write.")],
+    out: Annotated[Path, typer.Option("--out", help="File to write (a folder for csv).")],
     graph: GraphDir = Path("build"),
-    fmt: Annotated[str, typer.Option("--format", help="ttl, nt, jsonld, trig, nq, xml.")] = "ttl",
+    fmt: Annotated[
+        str, typer.Option("--format", help="ttl, nt, jsonld, trig, nq, xml (RDF); graphml, gexf, csv (property graph).")
+    ] = "ttl",
 ) -> None:
-    """Export the graph for other tools."""
-    from kg.export.rdf import FORMATS, export_rdf
+    """Export the graph for other tools: triple stores, Protégé, Gephi, Cytoscape, Neo4j, spreadsheets."""
+    from kg.export.formats import FORMATS
+    from kg.export.formats import export as run_export
 
     if fmt not in FORMATS:
         raise _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
     store = _require_build(graph)
-    export_rdf(store, out, fmt)
-    typer.echo(msg.say(msg.WROTE, what=fmt, path=out))
+    try:
+        path = run_export(store, out, fmt)
+    except (OSError, ValueError) as err:
+        raise _fail(f"cannot export to {out}: {err}") from None
+    typer.echo(msg.say(msg.WROTE, what=fmt, path=path))
 
 
 @app.command()

@@ -14,15 +14,17 @@ NOT_UTF8 = (
     "e.g. `iconv -f WINDOWS-1258 -t UTF-8`"
 )
 BINARY_FILE = "{origin}: skipped: looks like binary data, not an article"
-TOO_LARGE = "{origin}: skipped: {size_mb:.1f} MB is over the {limit_mb:.0f} MB limit per article (--max-mb)"
+TOO_LARGE = "{origin}: skipped: {size_mb:.1f} MB is over the {limit_mb:g} MB limit per article (--max-mb)"
 UNREADABLE = "{origin}: skipped: cannot read it ({reason})"
 NO_SUCH_PATH = "{origin}: skipped: no such file or directory"
+EMPTY_DIR = "{origin}: skipped: a directory with no .txt or .jsonl file in it"
 UNSUPPORTED = "{origin}: skipped: not a .txt, .jsonl or directory"
 NO_DATE = "{origin}: no date line; relative dates stay unresolved"
 BAD_DATE = "{origin}: date '{value}' is not a real date; treated as unknown"
 EMPTY_BODY = "{origin}: skipped: no article text after the date line"
 JSONL_BAD_LINE = "{origin}: skipped: not a JSON object ({reason})"
 JSONL_NO_TEXT = "{origin}: skipped: no \"text\" field"
+JSONL_SURROGATE = "{origin}: skipped: \"{field}\" holds an invalid character escape (a lone UTF-16 surrogate)"
 DUPLICATE_ID = "{origin}: skipped: article id '{article_id}' was already read from {first}"
 
 # Build ---------------------------------------------------------------------

@@ -39,10 +39,12 @@ NODE_PROPERTIES: dict[str, type] = {
     "trigger": str,
     "sentence": str,
     "article": str,
+    "reports": int,
     "confidence": float,
 }
-"""Every node property and its type, in column order (dates stay strings: a
-meeting may be dated only to the month or year)."""
+"""Every node property and its type, in column order. Dates stay strings (a
+meeting may be dated only to the month or year); ``reports`` counts the
+articles reporting a meeting; ``confidence`` is the lowest of its reports."""
 
 EDGE_PROPERTIES: dict[str, type] = {"title": str, "date": str, "last_date": str}
 """Every edge property and its type, in column order."""
@@ -105,7 +107,7 @@ def _set(props: dict, key: str, value) -> None:
         props[key] = value
 
 
-def _min_confidence(rows: list[dict], key: str) -> float | None:
+def _min_confidence(rows: list[dict]) -> float | None:
     values = [float(r["confidence"]) for r in rows if r["confidence"] is not None]
     return min(values) if values else None
 
@@ -155,6 +157,12 @@ def _actors(store: GraphStore, nodes: dict[str, Node]) -> None:
 
 
 def _meetings(store: GraphStore, nodes: dict[str, Node], edges: list) -> None:
+    """One node per event; articles reporting it may disagree, so values are merged.
+
+    The most precise date wins (reports of one event agree at the vaguer
+    precision); differing statuses are all kept (``Held;Planned``) rather than
+    one article's word chosen silently.
+    """
     sentences: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for row in _rows(store, "evidence"):
         sentences[row["fact"]].append((int(row["start"] or 0), row["sentence"]))
@@ -162,16 +170,18 @@ def _meetings(store: GraphStore, nodes: dict[str, Node], edges: list) -> None:
     for row in _rows(store, "meetings"):
         by_meeting[row["meeting"]].append(row)
     for iri, rows in by_meeting.items():
-        first = rows[0]
-        kind = _local(first["kind"])
-        props: dict = {"name": f"{kind} {first['date'] or ''}".strip(), "type": "Meeting", "kind": kind}
-        _set(props, "date", first["date"])
-        _set(props, "status", first["status"] and _local(first["status"]))
-        _set(props, "trigger", first["trigger"])
-        _set(props, "article", _article_id(first["article"]))
+        kind = ";".join(sorted({_local(r["kind"]) for r in rows}))
+        date = min({r["date"] for r in rows if r["date"]}, key=lambda d: (-len(d), d), default=None)
+        articles = sorted({_article_id(r["article"]) for r in rows if r["article"]})
+        props: dict = {"name": f"{kind} {date or ''}".strip(), "type": "Meeting", "kind": kind}
+        _set(props, "date", date)
+        _set(props, "status", ";".join(sorted({_local(r["status"]) for r in rows if r["status"]})))
+        _set(props, "trigger", LIST_SEPARATOR.join(sorted({r["trigger"] for r in rows if r["trigger"]})))
+        _set(props, "article", LIST_SEPARATOR.join(articles))
+        _set(props, "reports", len(articles) or None)
         _set(props, "sentence", min(sentences[iri])[1] if sentences[iri] else None)
-        _set(props, "confidence", _min_confidence(rows, "confidence"))
-        nodes[iri] = Node(iri, ("Event", "Meeting", kind), props)
+        _set(props, "confidence", _min_confidence(rows))
+        nodes[iri] = Node(iri, ("Event", "Meeting", *kind.split(";")), props)
     for row in _rows(store, "meeting_links"):
         edge_props: dict = {}
         _set(edge_props, "date", nodes[row["meeting"]].props.get("date") if row["meeting"] in nodes else None)
@@ -192,7 +202,7 @@ def _statements(store: GraphStore, nodes: dict[str, Node], edges: list) -> None:
         _set(props, "act", first["act"])
         _set(props, "date", first["published"])
         _set(props, "article", _article_id(first["article"]))
-        _set(props, "confidence", _min_confidence(rows, "confidence"))
+        _set(props, "confidence", _min_confidence(rows))
         nodes[iri] = Node(iri, ("Event", "Statement"), props)
         dated: dict = {}
         _set(dated, "date", first["published"])

@@ -107,12 +107,14 @@ def _sentence(span: Span) -> tuple[int, str]:
     return start + lead, text.strip()
 
 
-def _name(label: str, surfaces: list[str], canonical: str | None) -> str:
+def _name(label: str, surfaces: list[str], canonical: str | None, capitals: set[str]) -> str:
     """Fullest form in the article; for a country its usual name when the
-    article uses it ("Nga", not "Liên bang Nga")."""
+    article uses it ("Nga", not "Liên bang Nga"), and a capital standing for
+    its state only when nothing else names the country."""
     folded = {fold(s) for s in surfaces}
     if label == COUNTRY and canonical and fold(canonical) in folded:
         return canonical
+    surfaces = [s for s in surfaces if s not in capitals] or surfaces
     counts = Counter(surfaces)
     candidates = [s for s in surfaces if not is_acronym(s)] or surfaces
     return max(candidates, key=lambda s: (len(s.split()), counts[s], -surfaces.index(s)))
@@ -149,7 +151,8 @@ def _entity(key: str, spans: list[Span], gaz: Gazetteer) -> Entity:
     label = Counter(s.label_ for s in spans).most_common(1)[0][0]
     record = gaz.records.get(key)
     surfaces = [s.text for s in spans]
-    name = _name(label, surfaces, record.name if record else None)
+    capitals = {s.text for s in spans if s._.kg_rule == "capital_state"}
+    name = _name(label, surfaces, record.name if record else None, capitals)
     aliases = {s for s in surfaces if fold(s) != fold(name)}
     if label == ORG:
         aliases |= _derived_org_aliases(name)

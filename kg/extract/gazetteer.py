@@ -9,9 +9,12 @@ pronoun) never matches the country "Anh".
 
 from __future__ import annotations
 
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import spacy
 
 from kg.extract.names import is_acronym, slugify
 from kg.nlp.orthography import fold
@@ -208,3 +211,14 @@ def build() -> Gazetteer:
 def get_gazetteer() -> Gazetteer:
     """The shared index, built on first use."""
     return build()
+
+
+@spacy.registry.misc("kg.lexicon_names.v1")
+def lexicon_names() -> Callable[[], Container[tuple[str, ...]]]:
+    """Config hook for the tokenizer: the folded names of every lexicon,
+    loaded when the tokenizer first needs them."""
+
+    def names() -> Container[tuple[str, ...]]:
+        return get_gazetteer().entries.keys()
+
+    return names

@@ -263,3 +263,35 @@ def sentence_views(doc: Doc) -> list[SentView]:
 def strip_parens(text: str) -> str:
     """Blank out bracketed asides, keeping the length (offsets stay valid)."""
     return re.sub(r"\([^()]{0,60}\)", lambda m: " " * len(m.group()), text)
+
+
+def _keyed(name: str, prefix: str, column: str) -> dict[str, str]:
+    out = {}
+    for row in lexicon(name):
+        key = (_variants(row.get("key"))[:1] or [""])[0]
+        value = (_variants(row.get(column))[:1] or [""])[0]
+        if key and value:
+            out[key if "/" in key else f"{prefix}/{key}"] = value
+    return out
+
+
+@lru_cache(maxsize=None)
+def known_affiliations() -> dict[str, str]:
+    """Entity key -> country key, from the lexicons' ``country`` columns.
+
+    Persons' nationality, organisations' and places' country: world knowledge
+    the articles take for granted ("Tổng thống Zelensky" is Ukraine's).
+    """
+    out: dict[str, str] = {}
+    for name, prefix in (("persons", "person"), ("organizations", "org"), ("places", "place")):
+        for key, iso in _keyed(name, prefix, "country").items():
+            if re.fullmatch(r"[a-z]{2}", iso):
+                out[key] = f"country/{iso}"
+    return out
+
+
+@lru_cache(maxsize=None)
+def outlet_keys() -> frozenset[str]:
+    """Keys of news outlets: sources of a report, never parties to a meeting."""
+    return frozenset(k if "/" in k else f"org/{k}"
+                     for k in ((_variants(r.get("key"))[:1] or [""])[0] for r in lexicon("outlets")) if k)

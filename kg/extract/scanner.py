@@ -161,11 +161,16 @@ class Scanner:
         return best
 
     def _case_ok(self, e: Entry, i: int, end: int) -> bool:
+        """Capitals must be where the lexicon has them: always on the first
+        syllable ("anh" is not "Anh"), on every syllable only for ambiguous
+        names; "Tân Hoa xã" is still "Tân Hoa Xã"."""
         raw = [s for k in range(i, end) for s in self.raw[k]]
         if e.exact:
             return " ".join(raw) == e.form
         if len(raw) != len(e.caps) or not raw[0][:1].isupper():
             return False
+        if not e.ambiguous:
+            return True
         return all(not cap or r[:1].isupper() for cap, r in zip(e.caps, raw))
 
     def _ambiguous_ok(self, i: int, end: int, items: list[Item]) -> bool:
@@ -179,6 +184,10 @@ class Scanner:
         nxt = self.next_index(end)
         if nxt is not None and self.folded[nxt] in self.gaz.cue("pronoun_next"):
             return False
+        if nxt == end and self.raw[nxt][0][:1].islower():
+            # The CRF may cut a word after the name: "Ý | tưởng", "Pháp | luật".
+            if self.is_word(self.doc[i:end].text + " " + self.raw[nxt][0]):
+                return False
         last = next((it for it in reversed(items) if it.kind != "space"), None)
         return not (last is not None and last.kind == "cap")  # "Nguyễn Tuấn" + "Anh"
 
@@ -206,13 +215,18 @@ class Scanner:
         """
         if not self.is_cap(i) or not self.gaz.org_heads:
             return None
-        head_end = None
-        for end, key in self._walk(i, self._head_max):
+        head_end = end = None
+        for stop, key in self._walk(i, self._head_max):
             if key in self.gaz.org_heads:
-                head_end = end
+                head_end = stop
         if head_end is None:
-            return None
-        end = None
+            # Head and name in one token ("Điện Kremlin", "Nhà Trắng").
+            f, raw = self.folded[i], self.raw[i]
+            if not any(f[:k] in self.gaz.org_heads for k in range(1, len(f))):
+                return None
+            if not all(r[:1].isupper() for r in raw):
+                return None
+            head_end = end = i + 1
         j = head_end
         while j < self.n and not self.space[j] and self.is_cap(j):
             lex = self.lexicon_at(j)
@@ -237,6 +251,8 @@ class Scanner:
             if self.is_word(t) and not looks_foreign(t) and not self._starts_vi_name(j):
                 end = j = j + 1
                 continue
+            if end is None and len(self.folded[j]) == 1 and looks_foreign(t):
+                end = j + 1  # a head naming one foreign word: "Công ty Apple"
             break
         return end
 
@@ -327,6 +343,7 @@ class Scanner:
     def _extend_title(self, end: int) -> int:
         """Compound titles ("Trợ lý" + "Tổng thống") and minister portfolios
         ("Bộ trưởng" + "Ngoại giao") are one title."""
+        portfolio = False
         while True:
             nxt = self.next_index(end)
             if nxt is None or nxt != end:
@@ -335,8 +352,9 @@ class Scanner:
             if more is not None:
                 end = more[0]
                 continue
+            portfolio = portfolio or self.folded[end - 1][-1:] == ("trưởng",)
             if (
-                self.folded[end - 1][-1:] == ("trưởng",)
+                portfolio
                 and self.is_cap(nxt)
                 and len(self.folded[nxt]) >= 2
                 and self.is_word(self.text[nxt])

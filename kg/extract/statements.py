@@ -329,9 +329,10 @@ def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
             ph.this, j = True, j + 1
             ph.end = j
             continue
-        if t.raw[j][0].isupper() and not _function_word(t, j):
-            pending.append(t.low[j])
-            j += 1
+        n = t.match(j, c.of("connector")) if ph.title_words else 0
+        if n or (t.raw[j][0].isupper() and not _function_word(t, j)):
+            pending += t.low[j:j + max(n, 1)]
+            j += max(n, 1)
             continue
         break
     if ph.end == i:
@@ -395,9 +396,9 @@ class Speakers:
 
     def __init__(self, t: Text, roles: list | None) -> None:
         self.t = t
-        self.last_speaker: tuple[int, str] | None = None
-        self.last_subject: tuple[int, str] | None = None
+        self.salient: list[tuple[int, str]] = []  # speakers and sentence subjects
         self.female: set[str] = set()
+        self.male: set[str] = set()
         self.persons = {a.key for a in t.actors if a.label == "Person"}
         self.profiles = [self._profile(a) for a in t.actors if a.label == "Person"]
         for role in roles or []:
@@ -462,8 +463,11 @@ class Speakers:
                     orgs.append(other)
                 words.append(t.low[j])
                 j += 1
-        if any(t.low[k] in t.cues.female for k in range(max(s0, a.start - 2), a.start)):
+        before = [t.low[k] for k in range(max(s0, a.start - 2), a.start)]
+        if any(w in t.cues.female for w in before):
             self.female.add(a.key)
+        elif any(t.match(k, t.cues.of("pronoun")) for k in range(max(s0, a.start - 2), a.start)):
+            self.male.add(a.key)
         return Profile(a.start, a.key, " ".join(words), self.qualifiers(orgs),
                        t.is_caption(a.start))
 
@@ -487,8 +491,9 @@ class Speakers:
         return None
 
     def _salient(self, pos: int, female: bool) -> str | None:
-        cands = [c for c in (self.last_speaker, self.last_subject)
-                 if c and c[0] < pos and (c[1] in self.female) == female]
+        """The last person spoken of as speaker or subject, of the pronoun's gender."""
+        other = self.male if female else self.female
+        cands = [c for c in self.salient if c[0] < pos and c[1] not in other]
         return max(cands)[1] if cands else None
 
     def _holder(self, ph: Phrase, pos: int) -> str | None:
@@ -512,7 +517,7 @@ class Speakers:
 
     def note_speaker(self, pos: int, key: str) -> None:
         if key in self.persons:
-            self.last_speaker = (pos, key)
+            self.salient.append((pos, key))
 
     def note_sentence(self, s0: int, s1: int) -> None:
         """Remember the person opening a sentence: the next bare "ông" may be him."""
@@ -523,7 +528,7 @@ class Speakers:
             if at_boundary(t, i, s0) and t.quote_at[i] is None:
                 ph = parse_phrase(t, i, s1)
                 if ph and ph.persons and not ph.plural:
-                    self.last_subject = (i, ph.persons[0].key)
+                    self.salient.append((i, ph.persons[0].key))
                     return
 
 
@@ -648,7 +653,7 @@ class Finder:
         if not n or t.match(i, c.of("non_verb")) > n:
             return None
         if i > s0 and (t.match_end(i - 1, c.of("blocker")) or t.match_end(i - 1, c.of("name_lead"))
-                       or t.match_end(i - 1, c.verbs)):
+                       or self._after_verb(i)):
             return None  # a noun ("bản tuyên bố"), a passive, an object ("công bố thông tin")
         verb, act = " ".join(t.raw[i:i + n]), c.verbs[tuple(t.low[i:i + n])]
         region, depth = self._region(i, s0, attrs)
@@ -665,16 +670,53 @@ class Finder:
         who = self.who.resolve(subject, subject.start) if subject else None
         if who is None:
             return None
+        outer = self._outer(i, attrs)
+        if outer and self._relayed(subject, outer, i + n, s1):
+            return None
+        if outer and self._contrast(subject, outer, who[0]):
+            depth = outer.depth  # "..., trong khi Hamas cáo buộc ...": a new clause
+        if depth and who[0] not in self.who.persons:
+            return None  # inside reported speech only a person is a new speaker
         attr = Attribution(who[0], who[1] * conf * (0.9 if depth else 1.0), verb, act,
                            (i + n, s1), depth)
         inv = self._inversion(subject, i + n, region, s0, s1)
         if inv:
             attr.content, attr.inverted = inv, True
+            attr.outlet = self._outlet_between(i + n, s1)
             return attr
-        outer = self._outer(i, attrs)
         attr.outlet = (next((a.key for a in subject.others if a.outlet), None)
                        or self._outlet_between(subject.end, i) or (outer.outlet if outer else None))
         return self._content(attr, i, n, s1)
+
+    def _relayed(self, subject: Phrase, outer: Attribution, after: int, s1: int) -> bool:
+        """"..., hãng thông tấn KCNA đưa tin." closing a statement: the outlet
+        relayed it (the outer content is shortened in place)."""
+        t = self.t
+        k = subject.start - 1
+        outlet = next((a.key for a in subject.others if a.outlet), None)
+        if outlet is None or subject.persons or k <= outer.content[0] or t.low[k] != "," \
+                or not self._nothing_after(after, s1):
+            return False
+        outer.content, outer.outlet = (outer.content[0], k), outer.outlet or outlet
+        return True
+
+    def _contrast(self, subject: Phrase, outer: Attribution, speaker: str) -> bool:
+        """A new speaker after ", trong khi" / ", còn" ends the outer content
+        there (the outer content is shortened in place)."""
+        t = self.t
+        n = t.match_end(subject.start - 1, self.cues.of("clause_link"))
+        k = subject.start - 1 - n
+        if not n or k < outer.content[0] or t.low[k] != "," or speaker == outer.speaker:
+            return False
+        outer.content = (outer.content[0], k)
+        return True
+
+    def _after_verb(self, i: int) -> bool:
+        """Right after a reporting verb used as a verb ("công bố thông tin"),
+        not after a noun one ("ra tuyên bố cho biết")."""
+        t, c = self.t, self.cues
+        n = t.match_end(i - 1, c.verbs)
+        return n > 0 and not (i - n - 1 >= 0 and t.match_end(i - n - 1, c.of("blocker")))
 
     def _coordinated(self, i: int, s0: int) -> bool:
         """The verb opens a second predicate: ", cho biết", "đồng thời cho biết"."""
@@ -682,13 +724,24 @@ class Finder:
         return i > s0 and (t.low[i - 1] in (",", "và")
                            or t.match_end(i - 1, self.cues.of("clause_link")) > 0)
 
+    def _phrase_at(self, k: int, limit: int) -> Phrase | None:
+        """An actor phrase, or the source of "Thông cáo của Bộ Ngoại giao"."""
+        t = self.t
+        ph = parse_phrase(t, k, limit)
+        n = t.match(k, self.cues.of("source_noun")) if ph is None else 0
+        if n and k + n < limit and t.low[k + n] == "của":
+            ph = parse_phrase(t, k + n + 1, limit)
+            if ph is not None:
+                ph.start = k
+        return ph
+
     def _subject(self, i: int, region: int) -> Phrase | None:
         """The actor phrase right before the verb, adverbs and dates aside."""
         t = self.t
         best = None
         for k in range(region, i):
             if t.quote_at[k] is None and at_boundary(t, k, region, loose=True):
-                ph = parse_phrase(t, k, i)
+                ph = self._phrase_at(k, i)
                 if ph is not None and skip_filler(t, ph.end, i) == i:
                     best = ph
         return best
@@ -700,7 +753,7 @@ class Finder:
         for k in range(region, i):
             if t.quote_at[k] is not None or not at_boundary(t, k, region):
                 continue
-            ph = parse_phrase(t, k, i)
+            ph = self._phrase_at(k, i)
             if ph is None:
                 continue
             after = ph.end
@@ -722,8 +775,8 @@ class Finder:
             return q.s0, q.s1
         if k >= region and t.mark_at[k] is not None and t.mark_at[k].s1 == k:
             return t.mark_at[k].s0, t.mark_at[k].s1
-        if not self._nothing_after(after, s1):
-            return None
+        if not self._nothing_after(after, s1) or (after < s1 and t.low[after] == ":"):
+            return None  # "X nêu rõ:" announces what follows
         if k >= region and t.low[k] in _DASHES:
             return self._before(k, region)
         if subject.start == s0 and s0 > 0 and t.mark_at[s0 - 1] is not None:
@@ -814,7 +867,8 @@ class Finder:
 
     def _trim(self, cs: int, ce: int) -> tuple[int, int]:
         text = self.t.text
-        while ce > cs and text[ce - 1] in _TRIM_END:
+        while ce > cs and (text[ce - 1] in _TRIM_END
+                           or text[ce - 1] == '"' and text.count('"', cs, ce) % 2):
             ce -= 1
         while cs < ce and text[cs] in ",:; \t\n":
             cs += 1

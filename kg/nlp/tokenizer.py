@@ -18,12 +18,14 @@ Words may contain spaces ("Vladimir Putin", "Tổng thống").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container
 
 import spacy
 from spacy.tokens import Doc
 from spacy.util import DummyTokenizer
 from spacy.vocab import Vocab
 
+from kg.nlp.orthography import fold
 from kg.nlp.segmenter import CRFSegmenter, get_segmenter
 
 # Upper-case acronyms the regex pre-tokenizer swallows a sentence-final dot
@@ -51,11 +53,23 @@ class VietnameseTokenizer(DummyTokenizer):
     Args:
         vocab: The pipeline's vocab.
         segmenter: Word segmenter; the shared underthesea-model one by default.
+        known_names: Callable returning folded syllable tuples of known names
+            (lexicon countries, persons...), called on first use. A
+            capitalised word the CRF glued together ("Iran Abbas" in
+            "Ngoại trưởng Iran Abbas Araghchi") is cut where a known name
+            ends or starts, so that names can be matched on token boundaries.
     """
 
-    def __init__(self, vocab: Vocab, segmenter: CRFSegmenter | None = None) -> None:
+    def __init__(
+        self,
+        vocab: Vocab,
+        segmenter: CRFSegmenter | None = None,
+        known_names: Callable[[], Container[tuple[str, ...]]] | None = None,
+    ) -> None:
         self.vocab = vocab
         self._segmenter = segmenter
+        self._known_names_factory = known_names
+        self._known_names: Container[tuple[str, ...]] | None = None
 
     @property
     def segmenter(self) -> CRFSegmenter:
@@ -64,8 +78,15 @@ class VietnameseTokenizer(DummyTokenizer):
             self._segmenter = get_segmenter()
         return self._segmenter
 
+    @property
+    def known_names(self) -> Container[tuple[str, ...]]:
+        if self._known_names is None:
+            factory = self._known_names_factory
+            self._known_names = factory() if factory is not None else frozenset()
+        return self._known_names
+
     def __reduce__(self):
-        return VietnameseTokenizer, (self.vocab,)
+        return VietnameseTokenizer, (self.vocab, None, self._known_names_factory)
 
     def token_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the non-space tokens of ``text``, in order."""
@@ -95,24 +116,43 @@ class VietnameseTokenizer(DummyTokenizer):
                 pieces[-1].append(span)
         out: list[tuple[int, int]] = []
         for piece in pieces:
-            out.extend(self._split_capital_head(line, piece))
+            for part in self._split_capital_head(line, piece):
+                if len(part) > 1 and _kind(line[part[0][0] : part[0][1]]) == 2:
+                    out.extend(self._split_known(line, part))
+                else:
+                    out.append((part[0][0], part[-1][1]))
         return out
+
+    def _split_known(self, line: str, part: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Cut a capitalised word where a known name ends or begins."""
+        names = self.known_names
+        folded = tuple(fold(line[s:e]) for s, e in part)
+        whole = [(part[0][0], part[-1][1])]
+        if not names or folded in names:
+            return whole
+        for cut in range(len(part) - 1, 0, -1):  # longest known prefix
+            if folded[:cut] in names:
+                return [(part[0][0], part[cut - 1][1])] + self._split_known(line, part[cut:])
+        for cut in range(1, len(part)):  # longest known suffix
+            if folded[cut:] in names:
+                return [(part[0][0], part[cut - 1][1]), (part[cut][0], part[-1][1])]
+        return whole
 
     def _split_capital_head(
         self, line: str, piece: list[tuple[int, int]]
-    ) -> list[tuple[int, int]]:
-        """Split "Capitalised + lower" unless it is a sentence-case word."""
+    ) -> list[list[tuple[int, int]]]:
+        """Split "Capitalised + lower" unless it is a dictionary word written
+        with capitals ("Tổng thống", "Tổng Bí thư")."""
         n_caps = 0
         for s, _e in piece:
             if _kind(line[s : s + 1]) != 2:
                 break
             n_caps += 1
-        start, end = piece[0][0], piece[-1][1]
         if n_caps in (0, len(piece)):
-            return [(start, end)]
-        if n_caps == 1 and self.segmenter.is_word(" ".join(line[s:e] for s, e in piece)):
-            return [(start, end)]
-        return [(start, piece[n_caps - 1][1]), (piece[n_caps][0], end)]
+            return [piece]
+        if self.segmenter.is_word(" ".join(line[s:e] for s, e in piece)):
+            return [piece]
+        return [piece[:n_caps], piece[n_caps:]]
 
     @staticmethod
     def _split_acronym_dot(line: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -149,10 +189,15 @@ def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
 
 
 @spacy.registry.tokenizers("kg.vi_tokenizer.v1")
-def create_tokenizer():
-    """Config entry point: ``@tokenizers = "kg.vi_tokenizer.v1"``."""
+def create_tokenizer(known_names: Callable[[], Container[tuple[str, ...]]] | None = None):
+    """Config entry point: ``@tokenizers = "kg.vi_tokenizer.v1"``.
+
+    Args:
+        known_names: Optional ``@misc`` function (see
+            :class:`VietnameseTokenizer`), e.g. ``"kg.lexicon_names.v1"``.
+    """
 
     def make(nlp) -> VietnameseTokenizer:
-        return VietnameseTokenizer(nlp.vocab)
+        return VietnameseTokenizer(nlp.vocab, known_names=known_names)
 
     return make

@@ -95,13 +95,14 @@ class KnowledgeGraph:
         return [{n: _python(row[n]) for n in names} for row in result]
 
     def to_dataframe(self, sparql: str, params: dict | None = None):
-        """SELECT results as a pandas DataFrame (pandas must be installed)."""
+        """SELECT results as a pandas DataFrame, columns in SELECT order even when empty."""
         import pandas as pd
 
-        rows = self.query(sparql, params)
-        if not isinstance(rows, list) or (rows and not isinstance(rows[0], dict)):
+        result = self.raw(sparql, params)
+        if not isinstance(result, ox.QuerySolutions):
             raise QueryError("to_dataframe needs a SELECT query")
-        return pd.DataFrame(rows)
+        names = [v.value for v in result.variables]
+        return pd.DataFrame([[_python(row[n]) for n in names] for row in result], columns=names)
 
 
 def open_graph(build_dir: str | Path = "build") -> KnowledgeGraph:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from kg.sources.article import Article
 DEFAULT_MAX_MB = 5.0
 _DATE_LINE = re.compile(r"\A\s*date\s+(\S+)[ \t]*\n?[ \t]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SUFFIXES = {".txt", ".jsonl"}
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,17 @@ def _read_path(path: Path, max_mb: float) -> Iterator[Item]:
     origin = str(path)
     try:
         if path.is_dir():
+            found = False
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in {".txt", ".jsonl"}:
+                if child.name.startswith(".") or child.suffix.lower() not in _SUFFIXES or child.is_dir():
+                    continue
+                found = True
+                if child.is_file():
                     yield from _read_file(child, max_mb)
+                else:  # a broken link, a socket ...: say so rather than skip it silently
+                    yield Problem(str(child), msg.say(msg.UNREADABLE, origin=child, reason="not a regular file"))
+            if not found:
+                yield Problem(origin, msg.say(msg.EMPTY_DIR, origin=origin))
             return
         if not path.exists():
             yield Problem(origin, msg.say(msg.NO_SUCH_PATH, origin=origin))
@@ -80,7 +90,7 @@ def _read_path(path: Path, max_mb: float) -> Iterator[Item]:
     except OSError as err:
         yield Problem(origin, msg.say(msg.UNREADABLE, origin=origin, reason=err.strerror or err))
         return
-    if path.suffix.lower() not in {".txt", ".jsonl"}:
+    if path.suffix.lower() not in _SUFFIXES:
         yield Problem(origin, msg.say(msg.UNSUPPORTED, origin=origin))
         return
     yield from _read_file(path, max_mb)
@@ -92,7 +102,11 @@ def _read_file(path: Path, max_mb: float) -> Iterator[Item]:
         yield from _read_jsonl(path, max_mb)
         return
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a named pipe would block the read forever
+            yield Problem(origin, msg.say(msg.UNREADABLE, origin=origin, reason="not a regular file"))
+            return
+        size = info.st_size
         if size > max_mb * 1e6:
             yield Problem(origin, msg.say(msg.TOO_LARGE, origin=origin, size_mb=size / 1e6, limit_mb=max_mb))
             return
@@ -147,12 +161,12 @@ def _read_jsonl(path: Path, max_mb: float) -> Iterator[Item]:
         yield Problem(str(path), msg.say(msg.UNREADABLE, origin=path, reason=err.strerror or err))
         return
     with handle:
-        for lineno, raw in enumerate(handle, start=1):
+        for lineno, (raw, size) in enumerate(_lines(handle, int(max_mb * 1e6)), start=1):
             origin = f"{path}:{lineno}"
-            if not raw.strip():
+            if raw is None:
+                yield Problem(origin, msg.say(msg.TOO_LARGE, origin=origin, size_mb=size / 1e6, limit_mb=max_mb))
                 continue
-            if len(raw) > max_mb * 1e6:
-                yield Problem(origin, msg.say(msg.TOO_LARGE, origin=origin, size_mb=len(raw) / 1e6, limit_mb=max_mb))
+            if not raw.strip():
                 continue
             line = _decode(raw, origin)
             if isinstance(line, Problem):
@@ -169,6 +183,10 @@ def _read_jsonl(path: Path, max_mb: float) -> Iterator[Item]:
             body = obj.get("text")
             if not isinstance(body, str) or not body.strip():
                 yield Problem(origin, msg.say(msg.JSONL_NO_TEXT, origin=origin))
+                continue
+            bad = next((k for k in ("text", "title", "url") if isinstance(obj.get(k), str) and not _encodable(obj[k])), None)
+            if bad:  # "\ud800" is valid JSON but no character: it would fail when written
+                yield Problem(origin, msg.say(msg.JSONL_SURROGATE, origin=origin, field=bad))
                 continue
             date = None
             if obj.get("date") is None:
@@ -187,6 +205,30 @@ def _read_jsonl(path: Path, max_mb: float) -> Iterator[Item]:
                 url=obj.get("url") if isinstance(obj.get("url"), str) else None,
                 title=obj.get("title") if isinstance(obj.get("title"), str) else None,
             )
+
+
+def _lines(handle, limit: int) -> Iterator[tuple[bytes | None, int]]:
+    """Yield ``(line, size)``; a line over ``limit`` bytes is ``(None, size)`` and never held whole."""
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw, len(raw)
+            continue
+        size = len(raw)
+        while raw and not raw.endswith(b"\n"):  # drain the rest of the line in chunks
+            raw = handle.readline(1 << 20)
+            size += len(raw)
+        yield None, size
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _valid_date(value: str) -> str | None:

@@ -1,100 +1,157 @@
-"""The interactive HTML network (pyvis) of actors, meetings and statements.
+"""The interactive HTML network (pyvis / vis-network) of actors, meetings and statements.
 
-The page must open from ``file://`` with no network, so vis-network is
-inlined. Every piece of article text is HTML-escaped before it reaches the
-page: titles in vis-network are rendered as HTML.
+The page opens from ``file://`` with no network: vis-network (from pyvis's
+bundle) is inlined and the page's Content-Security-Policy forbids every fetch.
+Article text never becomes markup: node data travels as JSON inside a
+``<script type="application/json">`` block, escaped so it cannot close that
+block, and the page's script builds labels, tooltips and search results with
+``textContent``. The output is deterministic: the same graph and options give
+byte-identical HTML.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections import defaultdict
+import json
+import math
 from importlib.resources import files
 from pathlib import Path
 
+import pyvis
+from jinja2 import Environment
+from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.graph.store import GraphStore, write_atomic
+from kg.view.load import KINDS, load
+from kg.view.select import DEFAULT_MAX_NODES, Filters, Selection, select
 
-STYLE = {
-    "Person": ("#e45756", "dot"),
-    "Country": ("#4c78a8", "diamond"),
-    "Organization": ("#f58518", "square"),
-    "Place": ("#54a24b", "triangle"),
-    "Meeting": ("#b279a2", "star"),
-    "Statement": ("#9d9d9d", "box"),
+STYLE = {  # kind -> (colour, vis shape, legend symbol); every shape honours "size"
+    "Person": ("#e45756", "dot", "●"),
+    "Country": ("#4c78a8", "diamond", "◆"),
+    "Organization": ("#f58518", "square", "■"),
+    "Place": ("#54a24b", "triangle", "▲"),
+    "Meeting": ("#b279a2", "star", "★"),
+    "Statement": ("#72b7b2", "hexagon", "⬢"),
 }
+EDGES = (
+    ("participant", "actor → meeting it took part in"),
+    ("place", "meeting → where it was held"),
+    ("spoke", "actor → statement it made"),
+    ("holds post", "person → country or organisation of the post"),
+    ("reported in", "statement → outlet it was relayed through"),
+)
+VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 
-def _query(store: GraphStore, name: str):
-    return store.query((files("kg.view") / "queries" / f"{name}.rq").read_text(encoding="utf-8"))
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def build_network(store: GraphStore) -> Network:
-    """Draw the graph: actors, meetings and statements as typed nodes."""
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line", select_menu=False)
-    posts = defaultdict(list)
-    for row in _query(store, "posts"):
-        org = f" ({row['orgLabel'].value})" if row["orgLabel"] is not None else ""
-        posts[row["person"].value].append(row["title"].value + org)
-    labels = {}
-    for row in sorted(_query(store, "actors"), key=lambda r: r["actor"].value):
-        iri, kind = row["actor"].value, _local(row["type"].value)
-        labels[iri] = row["label"].value
-        color, shape = STYLE[kind]
-        tip = [f"{row['label'].value}", kind, *sorted(set(posts.get(iri, [])))]
-        net.add_node(iri, label=html.escape(row["label"].value), title=html.escape("\n".join(tip)), color=color, shape=shape)
-    meetings: dict[str, dict] = {}
-    for row in _query(store, "meetings"):
-        m = meetings.setdefault(row["meeting"].value, {"kind": _local(row["kind"].value), "participants": set(),
-                                                       "date": row["date"], "status": _local(row["status"].value),
-                                                       "place": row["place"], "sentence": row["sentence"]})
-        m["participants"].add(row["participant"].value)
-    for iri in sorted(meetings):
-        m = meetings[iri]
-        date = m["date"].value if m["date"] is not None else "date unknown"
-        place = labels.get(m["place"].value, "") if m["place"] is not None else ""
-        tip = [f"{m['kind']} ({m['status']})", date, place, m["sentence"].value if m["sentence"] is not None else ""]
-        color, shape = STYLE["Meeting"]
-        net.add_node(iri, label=html.escape(f"{m['kind']} {date}"), title=html.escape("\n".join(t for t in tip if t)),
-                     color=color, shape=shape)
-        for participant in sorted(m["participants"]):
-            if participant in labels:
-                net.add_edge(participant, iri, title="participant")
-    for row in sorted(_query(store, "statements"), key=lambda r: r["statement"].value):
-        iri, speaker = row["statement"].value, row["speaker"].value
-        if speaker not in labels:
-            continue
-        text = row["text"].value
-        color, shape = STYLE["Statement"]
-        short = text if len(text) <= 40 else text[:39] + "…"
-        net.add_node(iri, label=html.escape(short), title=html.escape(text), color=color, shape=shape)
-        net.add_edge(speaker, iri, title="spoke")
-    net.toggle_physics(True)
+def build_network(selection: Selection) -> Network:
+    """The pyvis network of the selected nodes, sized by their connections."""
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    graph = selection.graph
+    for node in sorted(graph):
+        data = graph.nodes[node]
+        color, shape, _ = STYLE[data["kind"]]
+        degree = selection.degree.get(node, 0)
+        net.add_node(node, label=data["label"], color=color, shape=shape, size=round(8 + 4 * math.sqrt(degree), 1),
+                     kind=data["kind"])
+    for source, target, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
+        net.add_edge(source, target, label=data["label"], detail=data["detail"])
+    net.options = _options(graph.number_of_nodes())
     return net
 
 
-_REMOTE = re.compile(r"<link[^>]*https?://[^>]*>|<script[^>]*\bsrc=\"https?://[^>]*>\s*</script>|<!--.*?-->", re.S)
+def _options(count: int) -> dict:
+    """vis-network options: a fixed seed (same layout every time) and physics that stops."""
+    return {
+        "layout": {"randomSeed": 7, "improvedLayout": count <= 150},
+        "physics": {
+            "enabled": True, "solver": "forceAtlas2Based", "minVelocity": 1,
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "springConstant": 0.06,
+                                 "avoidOverlap": 0.3},
+            "stabilization": {"enabled": True, "iterations": 600 if count <= 500 else 300, "updateInterval": 25,
+                              "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": count > 300,
+                        "hideEdgesOnZoom": count > 300},
+        "nodes": {"font": {"size": 12, "face": "sans-serif", "strokeWidth": 2, "strokeColor": "#ffffff"},
+                  "borderWidth": 1},
+        "edges": {"smooth": False, "width": 1, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+                  "color": {"color": "#b8b8b8", "highlight": "#333333", "hover": "#555555"},
+                  "font": {"size": 9, "color": "#777777", "strokeWidth": 2, "align": "middle"}},
+    }
 
 
-def offline(page: str) -> str:
-    """Drop pyvis's CDN links (bootstrap, only used by menus we turn off).
+def script_json(value: object) -> Markup:
+    """JSON safe inside ``<script>``: nothing in it can end the element or open a comment.
 
     Example:
-        >>> offline('<link href="https://cdn.example/x.css" rel="stylesheet" /><p>ok</p>')
-        '<p>ok</p>'
+        >>> str(script_json({"q": "</script><b>&"}))
+        '{"q":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
-    return _REMOTE.sub("", page)
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return Markup(text)
 
 
-def write_view(store: GraphStore, path: str | Path) -> Path:
-    """Write the self-contained HTML view to ``path``."""
-    net = build_network(store)
-    page = offline(net.generate_html(notebook=False))
+def _inline_js(text: str) -> Markup:
+    """A library inlined in ``<script>``: it must not contain its own end tag."""
+    if "</script" in text.lower():
+        raise ValueError("the inlined script contains '</script'")
+    return Markup(text)
+
+
+def render(selection: Selection) -> str:
+    """The whole page for a selection."""
+    net = build_network(selection)
+    nodes, edges, _, _, _, options = net.get_network_data()
+    info = {n: selection.graph.nodes[n]["info"] | {"rows": selection.graph.nodes[n]["info"]["rows"]
+                                                  + [["Connections", str(selection.degree.get(n, 0))]]}
+            for n in selection.graph}
+    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "info": info}
+    counts = {kind: 0 for kind in KINDS}
+    for _, kind in selection.graph.nodes(data="kind"):
+        counts[kind] += 1
+    template = Environment(autoescape=True, keep_trailing_newline=True).from_string(
+        (files("kg.view") / "page.html").read_text(encoding="utf-8"))
+    return template.render(
+        data=script_json(data),
+        vis_css=Markup((VIS_DIR / "vis-network.css").read_text(encoding="utf-8")),
+        vis_js=_inline_js((VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")),
+        legend=[(kind, *STYLE[kind], counts[kind]) for kind in KINDS],
+        edges=EDGES,
+        shown=selection.graph.number_of_nodes(),
+        links=selection.graph.number_of_edges(),
+        available=selection.available,
+        filters=_describe(selection),
+        note=selection.note(),
+    )
+
+
+def _describe(selection: Selection) -> str:
+    """The active filters in words ("" for the default view)."""
+    f = selection.filters
+    if not f.narrowed:
+        return ""
+    parts = []
+    if f.actor:
+        parts.append(f"actor {f.actor!r} ({'; '.join(selection.actors)})")
+    if f.since or f.until:
+        parts.append(f"dated {f.since or '…'} to {f.until or '…'}")
+    if f.kinds:
+        parts.append(f"kinds {', '.join(f.kinds)}")
+    return f"Filtered by {', '.join(parts)}: {selection.matching:,} of {selection.available:,} nodes match."
+
+
+def write_view(store: GraphStore, path: str | Path, *, actor: str | None = None, since: str | None = None,
+               until: str | None = None, kinds: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES) -> Path:
+    """Write the self-contained HTML view to ``path``.
+
+    Raises:
+        ValueError: a filter value is malformed.
+        LookupError: ``actor`` names no actor.
+    """
+    filters = Filters(actor=actor, since=since, until=until, kinds=Filters.parse_kinds(list(kinds)), max_nodes=max_nodes)
+    page = render(select(load(store), filters))
     write_atomic(Path(path), page.encode("utf-8"))
     return Path(path)

@@ -1,0 +1,307 @@
+"""Statements component on hand-built Docs.
+
+The Docs are made without the real entity component: entities are marked by
+hand, so these tests pin the statement rules alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from kg.extract.statements import find_statements, load_cues
+
+if not Span.has_extension("kg_key"):
+    Span.set_extension("kg_key", default=None)
+
+NLP = spacy.blank("xx")
+CUES = load_cues()
+
+# surface form -> (label, key); every occurrence in a test text is marked.
+ENTS = {
+    "Vương Nghị": ("Person", "person/vuong-nghi"),
+    "Trung Quốc": ("Country", "country/cn"),
+    "Bắc Kinh": ("Country", "country/cn"),
+    "Phạm Thu Hằng": ("Person", "person/pham-thu-hang"),
+    "Bộ Ngoại giao": ("Organization", "org/mofa"),
+    "Việt Nam": ("Country", "country/vn"),
+    "Shigeru Ishiba": ("Person", "person/ishiba"),
+    "Nhật Bản": ("Country", "country/jp"),
+    "Tokyo": ("Country", "country/jp"),
+    "Sergey Lavrov": ("Person", "person/lavrov"),
+    "Lavrov": ("Person", "person/lavrov"),
+    "Nga": ("Country", "country/ru"),
+    "NBC News": ("Organization", "org/nbc-news"),
+    "TASS": ("Organization", "org/tass"),
+    "Yury Ushakov": ("Person", "person/ushakov"),
+    "Ushakov": ("Person", "person/ushakov"),
+    "Nhà Trắng": ("Organization", "org/white-house"),
+    "Donald Trump": ("Person", "person/trump"),
+    "Trump": ("Person", "person/trump"),
+    "Mỹ": ("Country", "country/us"),
+    "Marco Rubio": ("Person", "person/rubio"),
+    "Rubio": ("Person", "person/rubio"),
+    "Benjamin Netanyahu": ("Person", "person/netanyahu"),
+    "Israel": ("Country", "country/il"),
+    "Hamas": ("Organization", "org/hamas"),
+    "Dmitry Medvedev": ("Person", "person/medvedev"),
+    "Medvedev": ("Person", "person/medvedev"),
+    "Hội đồng An ninh Nga": ("Organization", "org/security-council"),
+    "Vladimir Putin": ("Person", "person/putin"),
+    "Kaja Kallas": ("Person", "person/kallas"),
+    "EU": ("Organization", "org/eu"),
+    "Dmitry Peskov": ("Person", "person/peskov"),
+    "Peskov": ("Person", "person/peskov"),
+    "Điện Kremlin": ("Organization", "org/kremlin"),
+    "Hà Nội": ("Place", "place/ha-noi"),
+    "Ukraine": ("Country", "country/ua"),
+}
+
+
+def make_doc(*paragraphs: list[str] | str):
+    """A Doc whose sentences are the given strings; a list is one paragraph."""
+    paras = [[p] if isinstance(p, str) else p for p in paragraphs]
+    text = "\n".join(" ".join(p) for p in paras)
+    starts, pos = set(), 0
+    for p in paras:
+        for sent in p:
+            starts.add(pos)
+            pos += len(sent) + 1
+    doc = NLP.make_doc(text)
+    for tok in doc:
+        tok.is_sent_start = tok.idx in starts or tok.i == 0
+    spans = []
+    for surface, (label, key) in ENTS.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+            span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+            span._.kg_key = key
+            spans.append(span)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+def run(*paragraphs):
+    doc = make_doc(*paragraphs)
+    stmts = find_statements(doc, CUES)
+    for s in stmts:  # evidence always points at the exact text
+        ev = s.evidence
+        assert doc.text[ev.start:ev.end] == ev.text == s.text
+        assert doc.text[ev.sentence_start:].startswith(ev.sentence)
+        assert ev.sentence_start <= ev.start and ev.end <= ev.sentence_start + len(ev.sentence)
+        assert 0 < ev.confidence <= 1
+    return stmts
+
+
+def brief(stmts):
+    return [(s.speaker, s.kind, s.text) for s in stmts]
+
+
+# --------------------------------------------------------------------------- #
+# Indirect speech
+
+
+def test_title_name_subject_with_date_and_rang():
+    stmts = run("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị ngày 5/3 nhấn mạnh rằng "
+                "Bắc Kinh ủng hộ đối thoại giữa các bên.")
+    assert brief(stmts) == [("person/vuong-nghi", "indirect",
+                             "Bắc Kinh ủng hộ đối thoại giữa các bên")]
+    assert stmts[0].verb == "nhấn mạnh" and stmts[0].act == "emphasis"
+
+
+def test_theo_title_resolves_to_the_holder_named_earlier():
+    stmts = run("Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng cho biết Việt Nam phản đối "
+                "mọi hành động vi phạm chủ quyền.",
+                "Theo người phát ngôn Bộ Ngoại giao, Việt Nam sẵn sàng hợp tác với các nước.")
+    assert brief(stmts)[1] == ("person/pham-thu-hang", "indirect",
+                               "Việt Nam sẵn sàng hợp tác với các nước")
+    assert stmts[1].evidence.confidence < stmts[0].evidence.confidence
+
+
+def test_organisation_speaker_and_comma_after_verb():
+    stmts = run("Nhà Trắng cho biết, chuyến thăm đạt được kết quả tốt hơn dự kiến.")
+    assert brief(stmts) == [("org/white-house", "indirect",
+                             "chuyến thăm đạt được kết quả tốt hơn dự kiến")]
+
+
+def test_addressee_outlet_is_skipped_and_recorded():
+    stmts = run("Tuần trước, Ngoại trưởng Nga Sergey Lavrov nói với NBC News rằng Moscow "
+                "sẵn sàng thể hiện sự linh hoạt.")
+    assert brief(stmts) == [("person/lavrov", "indirect", "Moscow sẵn sàng thể hiện sự linh hoạt")]
+    assert stmts[0].outlet == "org/nbc-news"
+
+
+def test_speech_relayed_by_an_outlet_keeps_the_outlet():
+    stmts = run("Theo hãng tin TASS, ông Ushakov cho biết hai bên đã thống nhất địa điểm.")
+    said = [s for s in stmts if s.speaker == "person/ushakov"]
+    assert [s.text for s in said] == ["hai bên đã thống nhất địa điểm"]
+    assert said[0].outlet == "org/tass"
+
+
+def test_subject_before_an_aside():
+    stmts = run("Phó Chủ tịch Hội đồng An ninh Nga Dmitry Medvedev, trong một cuộc phỏng vấn "
+                "với hãng tin TASS, cho biết Nga và Mỹ đã đạt được sự thống nhất.")
+    assert brief(stmts) == [("person/medvedev", "indirect", "Nga và Mỹ đã đạt được sự thống nhất")]
+    assert stmts[0].outlet == "org/tass"
+
+
+def test_inverted_indirect():
+    stmts = run("Nga sẵn sàng nối lại đàm phán, ông Peskov cho biết.")
+    assert brief(stmts) == [("person/peskov", "indirect", "Nga sẵn sàng nối lại đàm phán")]
+
+
+def test_contrast_starts_a_new_statement():
+    stmts = run("Thủ tướng Israel Benjamin Netanyahu tuyên bố Israel sẽ tiếp tục chiến dịch, "
+                "trong khi Hamas cáo buộc Israel vi phạm thỏa thuận ngừng bắn.")
+    assert brief(stmts) == [
+        ("person/netanyahu", "indirect", "Israel sẽ tiếp tục chiến dịch"),
+        ("org/hamas", "indirect", "Israel vi phạm thỏa thuận ngừng bắn"),
+    ]
+
+
+def test_coordinated_verb_stays_in_one_statement():
+    stmts = run("Ngoại trưởng Nga Sergey Lavrov nói rằng Moscow không loại trừ khả năng gặp mặt, "
+                "nhưng nhấn mạnh rằng cuộc gặp cần phải có ý nghĩa.")
+    assert len(stmts) == 1 and stmts[0].text.endswith("cuộc gặp cần phải có ý nghĩa")
+
+
+def test_nested_speaker_inside_theo():
+    stmts = run("Theo ông Ushakov, Tổng thống Trump nhấn mạnh mong muốn chiến sự sớm kết thúc.")
+    assert ("person/trump", "indirect", "mong muốn chiến sự sớm kết thúc") in brief(stmts)
+
+
+# --------------------------------------------------------------------------- #
+# Speakers without a name
+
+
+def test_bare_pronoun_resolves_to_the_last_speaker():
+    stmts = run("Thủ tướng Nhật Bản Shigeru Ishiba cho biết Tokyo coi trọng quan hệ với Việt Nam.",
+                "Ông cũng kêu gọi tăng cường đầu tư vào các dự án hạ tầng.")
+    assert [s.speaker for s in stmts] == ["person/ishiba", "person/ishiba"]
+    assert stmts[1].evidence.confidence < stmts[0].evidence.confidence
+
+
+def test_female_pronoun_skips_male_speakers():
+    stmts = run("Bà Kaja Kallas đã gặp ông Rubio tại Hà Nội.",
+                "Ông Rubio cho biết Mỹ ủng hộ các nỗ lực ngoại giao.",
+                "Bà cho biết EU muốn nâng cấp quan hệ với Việt Nam.")
+    assert [s.speaker for s in stmts] == ["person/rubio", "person/kallas"]
+
+
+def test_official_of_a_country_is_its_last_person():
+    stmts = run("Phó Chủ tịch Hội đồng An ninh Nga Dmitry Medvedev đã trả lời phỏng vấn.",
+                "Quan chức Nga cũng lưu ý rằng, các đảm bảo an ninh không thể là đơn phương.")
+    assert brief(stmts) == [("person/medvedev", "indirect",
+                             "các đảm bảo an ninh không thể là đơn phương")]
+
+
+def test_title_only_subject_resolves_through_earlier_mention():
+    stmts = run("Ngoại trưởng Nga Sergey Lavrov đã gặp Ngoại trưởng Mỹ Marco Rubio.",
+                "Ngoại trưởng Nga cho biết hai nước sẽ tiếp tục đối thoại.")
+    assert [s.speaker for s in stmts] == ["person/lavrov"]
+
+
+# --------------------------------------------------------------------------- #
+# Quotations
+
+
+def test_multi_sentence_quote_then_pronoun_says_more():
+    stmts = run("Ông Medvedev trả lời phỏng vấn hãng tin TASS hôm qua.",
+                '"Các bạn hiểu tại sao chứ. Bởi vì điều đó sẽ gây cản trở. '
+                'Đây là một vấn đề rất nhạy cảm", ông nói thêm.')
+    assert brief(stmts) == [("person/medvedev", "direct",
+                             "Các bạn hiểu tại sao chứ. Bởi vì điều đó sẽ gây cản trở. "
+                             "Đây là một vấn đề rất nhạy cảm")]
+    assert stmts[0].verb == "nói thêm"
+    assert stmts[0].evidence.confidence < 1
+
+
+def test_quote_then_named_speaker():
+    stmts = run("“Chúng tôi sẽ không chấp nhận bất kỳ sự đe dọa nào”, Ngoại trưởng Nga "
+                "Sergey Lavrov tuyên bố hôm 12/6.")
+    assert brief(stmts) == [("person/lavrov", "direct",
+                             "Chúng tôi sẽ không chấp nhận bất kỳ sự đe dọa nào")]
+
+
+def test_interrupted_quote_gives_one_statement_per_span():
+    stmts = run("“Chúng ta phải chuẩn bị cho mọi tình huống”, ông Rubio nói, "
+                "“và điều đó đòi hỏi đầu tư lớn hơn”.")
+    assert brief(stmts) == [
+        ("person/rubio", "direct", "Chúng ta phải chuẩn bị cho mọi tình huống"),
+        ("person/rubio", "direct", "và điều đó đòi hỏi đầu tư lớn hơn"),
+    ]
+
+
+def test_colon_then_quote_is_direct_only():
+    stmts = run("Người phát ngôn Bộ Ngoại giao Trung Quốc Vương Nghị cho hay: "
+                "“Trung Quốc luôn ủng hộ giải pháp hòa bình”.")
+    assert brief(stmts) == [("person/vuong-nghi", "direct",
+                             "Trung Quốc luôn ủng hộ giải pháp hòa bình")]
+
+
+def test_colon_at_paragraph_end_announces_the_next_paragraph():
+    stmts = run(["Phát biểu tại cuộc họp báo chiều 5/3, Người phát ngôn Bộ Ngoại giao "
+                 "Phạm Thu Hằng nêu rõ:"],
+                ["“Việt Nam có đầy đủ bằng chứng pháp lý về chủ quyền”."])
+    assert brief(stmts) == [("person/pham-thu-hang", "direct",
+                             "Việt Nam có đầy đủ bằng chứng pháp lý về chủ quyền")]
+
+
+def test_naming_verb_gives_the_quote_then_the_next_predicate():
+    stmts = run("Ông Rubio gọi cuộc gặp là “tích cực và mang tính xây dựng”, đồng thời "
+                "cho biết hai bên sẽ duy trì liên lạc.")
+    assert brief(stmts) == [
+        ("person/rubio", "direct", "tích cực và mang tính xây dựng"),
+        ("person/rubio", "indirect", "hai bên sẽ duy trì liên lạc"),
+    ]
+
+
+def test_quote_inside_reported_speech_is_also_direct():
+    stmts = run("Ông Peskov nhấn mạnh bất kỳ cuộc tiếp xúc nào “cần được chuẩn bị chu đáo”.")
+    assert sorted(s.kind for s in stmts) == ["direct", "indirect"]
+    assert {s.speaker for s in stmts} == {"person/peskov"}
+
+
+def test_short_scare_quote_is_not_a_statement():
+    stmts = run('Theo ông Peskov, vấn đề an ninh là khía cạnh quan trọng của việc "giải quyết" '
+                "xung đột.")
+    assert [s.kind for s in stmts] == ["indirect"]
+
+
+# --------------------------------------------------------------------------- #
+# Nothing said
+
+
+@pytest.mark.parametrize("text", [
+    "Các báo cáo trước đây trên truyền thông Mỹ cho biết chính quyền đang muốn có cuộc gặp.",
+    "Các quan chức Mỹ cho biết cuộc đàm phán có thể kéo dài thêm vài ngày.",
+    "Thông tin do Bộ Ngoại giao cho biết hôm qua đã được xác nhận.",
+    "Bản tuyên bố chung nêu rõ hai nước sẽ nâng cấp quan hệ.",
+    "Khi được hỏi về vấn đề này, phía Mỹ từ chối bình luận.",
+    "Chương trình “Tết Sum vầy dành cho công nhân” được tổ chức tại Hà Nội.",
+    "Việc thảo luận công khai về vấn đề này được cho là không mang lại hiệu quả.",
+    "Tổng thống Putin gọi điện cho Tổng thống Trump vào tối 5/3.",
+])
+def test_no_statement(text):
+    assert run(text) == []
+
+
+def test_quoted_name_inside_reported_speech_is_not_direct():
+    stmts = run("Ông Rubio cho biết chương trình “Vì một châu Á hòa bình và thịnh vượng” "
+                "sẽ tiếp tục.")
+    assert [s.kind for s in stmts] == ["indirect"]
+
+
+# --------------------------------------------------------------------------- #
+# Component
+
+
+def test_factory_fills_doc_statements():
+    nlp = spacy.blank("xx")
+    component = nlp.add_pipe("kg_statements")
+    doc = component(make_doc("Nhà Trắng cho biết chuyến thăm đạt được kết quả tốt."))
+    assert [s.speaker for s in doc._.statements] == ["org/white-house"]
+    assert component(NLP.make_doc(""))._.statements == []
