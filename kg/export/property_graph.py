@@ -10,8 +10,8 @@ post without an organization is not lost. Evidence mentions and articles are
 left out: they are provenance, kept in the RDF exports.
 
 Node ids are the IRIs, so every row links back to the RDF graph; nodes are
-sorted by id and edges by (type, source, target, title), so files written from
-the same graph are byte-identical.
+sorted by id and edges by (source, target, type, title), so files written
+from the same graph are byte-identical.
 """
 
 from __future__ import annotations
@@ -128,7 +128,8 @@ def project(store: GraphStore) -> PropertyGraph:
     for source, target, _, _ in edges:  # an endpoint never typed still gets a node
         for iri in (source, target):
             nodes.setdefault(iri, Node(iri, ("Actor",), {"name": _local(iri), "type": "Actor"}))
-    ordered = sorted(edges, key=lambda e: (e[2], e[0], e[1], str(e[3].get("title", ""))))
+    # by source then target: the order networkx walks them, so ids run e1, e2 ... in every file
+    ordered = sorted(edges, key=lambda e: (e[0], e[1], e[2], str(e[3].get("title", ""))))
     return PropertyGraph(
         nodes=[nodes[iri] for iri in sorted(nodes)],
         edges=[Edge(f"e{i}", s, t, kind, props) for i, (s, t, kind, props) in enumerate(ordered, start=1)],

@@ -962,14 +962,18 @@ def _member_lists(art: _Article, view: SentView) -> list[tuple[str, list[str]]]:
         if at_start:
             m = members.search(ftext, rest_start, view.end)
             if m and not re.search(r"[,.;]", ftext[rest_start:m.start()]):
-                chunks = re.split(r",|;|(?<!\w)(?:và|cùng)(?!\w)", ftext[m.end():view.end])
-                pos = m.end()
+                # one member per list item: the last name of "con rể Tổng thống
+                # Donald Trump là ông Jared Kushner" is the member
+                cuts = [m.end()] + [x.end() for x in re.finditer(
+                    r",|;|(?<!\w)(?:và|cùng)(?!\w)", ftext[:view.end]) if x.start() >= m.end()] + [view.end]
                 names = []
-                for ch in chunks:
-                    in_chunk = [x for x in persons_after if pos <= x.start and x.end <= pos + len(ch) + 1]
+                for lo, hi in zip(cuts, cuts[1:]):
+                    in_chunk = [x for x in persons_after if lo <= x.start and x.end <= hi + 1]
+                    if not in_chunk:
+                        # a designation may straddle a cut ("Đặc phái viên về đầu tư và ...")
+                        in_chunk = [x for x in persons_after if lo <= x.end <= hi + 1]
                     if in_chunk:
                         names.append(in_chunk[-1].key)
-                    pos += len(ch) + 1
                 if names:
                     out.append((a.key, list(dict.fromkeys(names))))
                     continue

@@ -812,14 +812,14 @@ class Finder:
             j += t.match(j, c.of("particle"))
         if j < s1 and t.match(j, c.of("addressee")):
             k = j + 1
-            a = t.actor_at[k] if k < s1 else None
-            if a is not None and a.outlet and attr.outlet is None:
-                attr.outlet = a.key
             while k < s1 and k - j <= _MAX_SCAN and t.low[k] not in (",", ".") \
                     and t.mark_at[k] is None and not t.match(k, c.verbs):
                 if t.match(k, c.of("complementizer")) or t.low[k] == ":":
                     j = k
                     break
+                a = t.actor_at[k]
+                if a is not None and a.outlet and attr.outlet is None:
+                    attr.outlet = a.key  # "nói với NBC News", "viết trên mạng xã hội X"
                 k += 1
         while j < s1 and (t.low[j] in (",", ":") or t.match(j, c.of("complementizer"))):
             j += max(1, t.match(j, c.of("complementizer")))

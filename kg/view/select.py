@@ -28,6 +28,10 @@ _PLURAL = {"Person": "persons", "Country": "countries", "Organization": "organiz
            "Meeting": "meetings", "Statement": "statements"}
 
 
+def _count(n: int, kind: str) -> str:
+    return f"{n:,} {kind.lower() if n == 1 else _PLURAL[kind]}"
+
+
 @dataclass(frozen=True)
 class Filters:
     """What the user asked to see; the defaults draw the most connected nodes.
@@ -109,12 +113,12 @@ class Selection:
         if not self.left_out:
             return ""
         cut = sum(self.left_out.values())
-        kinds = ", ".join(f"{n:,} {_PLURAL[k]}" for k, n in sorted(self.left_out.items(), key=lambda kv: KINDS.index(kv[0])))
+        kinds = ", ".join(_count(n, k) for k, n in sorted(self.left_out.items(), key=lambda kv: KINDS.index(kv[0])))
         everything = f"kg view {self.filters.options(max_nodes=self.matching)}".strip()
         return (f"Showing the {self.graph.number_of_nodes():,} most connected of {self.matching:,} nodes; "
                 f"left out {cut:,} ({kinds}). To see them all: `{everything}` (slow past about 1,000 nodes). "
-                f"To narrow the view instead: `kg view --actor NAME`, `kg view --since YYYY-MM-DD --until YYYY-MM-DD` "
-                f"or `kg view --kinds {','.join(KIND_NAMES)}` (any of them).")
+                "To narrow the view instead: `kg view --actor NAME`, `kg view --since YYYY-MM-DD --until YYYY-MM-DD` "
+                f"or `kg view --kinds KIND,...` with kinds from {', '.join(KIND_NAMES)}.")
 
 
 def _overlaps(date: str, since: str | None, until: str | None) -> bool:

@@ -3,7 +3,8 @@
 ``sample_store`` has two articles reporting one resolved meeting (different
 statuses and date precisions), a post attested twice and a statement relayed
 by an outlet; ``hostile_store`` puts quotes, commas, newlines, ``<`` and
-``&`` into every text an export writes.
+``&`` into every text an export writes, and has two posts in one organization
+(parallel edges) and one post with no organization.
 """
 
 from __future__ import annotations
@@ -52,7 +53,11 @@ def hostile_articles() -> list[tuple[Article, Extraction, list | None]]:
     extraction = Extraction(
         article_id="h1",
         entities=[person, org, place],
-        roles=[Role(person.key, HOSTILE, org.key, ev), Role(person.key, f"Cố vấn {HOSTILE}", None, ev)],
+        roles=[  # two posts in one organization make parallel edges
+            Role(person.key, HOSTILE, org.key, ev),
+            Role(person.key, "Phó chủ tịch", org.key, ev),
+            Role(person.key, f"Cố vấn {HOSTILE}", None, ev),
+        ],
         meetings=[Meeting("call", [person.key, org.key], "2026", place.key, "planned", HOSTILE, [ev])],
         statements=[Statement(person.key, HOSTILE, "direct", HOSTILE, ev, HOSTILE, org.key)],
     )

@@ -70,14 +70,18 @@ def test_a_post_without_organization_stays_on_the_person():
     graph = project(hostile_store())
     person = next(n for n in graph.nodes if n.id == KGR + "person/hostile")
     assert f"Cố vấn {HOSTILE}" in person.props["posts"]
-    assert len(_edges(graph, "HOLDS_POST")) == 1
+    assert sorted(e["title"] for _, _, e in _edges(graph, "HOLDS_POST")) == [HOSTILE, "Phó chủ tịch"]
 
 
 def _same_as_written(back: nx.MultiDiGraph, written: nx.MultiDiGraph, drop=()) -> None:
     assert back.number_of_nodes() == written.number_of_nodes()
     assert back.number_of_edges() == written.number_of_edges()
     assert dict(back.nodes(data=True)) == dict(written.nodes(data=True))
-    edges = {(u, v, k): {a: x for a, x in d.items() if a not in drop} for u, v, k, d in back.edges(keys=True, data=True)}
+    if back.is_multigraph():
+        found = back.edges(keys=True, data=True)
+    else:  # networkx reads GEXF without parallel edges as a DiGraph
+        found = ((u, v, d["id"], d) for u, v, d in back.edges(data=True))
+    edges = {(u, v, k): {a: x for a, x in d.items() if a not in drop} for u, v, k, d in found}
     assert edges == {(u, v, k): d for u, v, k, d in written.edges(keys=True, data=True)}
 
 

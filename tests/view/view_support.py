@@ -43,6 +43,7 @@ def store_of(*pairs: tuple[Article, Extraction]) -> GraphStore:
 
 def save_build(store_pairs: list[tuple[Article, Extraction]], build_dir: Path) -> Path:
     """A build directory that ``kg view --graph`` can open."""
+    build_dir.mkdir(parents=True, exist_ok=True)
     store = GraphStore.create(build_dir / "store")
     for art, extraction in store_pairs:
         store.replace_article(art.id, article_graph(art, extraction))

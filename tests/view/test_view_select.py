@@ -1,0 +1,116 @@
+"""Choosing what to draw: the graph read from the store, the filters, and `kg view` options."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.view.load import load
+from kg.view.select import Filters, select
+
+from view_support import KGR, diplomacy, save_build, store_of
+
+runner = CliRunner()
+TRUNG, IWAYA, CHO = KGR + "person/le-hoai-trung", KGR + "person/iwaya-takeshi", KGR + "person/cho-tae-yul"
+VN, JP, KR, HANOI, REUTERS = (KGR + k for k in ("country/vn", "country/jp", "country/kr", "place/ha-noi", "org/reuters"))
+CALL, TALKS, SUMMIT = KGR + "meeting/a1/1", KGR + "meeting/a2/1", KGR + "meeting/a3/1"
+SAID1, SAID2 = KGR + "statement/a1/1", KGR + "statement/a2/1"
+EVERYTHING = {TRUNG, IWAYA, CHO, VN, JP, KR, HANOI, REUTERS, CALL, TALKS, SUMMIT, SAID1, SAID2}
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return load(store_of(*diplomacy()))
+
+
+def chosen(graph, **filters) -> set[str]:
+    return set(select(graph, Filters(**filters)).graph)
+
+
+def test_the_graph_holds_actors_meetings_statements_and_labelled_links(graph):
+    assert set(graph) == EVERYTHING
+    assert graph.nodes[SUMMIT]["kind"] == "Meeting" and graph.nodes[SUMMIT]["sub"] == "summit"
+    assert graph.edges[TRUNG, VN] == {"label": "holds post", "detail": "Bộ trưởng Ngoại giao"}
+    assert {graph.edges[e]["label"] for e in graph.edges} == {"holds post", "participant", "place", "spoke", "reported in"}
+    info = graph.nodes[TALKS]["info"]
+    assert dict(info["rows"])["Place"] == "Hà Nội" and dict(info["rows"])["Participants"] == "Cho Tae-yul; Lê Hoài Trung"
+    [source] = info["sources"]
+    assert (source["date"], source["anchor"]) == ("2026-02-20", "điện đàm")
+    assert dict(graph.nodes[SAID2]["info"]["rows"])["Reported in"] == "Reuters"
+    assert dict(graph.nodes[TRUNG]["info"]["rows"])["Posts"] == "Bộ trưởng Ngoại giao (Việt Nam)"
+
+
+def test_default_view_draws_everything_when_small(graph):
+    selection = select(graph, Filters())
+    assert set(selection.graph) == EVERYTHING and selection.note() == ""
+
+
+@pytest.mark.parametrize("name", ["Lê Hoài Trung", "le hoai trung", "Trung", "hoài tr"])
+def test_actor_keeps_its_meetings_statements_and_who_else_took_part(graph, name):
+    assert chosen(graph, actor=name) == {TRUNG, VN, CALL, TALKS, SAID1, IWAYA, CHO, HANOI}
+
+
+def test_an_exact_name_wins_over_names_containing_it(graph):
+    assert TRUNG not in chosen(graph, actor="Nhật Bản")
+    assert chosen(graph, actor="Nhật Bản") == {JP, SUMMIT, IWAYA, CHO, KR}
+
+
+def test_unknown_actor_is_an_error(graph):
+    with pytest.raises(LookupError, match="no actor"):
+        select(graph, Filters(actor="Nobody"))
+
+
+def test_since_and_until_keep_facts_in_range_and_their_actors(graph):
+    assert chosen(graph, since="2026-02") == {TALKS, SUMMIT, SAID2, TRUNG, CHO, HANOI, IWAYA, JP, KR, REUTERS}
+    assert chosen(graph, until="2026-02-15") == {CALL, SAID1, TRUNG, IWAYA}
+    # the summit is dated only to the month: it may fall after the 10th
+    assert chosen(graph, since="2026-03-10") == {SUMMIT, IWAYA, CHO, JP, KR}
+    assert chosen(graph, since="2026-02-01", until="2026-02-28") == {TALKS, SAID2, TRUNG, CHO, HANOI, REUTERS}
+
+
+def test_kinds_select_node_types_and_meeting_kinds(graph):
+    assert chosen(graph, kinds=("call",)) == {CALL, TRUNG, IWAYA}
+    assert chosen(graph, kinds=("meeting",)) == {CALL, TALKS, SUMMIT, TRUNG, IWAYA, CHO, JP, KR, HANOI}
+    assert chosen(graph, kinds=("country", "person")) == {TRUNG, IWAYA, CHO, VN, JP, KR}
+    assert chosen(graph, kinds=("person", "statement")) == {SAID1, SAID2, TRUNG, CHO}
+    with pytest.raises(ValueError, match="unknown"):
+        Filters(kinds=("meetings",))
+
+
+def test_bad_dates_are_refused():
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        Filters(since="02/2026")
+
+
+def test_max_nodes_keeps_the_most_connected_and_counts_the_rest(graph):
+    selection = select(graph, Filters(max_nodes=5))
+    assert set(selection.graph) == {TRUNG, SUMMIT, CHO, TALKS, IWAYA}
+    assert sum(selection.left_out.values()) == 8 and selection.left_out["Statement"] == 2
+    note = selection.note()
+    assert "Showing the 5 most connected of 13 nodes; left out 8" in note
+    assert "`kg view --max-nodes 13`" in note and "`kg view --actor NAME`" in note
+
+
+def test_max_nodes_never_drops_the_actor_asked_for(graph):
+    selection = select(graph, Filters(actor="Việt Nam", max_nodes=1))
+    assert set(selection.graph) == {VN}
+    assert "left out 1 (1 person)" in selection.note()
+    assert "`kg view --actor 'Việt Nam' --max-nodes 2`" in selection.note()
+
+
+def test_kg_view_options(tmp_path):
+    build = save_build(diplomacy(), tmp_path / "build")
+    out = tmp_path / "trung.html"
+    result = runner.invoke(app, ["view", "--graph", str(build), "--out", str(out), "--actor", "Trung",
+                                 "--since", "2026-01", "--kinds", "meeting,person", "--kinds", "country", "--max-nodes", "3"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "Filtered by actor &#39;Trung&#39; (Lê Hoài Trung), dated 2026-01 to …, kinds country, meeting, person" in page
+    assert "kg view --actor Trung --since 2026-01 --kinds country,meeting,person --max-nodes 6" in page
+    assert runner.invoke(app, ["view", "--graph", str(build)]).exit_code == 0
+    assert (build / "graph.html").is_file()
+    bad = runner.invoke(app, ["view", "--graph", str(build), "--kinds", "treaty"])
+    assert bad.exit_code == 2 and "--kinds treaty: unknown" in bad.output
+    nobody = runner.invoke(app, ["view", "--graph", str(build), "--actor", "Nobody"])
+    assert nobody.exit_code == 1 and "no actor" in nobody.output
