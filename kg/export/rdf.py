@@ -23,7 +23,6 @@ FORMATS = {
     "nq": ox.RdfFormat.N_QUADS,
     "xml": ox.RdfFormat.RDF_XML,
 }
-DATASET_FORMATS = ("trig", "nq")
 
 _XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 

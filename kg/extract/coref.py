@@ -10,9 +10,11 @@ long forms ("Liên bang Nga"). Mentions are grouped here into one
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from difflib import SequenceMatcher
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -92,19 +94,28 @@ def _match_cluster(sylls, lexical, key, clusters: list[_Cluster]):
     return max(by_last, key=lambda c: (c.lexical, len(c.sylls)))
 
 
-def _sentence(span: Span) -> tuple[int, str]:
-    doc = span.doc
-    if doc.has_annotation("SENT_START"):
-        sent = span.sent
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        return sent.start_char + lead, text.strip()
-    start = doc.text.rfind("\n", 0, span.start_char) + 1
-    end = doc.text.find("\n", span.end_char)
-    end = len(doc.text) if end < 0 else end
-    text = doc.text[start:end]
-    lead = len(text) - len(text.lstrip())
-    return start + lead, text.strip()
+class _Sentences:
+    """Sentence (start, text) lookup by character offset, built once per doc
+    because ``span.sent`` walks the tokens on every call."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        if doc.has_annotation("SENT_START"):
+            flags = doc.to_array([SENT_START]).view("int64")
+            bounds = [doc[i].idx for i, v in enumerate(flags) if v == 1 or i == 0]
+        else:
+            bounds = [0] + [m + 1 for m in range(len(self.text)) if self.text[m] == "\n"]
+        self.bounds = bounds + [len(self.text)]
+        self.cache: dict[int, tuple[int, str]] = {}
+
+    def __call__(self, char: int) -> tuple[int, str]:
+        k = bisect_right(self.bounds, char) - 1
+        hit = self.cache.get(k)
+        if hit is None:
+            raw = self.text[self.bounds[k] : self.bounds[k + 1]]
+            lead = len(raw) - len(raw.lstrip())
+            hit = self.cache[k] = (self.bounds[k] + lead, raw.strip())
+        return hit
 
 
 def _name(label: str, surfaces: list[str], canonical: str | None, capitals: set[str]) -> str:
@@ -134,9 +145,8 @@ def resolve(doc: Doc, gaz: Gazetteer | None = None) -> list[Entity]:
         key = keys.get((span.start, span.end)) or span._.kg_key or _fallback_key(span)
         span._.kg_key = key
         groups.setdefault(key, []).append(span)
-    entities = []
-    for key, spans in groups.items():
-        entities.append(_entity(key, spans, gaz))
+    sentences = _Sentences(doc)
+    entities = [_entity(key, spans, gaz, sentences) for key, spans in groups.items()]
     entities.sort(key=lambda e: e.mentions[0].start)
     doc._.entities = entities
     return entities
@@ -147,7 +157,7 @@ def _fallback_key(span: Span) -> str:
     return f"{prefix}/{slugify(span.text)}"
 
 
-def _entity(key: str, spans: list[Span], gaz: Gazetteer) -> Entity:
+def _entity(key: str, spans: list[Span], gaz: Gazetteer, sentences: _Sentences) -> Entity:
     label = Counter(s.label_ for s in spans).most_common(1)[0][0]
     record = gaz.records.get(key)
     surfaces = [s.text for s in spans]
@@ -158,7 +168,7 @@ def _entity(key: str, spans: list[Span], gaz: Gazetteer) -> Entity:
         aliases |= _derived_org_aliases(name)
     mentions = []
     for s in spans:
-        start, sentence = _sentence(s)
+        start, sentence = sentences(s.start_char)
         conf = s._.kg_confidence if s._.kg_confidence is not None else 1.0
         mentions.append(Evidence(s.start_char, s.end_char, s.text, sentence, start, conf))
     return Entity(

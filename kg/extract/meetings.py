@@ -111,17 +111,24 @@ def _trigger_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _status_cues() -> dict[str, tuple[str, str]]:
-    """Folded cue -> (status, strength); "possible" cues block a mention."""
-    weak = {norm(c) for c, _ in meeting_cues().get("weak_status", [])}
+    """Folded cue -> (status, strength); "possible" cues block a mention.
+
+    Weak cues only place the contact relative to another event ("sau khi",
+    "trước cuộc"); ``not_status`` phrases mask a status word ("tốt hơn dự kiến").
+    """
     out: dict[str, tuple[str, str]] = {}
+    for c, status in meeting_cues().get("weak_status", []):
+        out[norm(c)] = (status, _WEAK)
+    for c, _ in meeting_cues().get("not_status", []):
+        out[norm(c)] = ("none", _WEAK)
     for row in lexicon("status_cues"):
         status = str(row.get("status") or "").strip()
         for c in str(row.get("cue") or "").split("|"):
             if c.strip() and status:
-                out[norm(c)] = (status, _WEAK if norm(c) in weak else _STRONG)
+                out.setdefault(norm(c), (status, _STRONG))
     for cat in ("planned", "held"):
         for c, _ in meeting_cues().get(cat, []):
-            out.setdefault(norm(c), (cat, _WEAK if norm(c) in weak else _STRONG))
+            out.setdefault(norm(c), (cat, _STRONG))
     for c, _ in meeting_cues().get("block", []):
         out.setdefault(norm(c), ("possible", _STRONG))
     return out
@@ -381,6 +388,8 @@ class _SentenceReader:
                 kind = "actor"
                 is_deleg = False
                 m = re.search(rf"(?:{leader.pattern})\s*(?:của\s+)?$", lead, re.I)
+                if re.search(rf"(?:{_cue('group').pattern})\s*$", lead, re.I):
+                    m = None  # "hai nhà lãnh đạo Nga - Mỹ": the group maps countries to leaders
                 if m and not re.search(r"(?:các|những)\s+\S+\s*\S*\s*$", lead[: m.start() + 12], re.I) \
                         and not re.search(r"(?:các|những)\s*$", lead[: m.start()], re.I):
                     kind, start = "leader", v.start + m.start()
@@ -460,13 +469,24 @@ class _SentenceReader:
         """Actor atoms in [a, b) joined into coordinated groups."""
         atoms = [x for x in self.atoms if x.start >= a and x.end <= b and x.kind != "place"]
         out: list[list[Atom]] = []
+        joins: list[list[str]] = []
         for x in atoms:
-            if out and re.fullmatch(r"\s*(?:,|và|cùng|cùng với|[-–/])?\s*",
-                                    strip_parens(self.gap(out[-1][-1].end, x.start)), re.I):
+            gap = strip_parens(self.gap(out[-1][-1].end, x.start)) if out else ""
+            if out and re.fullmatch(r"\s*(?:,|và|cùng|cùng với|[-–/])?\s*", gap, re.I):
                 out[-1].append(x)
+                joins[-1].append("," if "," in gap else "&")
             else:
                 out.append([x])
-        return out
+                joins.append([])
+        # "A, B và C" is a list; in "A, B cho biết" the comma ends a phrase
+        split: list[list[Atom]] = []
+        for g, js in zip(out, joins):
+            if "," in js and js[-1] == ",":
+                cut = js.index(",") + 1
+                split += [g[:cut], g[cut:]]
+            else:
+                split.append(g)
+        return split
 
     # -- triggers
     def triggers(self) -> list[tuple[int, int, str]]:
@@ -556,14 +576,16 @@ class _SentenceReader:
         visitor: list[Atom] = []
         host: Atom | None = None
         # right side: "giữa A và B", "với B", "của B", object of a verb, "Mỹ - Ukraine"
-        right = self._right_groups(e, ce, is_np, kind)
+        nxt = [a for a, _b, _k in trigs if a >= e]
+        right = self._right_groups(e, ce, is_np, kind, min(nxt) if nxt else None)
         # left side
         light = re.search(rf"(?:{_cue('light_verb').pattern})\s+(?:(?:một|các|những|cuộc)\s+)?$", before, re.I)
         tlink = re.search(rf"(?:{_cue('temporal_link').pattern})\s+(?:(?:một|các|những)\s+)?$", before, re.I)
         left: list[Atom] = []
         if not is_np or light or kind == VISIT:
             left = self._left_group(cs, s if not light else cs + light.start(), trigs)
-        elif tlink:
+        elif tlink and sum(len(g) for g in right) < 2:
+            # "Sau cuộc gặp với X, <subject> ...": the main clause's subject met X
             left = self._clause_subject(cs, ce, s, e, cs + tlink.start())
         recip = re.match(rf"\s*(?:{_cue('reciprocal').pattern})", self.ftext[e:ce], re.I)
         if kind == VISIT:
@@ -586,12 +608,12 @@ class _SentenceReader:
         return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible,
                        False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v)
 
-    def _right_groups(self, e: int, ce: int, is_np: bool, kind: str) -> list[list[Atom]]:
-        scope = _cue("scope_end")
-        stop = ce
-        for m in self.find(scope, e, ce):
-            stop = m.start()
-            break
+    def _right_groups(self, e: int, ce: int, is_np: bool, kind: str, limit: int | None = None) -> list[list[Atom]]:
+        stop = min(ce, limit) if limit else ce
+        for cat in ("scope_end", "predicate"):
+            for m in self.find(_cue(cat), e, stop):
+                stop = m.start()
+                break
         for m in self.find(_cue("place_prep"), e, stop):
             # a venue ends the party list, unless a party list follows "giữa"
             stop = min(stop, m.start())
@@ -672,14 +694,18 @@ class _SentenceReader:
         found = []
         for m in self.find(rx, ws, we):
             st, strength = table[norm(m.group())]
-            if m.start() < e and m.end() > s:
-                continue
-            dist = s - m.end() if m.end() <= s else m.start() - e + 2  # cues before win ties
+            if m.start() >= s and m.start() < e:
+                continue  # inside the trigger
+            if m.end() <= s or m.start() < s:
+                dist = max(0, s - m.end())
+            else:
+                dist = m.start() - e + 2  # cues before the trigger win ties
             found.append((dist, st, strength, m))
-        possible = False
-        for dist, st, _strength, m in found:
-            if st == "possible" and m.end() <= s and s - m.end() <= 40:
-                possible = True
+        # A possibility reaches across reporting verbs ("hỏi liệu X có cam kết
+        # đàm phán ..."), but not across a sentence-internal full stop.
+        lo = max(self.v.start, s - 45)
+        lo = max([lo] + [x.end() for x in re.finditer(r"[.;!?]", self.ftext[:s]) if x.end() > lo])
+        possible = any(table[norm(m.group())][0] == "possible" for m in rx.finditer(self.ftext, lo, s))
         recency = any(_cue("recency").fullmatch(norm(m.group())) for _d, _s, _t, m in found if m.end() <= s)
         real = [f for f in found if f[1] in ("planned", "held")]
         strong = sorted((f for f in real if f[2] == _STRONG), key=lambda f: f[0])
@@ -783,8 +809,10 @@ def _resolve_atom(a: Atom, art: _Article, events: list[Event], mention: Mention,
                 out += keys
             return out
         prev = [ev for ev in events if ev.mentions[0].sent <= mention.sent and len(ev.parties) >= 2]
-        same_family = [ev for ev in prev if ev.family == _family(mention.kind)]
-        pool = same_family or prev
+        pool = [ev for ev in prev if ev.family == _family(mention.kind)]
+        if not pool and a.group == "leaders" and len(art.leaders()) >= 2:
+            return art.leaders()[:2]
+        pool = pool or prev
         if pool:
             ev = max(pool, key=lambda ev: ev.last_sent)
             if a.group == "sides":
@@ -845,7 +873,15 @@ def _date_ok(m: Mention, ev: Event) -> bool:
 
 def _place_ok(m: Mention, ev: Event) -> bool:
     a, b = m.place, ev.place()
-    return not a or not b or a == b
+    return not a or not b or a == b or _inside(a, b) or _inside(b, a)
+
+
+def _inside(place: str, country: str) -> bool:
+    """Whether a venue lies in a country ("Abu Dhabi" in UAE), per the lexicons."""
+    if not country.startswith("country/"):
+        return False
+    name = place.split("/", 1)[-1].replace("-", " ")
+    return known_affiliations().get(place) == country or capital_countries().get(norm(name)) == country
 
 
 class _Builder:
@@ -934,7 +970,8 @@ class _Builder:
                 continue
             if parties and not self._sides(parties) <= self._sides(ev.parties) | set(ev.parties):
                 continue
-            score = (ev.last_sent, -abs(ev.mentions[0].sent - m.sent))
+            score = max(x.start for x in ev.mentions if x.start < m.start) if any(
+                x.start < m.start for x in ev.mentions) else -1
             if best is None or score > best[0]:
                 best = (score, ev)
         return best[1] if best else None

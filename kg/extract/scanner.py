@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, PLACE, Entry, Gazetteer
@@ -67,7 +68,7 @@ class Scanner:
         self.gaz = gaz
         self.n = len(doc)
         self.text = [t.text for t in doc]
-        self.space = [t.is_space for t in doc]
+        self.space = [not t.strip() for t in self.text]
         self.folded = [() if sp else tuple(fold(t).split()) for t, sp in zip(self.text, self.space)]
         self.raw = [t.split() for t in self.text]
         self.initial = self._initial_flags()
@@ -80,13 +81,17 @@ class Scanner:
     def _initial_flags(self) -> list[bool]:
         """Where a capital letter may just mark a sentence start."""
         flags = [False] * self.n
+        if self.doc.has_annotation("SENT_START"):
+            sent_starts = [v == 1 for v in self.doc.to_array([SENT_START]).view("int64")]
+        else:
+            sent_starts = [i == 0 for i in range(self.n)]
         newline, prev = True, ""
-        for i, tok in enumerate(self.doc):
+        for i, text in enumerate(self.text):
             if self.space[i]:
-                newline = newline or "\n" in tok.text
+                newline = newline or "\n" in text
                 continue
-            flags[i] = newline or bool(tok.is_sent_start) or prev in _OPENERS
-            newline, prev = False, tok.text
+            flags[i] = newline or sent_starts[i] or prev in _OPENERS
+            newline, prev = False, text
         return flags
 
     def prev_index(self, i: int) -> int | None:
@@ -149,7 +154,8 @@ class Scanner:
     # ------------------------------------------------------------- matchers
 
     def lexicon_at(self, i: int) -> tuple[int, list[Entry]] | None:
-        if not self.folded[i] or self.folded[i][0] not in self.gaz.firsts:
+        # Every lexicon form starts with a capital (checked in _case_ok).
+        if not self.is_cap(i) or self.folded[i][0] not in self.gaz.firsts:
             return None
         best = None
         for end, key in self._walk(i, self.gaz.max_len):

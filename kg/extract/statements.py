@@ -562,23 +562,25 @@ class Finder:
         self.seen: set[tuple] = set()
 
     def run(self) -> list[Statement]:
-        i, colon = 0, None
+        i, carry = 0, None
         while i < len(self.t):
             s0, s1 = self.t.sent_bounds(i)
-            colon = self._sentence(s0, s1, colon)
+            carry = self._sentence(s0, s1, carry)
             self.who.note_sentence(s0, s1)
             i = s1
         return sorted(self.out, key=lambda s: (s.evidence.start, s.kind))
 
-    def _sentence(self, s0: int, s1: int, colon: Attribution | None) -> Attribution | None:
-        """Statements of one sentence; returns the speaker of a trailing
-        "Ông nói:" whose quotation opens the next sentence."""
+    def _sentence(self, s0: int, s1: int,
+                  carry: tuple[Attribution, bool] | None) -> tuple[Attribution, bool] | None:
+        """Statements of one sentence.
+
+        ``carry`` is the previous sentence's last quoting clause and whether it
+        ended with ":": "Ông nói:" gives the quotation opening this sentence;
+        after a quotation, a sentence that is only a quotation goes on with it.
+        Returns the carry for the next sentence.
+        """
         t = self.t
         attrs: list[Attribution] = []
-        if colon is not None and t.mark_at[s0] is not None:
-            q = t.mark_at[s0]
-            attrs.append(Attribution(colon.speaker, colon.confidence * 0.9, colon.verb,
-                                     colon.act, (q.s0, q.s1), 0, colon.outlet))
         tail = s1  # after "“...”, ông nói" the rest is reporting clause
         i = s0
         while i < tail:
@@ -596,11 +598,27 @@ class Finder:
                 if tail <= q.s0 < s1:
                     attrs.append(Attribution(last.speaker, last.confidence, last.verb,
                                              last.act, (q.s0, q.s1), 0, last.outlet))
-        self._emit(attrs, s0, s1)
+        self._carry(carry, attrs, s0, s1)
+        quoting = self._emit(attrs, s0, s1)
         last = attrs[-1] if attrs else None
         if last and not last.inverted and last.content[0] >= s1 and t.low[s1 - 1] == ":":
-            return last
-        return None
+            return last, True
+        return (quoting, False) if quoting else None
+
+    def _carry(self, carry: tuple[Attribution, bool] | None, attrs: list[Attribution],
+               s0: int, s1: int) -> None:
+        """Give an opening quotation that has no speaker of its own the one
+        carried over from the previous sentence."""
+        t = self.t
+        q = t.mark_at[s0]
+        if carry is None or q is None or q.s0 != s0 + 1:
+            return
+        if any(a.content[0] <= q.s0 and q.s1 <= a.content[1] for a in attrs):
+            return
+        prev, colon = carry
+        if colon or all(not t.word(k) for k in range(q.s1, s1)):
+            attrs.append(Attribution(prev.speaker, prev.confidence * (0.9 if colon else 0.6),
+                                     prev.verb, prev.act, (q.s0, q.s1), 0, prev.outlet))
 
     def _region(self, i: int, s0: int, attrs: list[Attribution]) -> tuple[int, int]:
         """Start of the innermost content holding ``i``, and its depth."""
@@ -652,8 +670,9 @@ class Finder:
         n = t.match(i, c.verbs)
         if not n or t.match(i, c.of("non_verb")) > n:
             return None
-        if i > s0 and (t.match_end(i - 1, c.of("blocker")) or t.match_end(i - 1, c.of("name_lead"))
-                       or self._after_verb(i)):
+        if i > s0 and t.actor_at[i - 1] is None and not t.in_title[i - 1] and (
+                t.match_end(i - 1, c.of("blocker")) or t.match_end(i - 1, c.of("name_lead"))
+                or self._after_verb(i)):
             return None  # a noun ("bản tuyên bố"), a passive, an object ("công bố thông tin")
         verb, act = " ".join(t.raw[i:i + n]), c.verbs[tuple(t.low[i:i + n])]
         region, depth = self._region(i, s0, attrs)
@@ -742,7 +761,12 @@ class Finder:
         for k in range(region, i):
             if t.quote_at[k] is None and at_boundary(t, k, region, loose=True):
                 ph = self._phrase_at(k, i)
-                if ph is not None and skip_filler(t, ph.end, i) == i:
+                if ph is None:
+                    continue
+                end = ph.end
+                if end < i and t.low[end] == "." and t.start[end] == t.end[end - 1]:
+                    end += 1  # "Ferdinand Marcos Jr. khẳng định"
+                if skip_filler(t, end, i) == i:
                     best = ph
         return best
 
@@ -759,8 +783,9 @@ class Finder:
             after = ph.end
             if after < i and t.low[after] == "và" and parse_phrase(t, after + 1, i):
                 return None  # joint subject: nobody in particular
-            if self._coordinated(i, region) or (after < i and t.low[after] == ","):
-                return ph
+            if self._coordinated(i, region) or (after < i and (
+                    t.low[after] == "," or t.match(after, self.cues.of("pp_lead")))):
+                return ph  # "X, trong cuộc phỏng vấn ..., cho biết", "X trong cuộc gặp với Y cho biết"
             return None
         return None
 
@@ -824,6 +849,10 @@ class Finder:
         while j < s1 and (t.low[j] in (",", ":") or t.match(j, c.of("complementizer"))):
             j += max(1, t.match(j, c.of("complementizer")))
         end = s1
+        if t.match(j, c.of("pp_lead")) and not any(
+                (t.low[k] in (",", ":") or t.match(k, c.of("complementizer")))
+                and t.quote_at[k] is None for k in range(j, s1)):
+            end = j  # "phát biểu tại hội nghị.": where, not what
         if t.match(i, c.of("naming_verb")):
             seg = j
             while seg < s1 and not (t.low[seg] == "," and t.quote_at[seg] is None):
@@ -844,8 +873,10 @@ class Finder:
 
     # -- output ------------------------------------------------------------- #
 
-    def _emit(self, attrs: list[Attribution], s0: int, s1: int) -> None:
+    def _emit(self, attrs: list[Attribution], s0: int, s1: int) -> Attribution | None:
+        """Write the sentence's statements; returns the owner of its last quotation."""
         t = self.t
+        quoting = None
         for attr in attrs:
             a, b = attr.content
             inner = [q for q in t.quotes if a <= q.s0 and q.s1 <= b]
@@ -863,7 +894,9 @@ class Finder:
             a, b = owner.content
             whole = owner.inverted or not any(
                 t.word(k) and t.quote_at[k] is None for k in range(a, b))
-            self._direct(q, owner, s1, whole)
+            if self._direct(q, owner, s1, whole) and whole:
+                quoting = owner
+        return quoting
 
     def _trim(self, cs: int, ce: int) -> tuple[int, int]:
         text = self.t.text
@@ -874,13 +907,13 @@ class Finder:
             cs += 1
         return cs, ce
 
-    def _direct(self, q: Quote, attr: Attribution, s1: int, whole: bool) -> None:
+    def _direct(self, q: Quote, attr: Attribution, s1: int, whole: bool) -> bool:
         t = self.t
         words = sum(1 for k in range(q.s0, q.s1) if t.word(k))
         if not words or (words < _MIN_QUOTE and not whole):
-            return
+            return False
         if q.s0 >= 2 and t.match_end(q.s0 - 2, self.cues.of("name_lead")):
-            return  # chương trình “Tết Sum vầy”: a name
+            return False  # chương trình “Tết Sum vầy”: a name
         q.taken = True
         cs, ce = q.start, q.end
         while cs < ce and t.text[cs].isspace():
@@ -888,6 +921,7 @@ class Finder:
         while ce > cs and t.text[ce - 1].isspace():
             ce -= 1
         self._add(attr, "direct", cs, ce, t.sent_bounds(q.s0)[0], max(s1, q.s1))
+        return True
 
     def _add(self, attr: Attribution, kind: str, cs: int, ce: int, s0: int, s1: int) -> None:
         t = self.t

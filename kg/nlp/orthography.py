@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
 _OLD_TO_NEW: dict[str, str] = {}
@@ -39,6 +40,7 @@ def fold_tones(text: str) -> str:
     return _OLD_MARK.sub(lambda m: _OLD_TO_NEW[m.group(1)], text)
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lookup key: tones folded, lower-cased, white space collapsed.
 

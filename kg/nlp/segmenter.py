@@ -93,7 +93,7 @@ class CRFSegmenter:
         self._folded_dict: frozenset[str] | None = None
         self._templates = [self._parse(t) for t in joblib.load(model_dir / "features.bin")]
         self._pattern = _pretokenizer()
-        self._normalize = _normalizer()
+        self._normalize = lru_cache(maxsize=100_000)(_normalizer())
         # Templates grouped by their window (off1, off2): the n-gram length
         # decides which cache scores them, off1 where the sum lands.
         self._groups: dict[tuple[int, int], list[tuple[str, str | None]]] = {}
@@ -123,8 +123,11 @@ class CRFSegmenter:
             out.append((b, i))
         return tuple(out)
 
-    def _ngram_scores(self, key: tuple[str, ...]) -> list[tuple[int, float, float]]:
-        """(off1, B weight, I weight) for each template group of this length."""
+    def _ngram_scores(self, key: tuple[str, ...]) -> tuple[tuple[int, float], ...]:
+        """(index shift, B-minus-I weight) for each template group of this
+        n-gram length. Only the difference of the two labels' scores matters
+        to Viterbi, and the shift (2 - off1) indexes a score list padded by
+        two on each side, so scoring needs no bounds checks."""
         cache = self._caches[len(key)]
         hit = cache.get(key)
         if hit is not None:
@@ -134,18 +137,17 @@ class CRFSegmenter:
         for (off1, off2), templates in self._groups.items():
             if off2 - off1 + 1 != len(key):
                 continue
-            b = i = 0.0
+            diff = 0.0
             for syntax, func in templates:
                 w = self._w.get(f"{syntax}={_apply(func, text, self._dict)}")
                 if w is not None:
-                    b += w[0]
-                    i += w[1]
-            if b or i:
-                out.append((off1, b, i))
+                    diff += w[0] - w[1]
+            if diff:
+                out.append((2 - off1, diff))
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
-        cache[key] = out
-        return out
+        hit = cache[key] = tuple(out)
+        return hit
 
     def pretokenize(self, text: str) -> list[tuple[int, int]]:
         """Syllable and punctuation spans, as underthesea's regex cuts them."""
@@ -157,37 +159,41 @@ class CRFSegmenter:
         if n == 0:
             return []
         norm = [self._normalize(t) for t in tokens]
-        sb = [0.0] * n
-        si = [0.0] * n
-        for length in (1, 2, 3):
-            for j in range(n - length + 1):
-                for off1, b, i in self._ngram_scores(tuple(norm[j : j + length])):
-                    p = j - off1
-                    if 0 <= p < n:
-                        sb[p] += b
-                        si[p] += i
+        d = [0.0] * (n + 4)  # B minus I score of position p at d[p + 2]
+        scores = self._ngram_scores
+        for j in range(n):
+            a = norm[j]
+            for shift, w in scores((a,)):
+                d[j + shift] += w
+            if j + 1 < n:
+                b = norm[j + 1]
+                for shift, w in scores((a, b)):
+                    d[j + shift] += w
+                if j + 2 < n:
+                    for shift, w in scores((a, b, norm[j + 2])):
+                        d[j + shift] += w
+        d = d[2 : n + 2]
         # Windows that stick out of the sentence score as BOS / EOS.
         edge_positions = set(range(min(2, n))) | set(range(max(0, n - 2), n))
         for p in edge_positions:
             for (off1, off2), ((bb, bi), (eb, ei)) in self._edge.items():
                 if p + off1 < 0:
-                    sb[p] += bb
-                    si[p] += bi
+                    d[p] += bb - bi
                 elif p + off2 >= n:
-                    sb[p] += eb
-                    si[p] += ei
-        return self._viterbi(sb, si)
+                    d[p] += eb - ei
+        return self._viterbi(d)
 
-    def _viterbi(self, sb: list[float], si: list[float]) -> list[bool]:
+    def _viterbi(self, d: list[float]) -> list[bool]:
+        """Best B/I path; state scores are (d[k], 0) for (B, I)."""
         (t_bb, t_bi), (t_ib, t_ii) = self._trans
-        vb, vi = sb[0], si[0]
+        vb, vi = d[0], 0.0
         back: list[tuple[bool, bool]] = []
-        for k in range(1, len(sb)):
-            from_b_to_b, from_i_to_b = vb + t_bb, vi + t_ib
-            from_b_to_i, from_i_to_i = vb + t_bi, vi + t_ii
-            back.append((from_b_to_b >= from_i_to_b, from_b_to_i >= from_i_to_i))
-            vb = max(from_b_to_b, from_i_to_b) + sb[k]
-            vi = max(from_b_to_i, from_i_to_i) + si[k]
+        for k in range(1, len(d)):
+            bb, ib = vb + t_bb, vi + t_ib
+            bi, ii = vb + t_bi, vi + t_ii
+            back.append((bb >= ib, bi >= ii))
+            vb = (bb if bb >= ib else ib) + d[k]
+            vi = bi if bi >= ii else ii
         state_b = vb >= vi
         out = [state_b]
         for prev_b_if_b, prev_b_if_i in reversed(back):

@@ -11,6 +11,8 @@ photo credit in parentheses ("(Ảnh: Reuters)") closes its caption.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -31,15 +33,16 @@ def _starts_lower(text: str) -> bool:
 
 def set_sentence_starts(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on every token of ``doc``."""
-    n = len(doc)
+    texts = [t.text for t in doc]
+    spaces = [not t.strip() for t in texts]
+    n = len(texts)
     starts = [False] * n
     open_quotes: list[str] = []  # expected closing marks, innermost last
     parens: list[bool] = []  # one per open "(": is it a photo credit?
     expect_start = True
     prev_text = ""
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if tok.is_space:
+    for i, text in enumerate(texts):
+        if spaces[i]:
             if "\n" in text:
                 open_quotes.clear()
                 parens.clear()
@@ -56,39 +59,37 @@ def set_sentence_starts(doc: Doc) -> Doc:
             # “Tôi sẽ đến.” Ông nói... : the quote itself ended a sentence.
             boundary = not open_quotes and _is_terminal(prev_text)
         elif text == '"':
-            if open_quotes and open_quotes[-1] == '"':
-                open_quotes.pop()
-                boundary = not open_quotes and _is_terminal(prev_text)
-            else:
-                open_quotes.append('"')
+            open_quotes.append('"')
         elif text == "(":
-            nxt = _next_word(doc, i)
-            parens.append(nxt is not None and nxt.text.lower() in _CAPTION_CUES)
+            nxt = _next_word(texts, spaces, i)
+            parens.append(nxt is not None and texts[nxt].lower() in _CAPTION_CUES)
         elif text == ")" and parens:
             boundary = parens.pop() and not open_quotes
-        elif _is_terminal(text) and not open_quotes:
+        elif not open_quotes and text[0] in _TERMINALS and _is_terminal(text):
             boundary = True
         if boundary:
             j = i + 1
-            while j < n and doc[j].text in _CLOSERS and not doc[j].is_space:
+            while j < n and texts[j] in _CLOSERS:
                 j += 1
-            nxt = _next_word(doc, j - 1)
-            if nxt is not None and not _starts_lower(nxt.text):
-                starts[nxt.i] = True
+            nxt = _next_word(texts, spaces, j - 1)
+            if nxt is not None and not _starts_lower(texts[nxt]):
+                starts[nxt] = True
         prev_text = text
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = starts[i] or i == 0
+    if n:
+        starts[0] = True
+        values = numpy.array([1 if s else -1 for s in starts], dtype="int64").view("uint64")
+        doc.from_array([SENT_START], values)
     return doc
 
 
-def _next_word(doc: Doc, i: int):
-    """The first non-space token after index ``i`` on the same line, or None."""
-    for tok in doc[i + 1 :]:
-        if tok.is_space:
-            if "\n" in tok.text:
+def _next_word(texts: list[str], spaces: list[bool], i: int) -> int | None:
+    """Index of the first non-space token after ``i`` on the same line."""
+    for j in range(i + 1, len(texts)):
+        if spaces[j]:
+            if "\n" in texts[j]:
                 return None
             continue
-        return tok
+        return j
     return None
 
 

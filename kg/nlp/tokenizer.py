@@ -101,6 +101,8 @@ class VietnameseTokenizer(DummyTokenizer):
         return spans
 
     def _split_word(self, line: str, sylls: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        if len(sylls) == 1 and line[sylls[0][1] - 1] != ".":
+            return sylls
         sylls = [part for span in sylls for part in self._split_acronym_dot(line, span)]
         if len(sylls) == 1:
             return sylls

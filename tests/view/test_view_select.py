@@ -107,7 +107,7 @@ def test_kg_view_options(tmp_path):
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert "Filtered by actor &#39;Trung&#39; (Lê Hoài Trung), dated 2026-01 to …, kinds country, meeting, person" in page
-    assert "kg view --actor Trung --since 2026-01 --kinds country,meeting,person --max-nodes 6" in page
+    assert "kg view --actor Trung --since 2026-01 --kinds country,meeting,person --max-nodes 5" in page
     assert runner.invoke(app, ["view", "--graph", str(build)]).exit_code == 0
     assert (build / "graph.html").is_file()
     bad = runner.invoke(app, ["view", "--graph", str(build), "--kinds", "treaty"])

@@ -232,3 +232,29 @@ def png_colours(data: bytes, limit: int = 64) -> int:
             return len(colours)
         previous = line
     return len(colours)
+
+
+HOVER_JS = """
+var id = arguments[0], isEdge = arguments[1], done = arguments[arguments.length - 1];
+var canvas = network.canvas.frame.canvas, point;
+if (isEdge) {
+  var e = network.body.data.edges.get(id), p = network.getPositions([e.from, e.to]);
+  point = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};
+} else {
+  point = network.getPositions([id])[id];
+}
+network.moveTo({position: point, scale: 2.5, animation: false});
+var dom = network.canvasToDOM(point), rect = canvas.getBoundingClientRect();
+canvas.dispatchEvent(new MouseEvent("mousemove", {clientX: rect.left + dom.x, clientY: rect.top + dom.y, bubbles: true}));
+setTimeout(function () {
+  var tip = document.querySelector("div.vis-tooltip");
+  done({visible: !!tip && tip.style.visibility === "visible", text: tip ? tip.textContent : "",
+        markup: tip ? tip.querySelectorAll("script, img, b, iframe").length : 0});
+}, 400);
+"""
+
+
+def hover(driver, item_id: str, edge: bool = False) -> dict:
+    """Move the mouse onto a node (or an edge's middle) through vis-network's own handler; the tooltip it shows."""
+    driver.set_script_timeout(10)
+    return driver.execute_async_script(HOVER_JS, item_id, edge)

@@ -1,0 +1,1 @@
+"""Extraction: spaCy components that read actors, roles, dates, meetings and statements."""
