@@ -100,9 +100,9 @@ class _Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
-        if doc.has_annotation("SENT_START"):
-            flags = doc.to_array([SENT_START]).view("int64")
-            bounds = [doc[i].idx for i, v in enumerate(flags) if v == 1 or i == 0]
+        flags = doc.to_array([SENT_START]).view("int64") if len(doc) else []
+        if any(v == -1 for v in flags):  # sentence boundaries were set
+            bounds = [0] + [doc[i].idx for i, v in enumerate(flags) if v == 1 and i > 0]
         else:
             bounds = [0] + [m + 1 for m in range(len(self.text)) if self.text[m] == "\n"]
         self.bounds = bounds + [len(self.text)]
@@ -125,6 +125,8 @@ def _name(label: str, surfaces: list[str], canonical: str | None, capitals: set[
     folded = {fold(s) for s in surfaces}
     if label == COUNTRY and canonical and fold(canonical) in folded:
         return canonical
+    if canonical and all(s in capitals for s in surfaces):
+        return canonical  # only "Kiev" stands for the state: name it "Ukraine"
     surfaces = [s for s in surfaces if s not in capitals] or surfaces
     counts = Counter(surfaces)
     candidates = [s for s in surfaces if not is_acronym(s)] or surfaces

@@ -213,12 +213,22 @@ def get_gazetteer() -> Gazetteer:
     return build()
 
 
+@lru_cache(maxsize=1)
+def boundary_words() -> frozenset[tuple[str, ...]]:
+    """Folded names and the cue words that stand before names (titles,
+    honorifics, outlet cues, organisation heads, place nouns): a capitalised
+    word glued across one of them ("Kênh Orbitavision", "Iran Abbas") is cut
+    there by the tokenizer."""
+    gaz = get_gazetteer()
+    words = set(gaz.entries) | set(gaz.titles) | set(gaz.org_heads) | gaz.outlet_cues
+    words |= {(h,) for h in gaz.honorifics}
+    for kind in ("place_noun", "venue"):
+        words |= gaz.cue(kind)
+    return frozenset(words)
+
+
 @spacy.registry.misc("kg.lexicon_names.v1")
 def lexicon_names() -> Callable[[], Container[tuple[str, ...]]]:
-    """Config hook for the tokenizer: the folded names of every lexicon,
-    loaded when the tokenizer first needs them."""
-
-    def names() -> Container[tuple[str, ...]]:
-        return get_gazetteer().entries.keys()
-
-    return names
+    """Config hook for the tokenizer: :func:`boundary_words`, loaded when the
+    tokenizer first needs them."""
+    return boundary_words

@@ -199,6 +199,7 @@ class Mention:
     linked: list[int] = field(default_factory=list)  # indices of mentions it is "after"/"before"
     parties: list[str] = field(default_factory=list)
     view: SentView | None = None
+    cancelled: bool = False
 
 
 @dataclass
@@ -481,8 +482,9 @@ class _SentenceReader:
         # "A, B và C" is a list; in "A, B cho biết" the comma ends a phrase
         split: list[list[Atom]] = []
         for g, js in zip(out, joins):
-            if "," in js and js[-1] == ",":
-                cut = js.index(",") + 1
+            cut = next((n + 1 for n, j in enumerate(js) if j == "," and
+                        (g[n].label == PERSON) != (g[n + 1].label == PERSON)), None)
+            if cut is not None and js[-1] == ",":
                 split += [g[:cut], g[cut:]]
             else:
                 split.append(g)
@@ -549,12 +551,15 @@ class _SentenceReader:
         trigs = self.triggers()
         mentions = []
         bg = _cue("background").match(self.ftext, v.start + (len(v.text) - len(v.text.lstrip())))
+        purpose = _cue("purpose")
         for n, (s, e, kind) in enumerate(trigs):
             cs, ce = self.clause(s, e, trigs)
             prev_end = trigs[n - 1][1] if n > 0 else cs
             next_start = trigs[n + 1][0] if n + 1 < len(trigs) else ce
             m = self._mention(s, e, kind, cs, ce, max(cs, prev_end), min(ce, next_start), trigs)
             m.background = bg is not None
+            if n > 0 and re.search(rf"(?:{purpose.pattern})\s*$", self.gap(max(cs, s - 12), s), re.I):
+                m.groups, m.host, m.visitor = [], None, []  # the purpose of the contact before it
             mentions.append(m)
         # "X điện đàm với Y ngay sau cuộc gặp với Z": X's contact is linked to Z's
         link = re.compile(r"(?:ngay\s+)?(?:sau|trước)(?:\s+khi)?\s+(?:\S+\s+){0,8}$", re.I)
@@ -603,10 +608,12 @@ class _SentenceReader:
         anaphoric = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:{_cue('anaphor').pattern})(?!\w)",
                                   self.ftext[e:min(ce, e + 25)], re.I))
         place = self._place(s, e, cs, ce, trigs)
+        cancelled = bool(re.match(rf"\s*(?:\S+\s+){{0,3}}?(?:{_cue('cancel').pattern})", self.ftext[e:ce], re.I))
         if kind == VISIT and host is not None and place is None:
             place = host.key
         return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible,
-                       False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v)
+                       False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,
+                       cancelled=cancelled)
 
     def _right_groups(self, e: int, ce: int, is_np: bool, kind: str, limit: int | None = None) -> list[list[Atom]]:
         stop = min(ce, limit) if limit else ce
@@ -626,24 +633,33 @@ class _SentenceReader:
             linked = re.search(r"(?<!\w)(?:giữa|với|của|cùng|có|tới|đến)(?!\w)", gap, re.I)
             if is_np and not linked and not (not out and re.fullmatch(r"\s*(?:\S+\s+){0,2}", gap)):
                 break
-            if kind == VISIT and not out:
-                out.append(g)
-                continue
+            if out and not linked:
+                break  # a second party list needs its own "và"/"với"
             out.append(g)
-            if not linked and out and len(out) > 1:
-                break
         return out
 
     def _left_group(self, cs: int, s: int, trigs) -> list[Atom]:
         groups = self.groups(cs, s)
+        # "A đã có chuyến thăm X và gặp Y": X is the object of the first verb
+        while len(groups) > 1 and any(
+            b <= groups[-1][0].start and groups[-1][0].start - b <= 25
+            and not re.search(r"[,;]", self.gap(b, groups[-1][0].start))
+            for _a, b, _k in trigs
+        ):
+            groups = groups[:-1]
         if not groups:
             return []
         g = groups[-1]
         gap = self.gap(g[-1].end, s)
         if len(gap) > _MAX_SUBJECT_GAP:
             return []
-        if any(g[-1].end <= a and b <= s for a, b, _ in trigs):
-            return []
+        between = [b for a, b, _ in trigs if g[-1].end <= a and b <= s]
+        if between:
+            # a shared subject only across coordination: "... chuyến thăm X và gặp Y"
+            tail = self.gap(max(between), s)
+            tail = tail[tail.rfind(" và ") if " và " in tail else 0:]
+            if not re.fullmatch(r"(?:\s*(?:\S+\s+){0,3})?\s*(?:,\s*)?(?:và|rồi|sau đó)\s+(?:\S+\s+){0,2}", tail, re.I):
+                return []
         if re.search(r"(?<!\w)(?:với|của|về|cho|từ)\s*$", self.gap(cs, g[0].start), re.I):
             return []  # an oblique, not the subject
         return g
@@ -765,12 +781,17 @@ class _SentenceReader:
             m = best[1]
             if m.date is not None:
                 continue
+            # a fronted date ("Hồi tháng 8, A thăm X và gặp Y") dates every contact of its clause
+            fronted = [o for o in mentions if o is not m and o.date is None and t.end <= o.start
+                       and t.end <= m.start and self.clause(o.start, o.end, trigs)[0] <= t.start]
             value = t.value
             if value and _is_previous_relative(t.text) and (
                 self.art._first_day is None or self.art._first_day >= t.start
             ):
                 value = value[:7]  # only the article's month is really known
             m.date = TimeExpression(t.start, t.end, t.text, value, t.granularity, t.relation)
+            for o in fronted:
+                o.date = m.date
 
 
 def a_is_dest(a: Atom) -> bool:
@@ -815,12 +836,15 @@ def _resolve_atom(a: Atom, art: _Article, events: list[Event], mention: Mention,
         pool = pool or prev
         if pool:
             ev = max(pool, key=lambda ev: ev.last_sent)
+            # the parties of its latest mention, not of the whole story
+            last = [x for x in ev.mentions if len(x.parties) >= 2]
+            parties = last[-1].parties if last else ev.parties
             if a.group == "sides":
-                return list(dict.fromkeys(art.side(k) for k in ev.parties))
-            persons = [k for k in ev.parties if k.startswith("person/")]
+                return list(dict.fromkeys(art.side(k) for k in parties))
+            persons = [k for k in parties if k.startswith("person/")]
             if len(persons) >= 2:
                 return persons
-            return [art.leader_of(k) or k if k.startswith("country/") else k for k in ev.parties]
+            return [art.leader_of(k) or k if k.startswith("country/") else k for k in parties]
         if a.group == "leaders":
             return art.leaders()[:2]
         return []
@@ -945,8 +969,8 @@ class _Builder:
                 continue
             raw = _jaccard(set(parties), set(ev.parties))
             sides = _jaccard(self._sides(parties), self._sides(ev.parties))
-            if m.background and ev.mentions[0].sent != m.sent and sides < 1.0:
-                continue
+            if m.background and ev.mentions[0].sent != m.sent and raw < 1.0:
+                continue  # "Trước đó, ..." is another contact unless it names the same parties
             if m.background and ev.mentions[0].sent != m.sent and (m.date is not None):
                 continue
             if max(raw, sides) < 0.5:
@@ -1024,7 +1048,7 @@ def _member_lists(art: _Article, view: SentView) -> list[tuple[str, list[str]]]:
             m = re.match(r"\s*,?\s*do\s+", ftext[a.end:view.end], re.I)
             if m and persons_after:
                 first = persons_after[0]
-                if first.start - (a.end + m.end()) <= 3 and led.search(ftext, first.end, min(view.end, first.end + 80)):
+                if first.start - (a.end + m.end()) <= 40 and led.search(ftext, first.end, min(view.end, first.end + 80)):
                     out.append((a.key, [first.key]))
     # "X dẫn đầu phái đoàn Nga"
     for m in led.finditer(ftext, view.start, view.end):
@@ -1084,7 +1108,7 @@ def _visits_into_meetings(art: _Article, b: _Builder) -> None:
                     if c in ev.parties and c != host:
                         ev.parties = [v if k == c else k for k in ev.parties]
                         replaced = True
-            if replaced and ev.date() is None and vi.date():
+            if (replaced or set(visitors) & set(ev.parties)) and ev.date() is None and vi.date():
                 ev.inherited_date = vi.date()  # type: ignore[attr-defined]
 
 
@@ -1124,7 +1148,7 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
     _visits_into_meetings(art, b)
     out = []
     for ev in b.events:
-        if not ev.real():
+        if not ev.real() or any(m.cancelled for m in ev.mentions):
             continue
         parties = _drop_represented(art, ev)
         if len(parties) < 2:

@@ -113,6 +113,33 @@ def _full(pat: re.Pattern[str], text: str) -> bool:
     return pat.fullmatch(fold_for_match(strip_parens(text))) is not None
 
 
+_RUN_STOP = frozenset("và với của cho đã sẽ đang cũng là tại ở khi thì rằng".split())
+
+
+def _institution_run(gap: str) -> int:
+    """Length of a leading run of 1-4 words opened by a capital ("Quốc hội").
+
+    Vietnamese institutions are written sentence-case and the recogniser does
+    not know them all; between a post and a name such a run can only be the
+    institution the post belongs to, so it stays in the title.
+    """
+    m = re.match(r"\s+(\S+(?:\s+\S+){0,3}?)(?=\s|$)", gap)
+    words = re.findall(r"\S+", gap)
+    if not words or not words[0][:1].isupper():
+        return 0
+    taken = 0
+    for w in words[:4]:
+        if w.lower() in _RUN_STOP or not re.fullmatch(r"[^\W\d_][\w-]*", w):
+            break
+        taken += 1
+    if not taken:
+        return 0
+    del m
+    pat = r"\s+" + r"\s+".join(re.escape(w) for w in words[:taken])
+    hit = re.match(pat, gap)
+    return hit.end() if hit else 0
+
+
 def _is_post(title_text: str) -> bool:
     return not cue_regex("role", "not_title").fullmatch(norm(title_text))
 
@@ -178,6 +205,12 @@ class _SentenceRoles:
             return None
         t_end = self.items[j].end
         between = self.gap(t_end, after_title)
+        # an institution the recogniser left unnamed belongs to the post:
+        # "Chủ tịch Quốc hội Trần Thanh Mẫn"
+        cap = _institution_run(between)
+        if cap and not _full(link, between) and _full(link, between[cap:]):
+            t_end += cap
+            between = between[cap:]
         if not _full(link, between):
             m = self.p.qualifier.match(fold_for_match(between))
             rest = between[m.end():] if m else None
@@ -186,6 +219,12 @@ class _SentenceRoles:
             t_end = t_end + len(between[: m.end()].rstrip())
         first = self._title_chain_left(j)
         t_start = self._title_start(first)
+        if re.search(r"[,\-–—:]", strip_parens(self.gap(owners[-1].end if owners else t_end, end))):
+            # "Trợ lý Tổng thống Nga, ông X" is an apposition only where a
+            # designation can start; "Sau khi tiếp Ngoại trưởng Mỹ, ông X" is not
+            lead = fold_for_match(self.v.between(self.v.start, t_start))
+            if not self.p.chain_opener_end.search(lead):
+                return None
         title = self.v.between(t_start, t_end).strip()
         return first, title, (owners[0] if owners else None), t_start, t_end
 

@@ -16,6 +16,7 @@ starts and ends on token boundaries, so a name never begins inside a word.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import SENT_START
@@ -29,6 +30,16 @@ from kg.nlp.segmenter import get_segmenter
 # Tokens after which a capitalised word may be an ordinary sentence start.
 _OPENERS = frozenset({"“", '"', "«", "(", ":", "-", "–", "—", "‘", "'", "[", "…", "•", "*"})
 _LABEL_RANK = {COUNTRY: 0, ORG: 1, PERSON: 2, PLACE: 3}
+_HAS_ALNUM = re.compile(r"[^\W_]")
+_FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _firsts(table) -> frozenset[str]:
+    """First syllables of the keys of a lexicon table, for a cheap pre-check."""
+    hit = _FIRSTS.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _FIRSTS[id(table)] = (table, frozenset(k[0] for k in table if k))
+    return hit[1]
 
 
 @dataclass
@@ -72,6 +83,10 @@ class Scanner:
         self.folded = [() if sp else tuple(fold(t).split()) for t, sp in zip(self.text, self.space)]
         self.raw = [t.split() for t in self.text]
         self.initial = self._initial_flags()
+        self.cap = [
+            t[:1].isupper() or (t[:1].isdigit() and not t.isdigit() and any(c.isupper() for c in t))
+            for t in self.text
+        ]
         self.is_word = get_segmenter().is_word
         self._title_firsts = {t[0] for t in gaz.titles}
         self._head_max = max((len(h) for h in gaz.org_heads), default=1)
@@ -81,8 +96,9 @@ class Scanner:
     def _initial_flags(self) -> list[bool]:
         """Where a capital letter may just mark a sentence start."""
         flags = [False] * self.n
-        if self.doc.has_annotation("SENT_START"):
-            sent_starts = [v == 1 for v in self.doc.to_array([SENT_START]).view("int64")]
+        values = self.doc.to_array([SENT_START]).view("int64") if self.n else []
+        if any(v == -1 for v in values):  # sentence boundaries were set
+            sent_starts = [v == 1 for v in values]
         else:
             sent_starts = [i == 0 for i in range(self.n)]
         newline, prev = True, ""
@@ -125,12 +141,7 @@ class Scanner:
         """End of the longest cue of ``kind`` starting at token ``i``."""
         if i is None or self.space[i]:
             return None
-        cues = self.gaz.cue(kind)
-        best = None
-        for end, key in self._walk(i, 4):
-            if key in cues:
-                best = end
-        return best
+        return self._longest_in(i, self.gaz.cue(kind))
 
     def cue_before(self, i: int, kind: str, cues: set | None = None) -> bool:
         """Whether a cue of ``kind`` ends right before token ``i``."""
@@ -148,8 +159,7 @@ class Scanner:
         return False
 
     def is_cap(self, i: int) -> bool:
-        t = self.text[i]
-        return t[:1].isupper() or (t[:1].isdigit() and any(c.isupper() for c in t))
+        return self.cap[i]
 
     # ------------------------------------------------------------- matchers
 
@@ -219,7 +229,7 @@ class Scanner:
         country or place ("Hội đồng An ninh Nga"), after an acronym ("Cục
         Tình báo Quân sự GRU"), or before anything that looks like a person.
         """
-        if not self.is_cap(i) or not self.gaz.org_heads:
+        if not self.cap[i] or self.folded[i][0] not in _firsts(self.gaz.org_heads):
             return None
         head_end = end = None
         for stop, key in self._walk(i, self._head_max):
@@ -301,12 +311,9 @@ class Scanner:
         f = self.folded[i]
         if len(f) == 1 and f[0] in self.gaz.honorifics:
             return "honorific"
-        t = self.text[i]
-        if self.is_cap(i):
+        if self.cap[i]:
             return "cap"
-        if not any(c.isalnum() for c in t):
-            return "punct"
-        return "word"
+        return "word" if _HAS_ALNUM.search(self.text[i]) else "punct"
 
     def _best_match(self, i: int, items: list[Item]) -> Item | None:
         lex = self.lexicon_at(i)
@@ -552,6 +559,8 @@ class Scanner:
         return None
 
     def _longest_in(self, i: int, table) -> int | None:
+        if not self.folded[i] or self.folded[i][0] not in _firsts(table):
+            return None
         best = None
         for end, key in self._walk(i, 4):
             if key in table:

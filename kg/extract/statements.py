@@ -81,8 +81,8 @@ class Cues:
         out.kinds.setdefault("title", set()).update(
             _sylls(r["title"]) for r in titles if (r.get("title") or "").strip())
         out.kinds["outlet_name"] = {
-            _sylls(n) for r in outlet_names for n in [r.get("name") or ""] + list(r.get("variants") or [])
-            if n.strip()}
+            _sylls(n) for r in outlet_names
+            for n in [r.get("name") or ""] + list(r.get("variants") or []) if n.strip()}
         out.kinds["outlet"] = {_sylls(r["cue"]) for r in outlets if (r.get("cue") or "").strip()}
         for r in honorifics:
             word, gender = (r.get("word") or "").strip(), (r.get("gender") or "").strip()
@@ -142,7 +142,10 @@ class Text:
         self.raw = [doc.text[s:e] for s, e in spans]
         self.low = [w.lower() for w in self.raw]
         n = len(spans)
-        self.sents = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
+        if len(doc) and doc.has_annotation("SENT_START"):
+            self.sents = [(s.start_char, s.end_char) for s in doc.sents]
+        else:  # no sentence splitter ran: one sentence
+            self.sents = [(0, len(doc.text))]
         self.sent_of = [0] * n
         k = 0
         for i in range(n):
@@ -251,6 +254,7 @@ class Text:
         return s, e
 
     def is_caption(self, i: int) -> bool:
+        """Whether syllable ``i`` is in a photo caption (names there are not news)."""
         s, e = self.sent_bounds(i)
         body = self.text[self.start[s]:self.end[e - 1]]
         return any(c in body for c in self.cues.captions)
@@ -516,6 +520,7 @@ class Speakers:
         return best.key if best else None
 
     def note_speaker(self, pos: int, key: str) -> None:
+        """Remember a person who just spoke: the next bare "ông" may be him."""
         if key in self.persons:
             self.salient.append((pos, key))
 
@@ -562,6 +567,8 @@ class Finder:
         self.seen: set[tuple] = set()
 
     def run(self) -> list[Statement]:
+        """All statements, in text order; sentences run in order because an
+        unnamed speaker ("ông") is resolved against what came before."""
         i, carry = 0, None
         while i < len(self.t):
             s0, s1 = self.t.sent_bounds(i)
@@ -652,6 +659,8 @@ class Finder:
         if who is None:
             return None
         end = skip_filler(t, ph.end, s1, comma=False)
+        if n and t.match(end, c.verbs):  # "Theo những gì ông X cho biết, ..."
+            end = skip_filler(t, end + t.match(end, c.verbs), s1, comma=False)
         act = c.verbs.get(("theo",))
         outlet = next((a.key for a in ph.others if a.outlet), None)
         outer = self._outer(i, attrs)
@@ -666,6 +675,9 @@ class Finder:
         return None
 
     def _verb(self, i: int, s0: int, s1: int, attrs: list[Attribution]) -> Attribution | None:
+        """A reporting verb at ``i`` with its subject: the phrase right before
+        it, else (outside reported speech) the clause's opening phrase, else
+        the speaker of a coordinated first predicate."""
         t, c = self.t, self.cues
         n = t.match(i, c.verbs)
         if not n or t.match(i, c.of("non_verb")) > n:
@@ -785,7 +797,7 @@ class Finder:
                 return None  # joint subject: nobody in particular
             if self._coordinated(i, region) or (after < i and (
                     t.low[after] == "," or t.match(after, self.cues.of("pp_lead")))):
-                return ph  # "X, trong cuộc phỏng vấn ..., cho biết", "X trong cuộc gặp với Y cho biết"
+                return ph  # "X, trong cuộc phỏng vấn ..., cho biết"; "X trong cuộc gặp ... nói"
             return None
         return None
 
@@ -810,9 +822,13 @@ class Finder:
         return None
 
     def _nothing_after(self, j: int, s1: int) -> bool:
-        """Only adverbs, dates, particles and the final stop follow ``j``."""
+        """Only adverbs, dates, particles, a closing phrase of place or time
+        ("trong cuộc họp báo") and the final stop follow ``j``."""
         t = self.t
         while j < s1:
+            if t.match(j, self.cues.of("pp_lead")):
+                return not any(t.low[k] == "," or t.mark_at[k] is not None
+                               or t.match(k, self.cues.verbs) for k in range(j, s1))
             n = t.match(j, self.cues.of("particle"))
             m = skip_filler(t, j, s1, comma=False)
             if n:
@@ -826,6 +842,10 @@ class Finder:
         return True
 
     def _before(self, comma: int, region: int) -> tuple[int, int] | None:
+        """Content ending at the comma before a trailing reporting clause."""
+        q = self.t.mark_at[comma - 1] if comma > region else None
+        if q is not None and q.s1 == comma - 1:
+            return q.s0, q.s1
         return (region, comma) if comma - region >= _MIN_CONTENT else None
 
     def _content(self, attr: Attribution, i: int, n: int, s1: int) -> Attribution:
@@ -899,6 +919,7 @@ class Finder:
         return quoting
 
     def _trim(self, cs: int, ce: int) -> tuple[int, int]:
+        """Drop the final stop and a stray quotation mark the splitter left."""
         text = self.t.text
         while ce > cs and (text[ce - 1] in _TRIM_END
                            or text[ce - 1] == '"' and text.count('"', cs, ce) % 2):
@@ -908,6 +929,8 @@ class Finder:
         return cs, ce
 
     def _direct(self, q: Quote, attr: Attribution, s1: int, whole: bool) -> bool:
+        """Emit a quotation; a short one counts only when it is all that was said
+        (``whole``), not as a scare quote inside a clause."""
         t = self.t
         words = sum(1 for k in range(q.s0, q.s1) if t.word(k))
         if not words or (words < _MIN_QUOTE and not whole):

@@ -1,24 +1,53 @@
 """Build the spaCy pipeline from ``config.cfg``.
 
-Importing this module registers the tokenizer and every component factory, so
-a pipeline saved with ``nlp.to_disk`` loads with ``spacy.load`` afterwards.
+Importing this module registers the tokenizer and every component factory of
+the project, so a pipeline saved with ``nlp.to_disk`` loads with
+``spacy.load`` afterwards. Factories are found in ``kg/extract/`` and
+``kg/nlp/components/``: a module there that declares ``@Language.factory`` is
+imported, so a new component only has to be added to ``config.cfg``.
 """
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
-import kg.extract.coref  # noqa: F401  (registers "kg_resolve")
-import kg.extract.entities  # noqa: F401  (registers "kg_entities")
 import kg.nlp.extensions  # noqa: F401
 import kg.nlp.sentences  # noqa: F401  (registers "kg_sentences")
 import kg.nlp.tokenizer  # noqa: F401  (registers "kg.vi_tokenizer.v1")
 
 DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
+_KG_ROOT = Path(__file__).resolve().parents[1]
+_COMPONENT_PACKAGES = ("extract", "nlp/components")
+
+
+def register_components() -> list[str]:
+    """Import every project module that declares a spaCy factory.
+
+    Returns:
+        The imported module names.
+    """
+    names = []
+    for package in _COMPONENT_PACKAGES:
+        folder = _KG_ROOT / package
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.py")):
+            if path.name.startswith("_"):
+                continue
+            if "@Language.factory" not in path.read_text(encoding="utf-8"):
+                continue
+            name = "kg." + package.replace("/", ".") + "." + path.stem
+            importlib.import_module(name)
+            names.append(name)
+    return names
+
+
+register_components()
 
 
 def load_pipeline(config: Path | None = None) -> Language:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 _TERMINALS = frozenset(".!?…")
 _CLOSERS = frozenset({"”", "»", '"', ")", "’", "'", "]"})
+_AMBIGUOUS_QUOTES = frozenset({'"', "'"})
 _CAPTION_CUES = frozenset({"ảnh", "nguồn", "photo", "video", "đồ họa", "đồ hoạ", "clip"})
 _PAIRED_QUOTES = {"“": "”", "«": "»"}
 
@@ -34,6 +35,7 @@ def _starts_lower(text: str) -> bool:
 def set_sentence_starts(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on every token of ``doc``."""
     texts = [t.text for t in doc]
+    glued = [not t.whitespace_ for t in doc]  # no space after the token
     spaces = [not t.strip() for t in texts]
     n = len(texts)
     starts = [False] * n
@@ -69,7 +71,12 @@ def set_sentence_starts(doc: Doc) -> Doc:
             boundary = True
         if boundary:
             j = i + 1
-            while j < n and texts[j] in _CLOSERS:
+            # Closing marks and extra dots stay with the ending sentence; a
+            # straight quote only when glued to it (else it opens the next).
+            while j < n and (
+                texts[j] in _CLOSERS and (texts[j] not in _AMBIGUOUS_QUOTES or glued[j - 1])
+                or _is_terminal(texts[j])
+            ):
                 j += 1
             nxt = _next_word(texts, spaces, j - 1)
             if nxt is not None and not _starts_lower(texts[nxt]):

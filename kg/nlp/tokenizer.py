@@ -119,7 +119,7 @@ class VietnameseTokenizer(DummyTokenizer):
         out: list[tuple[int, int]] = []
         for piece in pieces:
             for part in self._split_capital_head(line, piece):
-                if len(part) > 1 and _kind(line[part[0][0] : part[0][1]]) == 2:
+                if len(part) > 1 and all(_kind(line[a:b]) == 2 for a, b in part):
                     out.extend(self._split_known(line, part))
                 else:
                     out.append((part[0][0], part[-1][1]))

@@ -271,6 +271,41 @@ def test_short_scare_quote_is_not_a_statement():
     assert [s.kind for s in stmts] == ["indirect"]
 
 
+def test_quote_only_paragraph_continues_the_last_quotation():
+    stmts = run(["“Singapore coi Việt Nam là đối tác quan trọng”, ông Rubio nói."],
+                ["“Chúng tôi tin rằng quan hệ hai nước sẽ tiếp tục phát triển.”"])
+    assert [s.speaker for s in stmts] == ["person/rubio", "person/rubio"]
+    assert stmts[1].evidence.confidence < stmts[0].evidence.confidence
+
+
+def test_trailing_quote_attribution_with_theo():
+    stmts = run("“Chúng tôi luôn sẵn sàng đối thoại với tất cả các bên”, theo ông Lavrov.")
+    assert brief(stmts) == [("person/lavrov", "direct",
+                             "Chúng tôi luôn sẵn sàng đối thoại với tất cả các bên")]
+
+
+def test_trailing_outlet_clause_sets_the_outlet():
+    stmts = run("Ông Lavrov khẳng định Nga sẽ không nhượng bộ, hãng tin TASS đưa tin.")
+    assert brief(stmts) == [("person/lavrov", "indirect", "Nga sẽ không nhượng bộ")]
+    assert stmts[0].outlet == "org/tass"
+
+
+def test_theo_what_someone_said():
+    stmts = run("Theo những gì ông Trump cho biết, Hamas sẽ thả toàn bộ con tin trong vòng 72 giờ.")
+    assert brief(stmts) == [("person/trump", "indirect",
+                             "Hamas sẽ thả toàn bộ con tin trong vòng 72 giờ")]
+
+
+def test_statement_noun_of_an_organisation():
+    stmts = run("Thông cáo của Bộ Ngoại giao cho biết Việt Nam hoan nghênh thỏa thuận ngừng bắn.")
+    assert brief(stmts) == [("org/mofa", "indirect", "Việt Nam hoan nghênh thỏa thuận ngừng bắn")]
+
+
+def test_trailing_place_phrase_after_inverted_clause():
+    stmts = run("Nga sẵn sàng nối lại đàm phán, ông Peskov nói trong cuộc họp báo hôm 5/3.")
+    assert brief(stmts) == [("person/peskov", "indirect", "Nga sẵn sàng nối lại đàm phán")]
+
+
 # --------------------------------------------------------------------------- #
 # Nothing said
 
@@ -284,6 +319,9 @@ def test_short_scare_quote_is_not_a_statement():
     "Chương trình “Tết Sum vầy dành cho công nhân” được tổ chức tại Hà Nội.",
     "Việc thảo luận công khai về vấn đề này được cho là không mang lại hiệu quả.",
     "Tổng thống Putin gọi điện cho Tổng thống Trump vào tối 5/3.",
+    "Ông Peskov phát biểu tại cuộc họp báo hôm 5/3.",
+    "Tổng thống Nga Vladimir Putin và Tổng thống Mỹ Donald Trump cho biết hai bên đã nhất trí.",
+    "Theo kế hoạch, hai bên sẽ ký kết nhiều thỏa thuận hợp tác.",
 ])
 def test_no_statement(text):
     assert run(text) == []

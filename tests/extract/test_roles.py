@@ -1,0 +1,182 @@
+"""Tests for kg.extract.roles on hand-written news-style sentences.
+
+Docs are built by hand (``[text|label:key]`` marks the entity and title spans
+the recogniser would give), so the role rules are tested apart from it.
+Labels: P Person, C Country, O Organization, L Place, T title.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.extract.facts  # noqa: F401
+import kg.extract.participants  # noqa: F401  (declares span._.kg_key)
+from kg.extract.roles import find_roles
+
+_LABELS = {"P": "Person", "C": "Country", "O": "Organization", "L": "Place", "T": "Title"}
+_NLP = spacy.blank("xx")
+
+
+def make_doc(markup: str, date: str | None = "2026-01-23") -> Doc:
+    """A doc whose entities/titles are the bracketed spans of ``markup``.
+
+    A sentence starts after ".", "?" or "!" tokens and at line breaks.
+    """
+    plain, marks, pos = [], [], 0
+    for m in re.finditer(r"\[([^\[\]|]+)\|([PCOLT])(?::([^\]]+))?\]|([^\[]+|\[)", markup):
+        if m.group(4) is not None:
+            plain.append(m.group(4))
+            pos += len(m.group(4))
+            continue
+        text, label, key = m.group(1), _LABELS[m.group(2)], m.group(3)
+        slug = re.sub(r"\W+", "-", text.lower()).strip("-")
+        marks.append((pos, pos + len(text), label, key or f"{label.lower()}/{slug}"))
+        plain.append(text)
+        pos += len(text)
+    doc = _NLP("".join(plain))
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = i == 0 or doc[i - 1].text in {".", "!", "?"} or "\n" in doc[i - 1].text
+    ents, titles = [], []
+    for s, e, label, key in marks:
+        span = doc.char_span(s, e, label=label, alignment_mode="expand")
+        if label == "Title":
+            titles.append(span)
+        else:
+            span._.kg_key = key
+            ents.append(span)
+    doc.ents = ents
+    doc.spans["titles"] = titles
+    doc._.article_date = date
+    return doc
+
+
+def roles(markup: str) -> set[tuple[str, str, str | None]]:
+    return {(r.person, r.title, r.org) for r in find_roles(make_doc(markup))}
+
+
+# (sentence, expected roles) - each a rule of the module
+CASES = [
+    # title, country, name
+    ("[Tổng thống|T] [Nga|C:country/ru] [Vladimir Putin|P:person/vladimir-putin] tiếp phái đoàn [Mỹ|C:country/us].",
+     {("person/vladimir-putin", "Tổng thống", "country/ru")}),
+    # organisation as owner
+    ("[Người phát ngôn|T] [Điện Kremlin|O:org/kremlin] [Dmitry Peskov|P] ngày 27/8 tuyên bố.",
+     {("person/dmitry-peskov", "Người phát ngôn", "org/kremlin")}),
+    # honorific after a comma
+    ("[Trợ lý Tổng thống|T] [Nga|C:country/ru], ông [Yury Ushakov|P], cũng ca ngợi cuộc gặp.",
+     {("person/yury-ushakov", "Trợ lý Tổng thống", "country/ru")}),
+    # a post "of" another post: the owner is the country after both
+    ("Hôm 31/1, [đặc phái viên|T] của [Tổng thống|T] [Nga|C:country/ru] - ông [Kirill Dmitriev|P] đã đến [Mỹ|C].",
+     {("person/kirill-dmitriev", "đặc phái viên của Tổng thống", "country/ru")}),
+    # two posts joined by "kiêm", the first with a complement opened by "về"
+    ("Ông là [Đặc phái viên|T] về đầu tư và hợp tác kinh tế, kiêm [Tổng giám đốc|T] "
+     "[Quỹ Đầu tư Trực tiếp Nga|O:org/rdif] ([RDIF|O:org/rdif]) [Kirill Dmitriev|P].",
+     {("person/kirill-dmitriev", "Tổng giám đốc", "org/rdif"),
+      ("person/kirill-dmitriev", "Đặc phái viên về đầu tư và hợp tác kinh tế", None)}),
+    # the first organisation holds the post, "thuộc" adds its parent
+    ("Ông [Ủy viên|T] [Cơ quan Mua sắm Liên bang|O:org/fas] thuộc [Tổng cục Dịch vụ|O:org/gsa] "
+     "[Josh Gruenbaum|P] có mặt.",
+     {("person/josh-gruenbaum", "Ủy viên", "org/fas")}),
+    # apposition between commas (and a rank before the name)
+    ("Phái đoàn do [Đô đốc|T] [Igor Kostyukov|P], [Cục trưởng|T] [Cục Tình báo Quân sự GRU|O:org/gru], dẫn đầu.",
+     {("person/igor-kostyukov", "Đô đốc", None), ("person/igor-kostyukov", "Cục trưởng", "org/gru")}),
+    # owner written after the name
+    ("Ông Trump vừa điện đàm với [Tổng thống|T] [Putin|P:person/vladimir-putin] của [Nga|C:country/ru].",
+     {("person/vladimir-putin", "Tổng thống", "country/ru")}),
+    # a counterpart holds the post of the other leader, for the country written
+    ("[Tổng thống|T] [Nga|C:country/ru] [Vladimir Putin|P] có thể gặp người đồng cấp [Mỹ|C:country/us] "
+     "[Donald Trump|P] trong tuần tới.",
+     {("person/vladimir-putin", "Tổng thống", "country/ru"), ("person/donald-trump", "Tổng thống", "country/us")}),
+    # unowned posts of a listed side belong to that side
+    ("Phía [Mỹ|C:country/us] gồm [Đặc phái viên|T] [Steve Witkoff|P] và ông [Jared Kushner|P].",
+     {("person/steve-witkoff", "Đặc phái viên", "country/us")}),
+    ("Về phía [Nhật Bản|C:country/jp], [Thứ trưởng Ngoại giao|T] [Funakoshi Takehiro|P] cho biết.",
+     {("person/funakoshi-takehiro", "Thứ trưởng Ngoại giao", "country/jp")}),
+    # "Phó" makes another post
+    ("Phó [Tổng thống|T] [Mỹ|C:country/us] [JD Vance|P] cũng nói rằng.",
+     {("person/jd-vance", "Phó Tổng thống", "country/us")}),
+    # comma-listed posts at the start of a designation
+    ("[Phó Thủ tướng|T], [Bộ trưởng Ngoại giao|T] [Bùi Thanh Sơn|P:person/bui-thanh-son] đã tiếp [Đại sứ|T] [Nhật Bản|C:country/jp] "
+     "[Ito Naoki|P].",
+     {("person/bui-thanh-son", "Phó Thủ tướng", None), ("person/bui-thanh-son", "Bộ trưởng Ngoại giao", None),
+      ("person/ito-naoki", "Đại sứ", "country/jp")}),
+    # an institution the recogniser left unnamed stays in the title
+    ("[Chủ tịch|T] Quốc hội [Trần Thanh Mẫn|P:person/tran-thanh-man] tiếp đoàn đại biểu [Lào|C:country/la].",
+     {("person/tran-thanh-man", "Chủ tịch Quốc hội", None)}),
+    # an ambassador "tại" a country belongs to the sending state
+    ("[Đại sứ|T] [Việt Nam|C:country/vn] tại [Mỹ|C:country/us] [Nguyễn Quốc Dũng|P:person/nguyen-quoc-dung] tham dự.",
+     {("person/nguyen-quoc-dung", "Đại sứ", "country/vn")}),
+]
+
+NO_ROLE = [
+    # a comma ends the designation of another, unnamed person
+    "Sau khi tiếp [Ngoại trưởng|T] [Mỹ|C], ông [Vladimir Putin|P] phát biểu.",
+    # "theo <post>," is a source, not a post of the next name
+    "Theo [người phát ngôn|T] [Điện Kremlin|O], ông [Yury Ushakov|P] sẽ tham dự.",
+    # a description that is no post
+    "[Nhà lãnh đạo|T] [Nga|C] [Vladimir Putin|P] phát biểu.",
+    # a name with no post at all
+    "Ông [Donald Trump|P] và ông [Vladimir Putin|P] đã gặp nhau.",
+    # words between post and name that are no designation
+    "[Tổng thống|T] [Nga|C] cho biết ông [Vladimir Putin|P] sẽ đến.",
+]
+
+
+@pytest.mark.parametrize("markup,expected", CASES)
+def test_designations(markup, expected):
+    assert roles(markup) == expected
+
+
+@pytest.mark.parametrize("markup", NO_ROLE)
+def test_no_role(markup):
+    assert not any(r[0] == "person/vladimir-putin" or r[0] == "person/yury-ushakov" or r[1] == "Nhà lãnh đạo"
+                   for r in roles(markup))
+
+
+def test_repeated_and_shorter_posts_merge_keeping_owner():
+    doc = make_doc(
+        "[Trợ lý Tổng thống|T] [Yury Ushakov|P] tham dự. "
+        "[Trợ lý Tổng thống|T] [Nga|C:country/ru], ông [Yury Ushakov|P], cho biết. "
+        "[Trợ lý|T] [Yury Ushakov|P] nói thêm."
+    )
+    found = find_roles(doc)
+    assert [(r.person, r.title, r.org) for r in found] == [
+        ("person/yury-ushakov", "Trợ lý Tổng thống", "country/ru")]
+
+
+def test_same_title_for_different_owners_stays_apart():
+    doc = make_doc(
+        "[Đặc phái viên|T] [Mỹ|C:country/us] [Steve Witkoff|P] tham dự. "
+        "Ông từng là [Đặc phái viên|T] [Liên hợp quốc|O:org/un] [Steve Witkoff|P]."
+    )
+    assert {(r.title, r.org) for r in find_roles(doc)} == {("Đặc phái viên", "country/us"),
+                                                           ("Đặc phái viên", "org/un")}
+
+
+def test_evidence_spans_the_designation():
+    doc = make_doc("Hôm qua, [Ngoại trưởng|T] [Nga|C:country/ru] [Sergey Lavrov|P] nói với NBC News.")
+    (role,) = find_roles(doc)
+    ev = role.evidence
+    assert ev.text == "Ngoại trưởng Nga Sergey Lavrov" == doc.text[ev.start:ev.end]
+    assert ev.sentence == doc.text.strip() and ev.sentence_start == 0
+    assert 0 < ev.confidence <= 1
+
+
+def test_component_fills_doc_roles():
+    nlp = spacy.blank("xx")
+    assert "kg_roles" in Language.factories
+    component = nlp.add_pipe("kg_roles")
+    doc = component(make_doc("[Thủ tướng|T] [Ấn Độ|C:country/in] [Narendra Modi|P] thăm Nhật Bản."))
+    assert [(r.person, r.title, r.org) for r in doc._.roles] == [
+        ("person/narendra-modi", "Thủ tướng", "country/in")]
+
+
+def test_doc_without_titles_or_entities():
+    doc = _NLP("Không có ai ở đây.")
+    doc._.article_date = None
+    assert find_roles(doc) == []
