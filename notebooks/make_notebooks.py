@@ -21,6 +21,11 @@ if Path.cwd().name == "notebooks":
     os.chdir("..")
 BUILD = Path(os.environ.get("KG_NOTEBOOK_BUILD", "build"))'''
 
+BUILD_IF_MISSING = '''from kg.build import build
+
+if not (BUILD / "store").exists():
+    build(["sources"], BUILD, progress=False)'''
+
 NOTEBOOKS = {
     "01_build_and_explore.ipynb": [
         new_markdown_cell("# 1. Build the graph from `sources/` and explore it\n\n"
@@ -59,10 +64,7 @@ print(record["article"], record["date"])
         new_markdown_cell("# 2. Competency questions in SPARQL\n\nEach query of the library (`kg query --list`) answers one question an analyst asks; "
                           "here each runs from Python and comes back as a pandas DataFrame."),
         new_code_cell(SETUP),
-        new_code_cell('''from kg.build import build
-
-if not (BUILD / "store").exists():
-    build(["sources"], BUILD, progress=False)'''),
+        new_code_cell(BUILD_IF_MISSING),
         new_code_cell('''import kg
 from kg.query import library
 
@@ -83,10 +85,7 @@ for name in library.names():
         new_markdown_cell("# 3. Network analysis\n\nActors linked by the meetings they share, with networkx: centrality, communities, "
                           "a timeline of meetings, and the interactive pyvis view inline."),
         new_code_cell(SETUP),
-        new_code_cell('''from kg.build import build
-
-if not (BUILD / "store").exists():
-    build(["sources"], BUILD, progress=False)'''),
+        new_code_cell(BUILD_IF_MISSING),
         new_code_cell('''import networkx as nx
 
 import kg
