@@ -37,6 +37,10 @@ def main(sizes: list[int]) -> None:
                 errors = console_errors(driver)
                 print(f"{drawn:>6} {edges:>6} {path.stat().st_size / 1e6:>8.1f} {written:>8.2f} {settled:>9.2f} {in_page:>10.2f}"
                       + (f"  console: {errors}" if errors else ""))
+        driver.get("about:blank")
+        loop = driver.execute_script(
+            "var t = performance.now(), x = 0; for (var i = 0; i < 1e7; i++) x += Math.sqrt(i); return performance.now() - t;")
+        print(f"(this browser's speed, to compare machines: 1e7 Math.sqrt in {loop:.0f} ms)")
     finally:
         quit_chrome(driver)
 

@@ -216,6 +216,21 @@ def test_chmod_000_file_is_skipped(tmp_path):
         path.chmod(0o644)
 
 
+def test_chmod_000_directory_is_reported(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    good_file(folder)
+    folder.chmod(0)
+    try:
+        if os.access(folder, os.R_OK | os.X_OK):
+            pytest.skip("running as root: chmod 000 does not stop reads")
+        result = invoke("build", folder, "--out", tmp_path / "out")
+        assert result.exit_code != 0
+        assert f"{folder}: skipped: cannot read it (Permission denied)" in result.stderr
+    finally:
+        folder.chmod(0o755)
+
+
 def test_directory_named_like_an_article_is_reported(tmp_path):
     folder = tmp_path / "x.txt"
     folder.mkdir()

@@ -149,7 +149,8 @@ def build() -> Gazetteer:
         key = _key("country", _one(row.get("key")), name)
         qid = _one(row.get("wikidata"))
         amb = _truthy(row.get("ambiguous"))
-        gaz.add(_entry("Country", key, name, name, "name", qid, amb))
+        # Only one-syllable forms double as common words ("Anh", "Đức", "Nhật").
+        gaz.add(_entry("Country", key, name, name, "name", qid, amb and len(name.split()) == 1))
         for v in _values(row.get("variants")):
             role = "abbr" if is_acronym(v) else "variant"
             gaz.add(_entry("Country", key, name, v, role, qid, amb and len(v.split()) == 1))

@@ -34,8 +34,10 @@ necessarily the day of the event.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -54,6 +56,7 @@ from kg.extract.participants import (
     SentView,
     capital_countries,
     cue_regex,
+    entity_keys,
     fold_for_match,
     known_affiliations,
     lexicon,
@@ -67,6 +70,7 @@ from kg.extract.participants import (
 )
 from kg.extract.roles import RoleHit, find_roles, merge_roles, sentence_roles
 
+_LOG = logging.getLogger(__name__)
 CALL, VISIT = "call", "visit"
 _LEADER_CATEGORIES = ("head_of_state", "head_of_government")
 _MAX_SUBJECT_GAP = 60
@@ -144,6 +148,7 @@ def _status_table() -> dict[str, tuple[str, str]]:
     return _STATUS
 
 
+@lru_cache(maxsize=1)
 def _reporting_verbs() -> re.Pattern[str]:
     verbs = [str(v) for row in lexicon("reporting_verbs") for v in str(row.get("verb") or "").split("|")]
     verbs += [c for c, _ in meeting_cues().get("clause_break", [])]
@@ -204,9 +209,12 @@ class Mention:
 
 @dataclass
 class Event:
+    """Mentions read as one contact, and its parties so far."""
+
     mentions: list[Mention]
     parties: list[str]
     background: bool
+    inherited_date: str | None = None  # from the visit it took place during
 
     @property
     def family(self) -> str:
@@ -220,10 +228,11 @@ class Event:
         return [m for m in self.mentions if not m.possible]
 
     def date(self) -> str | None:
+        """The most precise date of its mentions (real ones first)."""
         for group in (self.real(), self.mentions):
-            for m in group:
-                if m.date is not None and m.date.value:
-                    return m.date.value
+            dates = [m.date.value for m in group if m.date is not None and m.date.value]
+            if dates:
+                return max(dates, key=len)  # stable: the first of the longest
         return None
 
     def place(self) -> str | None:
@@ -251,6 +260,7 @@ class _Article:
     def __init__(self, doc: Doc, views: list[SentView], roles: list[Role], hits) -> None:
         self.doc = doc
         self.text = doc.text
+        self.ftext = fold_for_match(doc.text)  # same offsets, tone marks folded
         self.views = views
         self.article_date: str | None = doc._.article_date
         self.roles = roles
@@ -270,8 +280,14 @@ class _Article:
                 if it.label == PERSON and it.key:
                     self.salience[it.key] = self.salience.get(it.key, 0) + 1
         self.times = find_times(self.text, self.article_date)
+        self.present = entity_keys(doc)
+        self.atoms: dict[int, list[Atom]] = {}  # sentence index -> atoms, filled while reading
         self._first_day = next((t.start for t in self.times if t.granularity == "day"
                                 and not _is_previous_relative(t.text)), None)
+
+    def known(self, key: str | None) -> str | None:
+        """``key`` if the article names that entity (see :func:`entity_keys`)."""
+        return key if key and key in self.present else None
 
     def countries_of(self, key: str) -> set[str]:
         return {k for k in self.affil.get(key, set()) if k.startswith("country/")} | (
@@ -321,7 +337,8 @@ class _SentenceReader:
     def __init__(self, art: _Article, view: SentView) -> None:
         self.art = art
         self.v = view
-        self.ftext = fold_for_match(view.doc_text)
+        self.ftext = art.ftext
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
         self.atoms = self._atoms()
 
     # helpers on article offsets
@@ -335,7 +352,6 @@ class _SentenceReader:
     def _atoms(self) -> list[Atom]:
         v, art = self.v, self.art
         hits = art.hits.get(v.index, [])
-        absorbed: set[int] = set()
         atoms: list[Atom] = []
         by_person: dict[int, tuple[int, int]] = {}
         for h in hits:
@@ -401,9 +417,9 @@ class _SentenceReader:
                         m2 = re.search(r"(?:các|những)\s*$", lead[: m.start()], re.I)
                         if m2:
                             start = v.start + m2.start()
-                    elif place_prep.search(lead[-8:] if len(lead) >= 8 else lead) and re.search(
-                        rf"(?:{place_prep.pattern})\s*(?:\S+\s+){{0,3}}$", lead, re.I
-                    ):
+                    elif re.search(rf"(?:{place_prep.pattern})\s+(?:(?!(?:với|và|của|giữa|cùng)\s)"
+                                   rf"[^\W\d]+\s+){{0,3}}$", lead, re.I):
+                        # "tại Mỹ", "ở thủ đô Qatar": a venue, not a party
                         atoms.append(Atom(it.start, it.end, "place", it.key, it.label))
                         k += 1
                         continue
@@ -412,7 +428,7 @@ class _SentenceReader:
                 continue
             if it.label == PLACE and it.key:
                 lead = self.gap(v.start, it.start)
-                cap = capital_countries().get(norm(it.text))
+                cap = art.known(capital_countries().get(norm(it.text)))
                 m = re.search(rf"(?:{deleg.pattern})\s*(?:ở|tại)\s+$", lead, re.I)
                 if m and cap:  # "Các quan chức ở Kiev": the state, not the city
                     atoms.append(Atom(v.start + m.start(), it.end, "actor", cap, COUNTRY, delegation=True))
@@ -514,8 +530,9 @@ class _SentenceReader:
                 continue
             if near_phone and kind != VISIT:
                 kind = CALL
-            if t in object_only and not any(a.start >= e and a.start - e <= 3 and a.kind in ("actor", "title", "leader", "group")
-                                            for a in self.atoms):
+            if t in object_only and not self._passive(s) and not any(
+                    a.start >= e and a.start - e <= 3 and a.kind in ("actor", "title", "leader", "group")
+                    for a in self.atoms):
                 continue
             # "vòng đàm phán 3 bên": the count belongs to the trigger
             m3 = re.match(r"\s+(?:ba|3|hai|2|bốn|4)\s+bên(?!\w)", self.ftext[e:v.end], re.I)
@@ -526,10 +543,17 @@ class _SentenceReader:
 
     # -- clause bounds
     def clause(self, s: int, e: int, triggers) -> tuple[int, int]:
+        """Bounds of the clause around [s, e): reporting verbs, conjunctions
+        and ";" separate what a speaker says from who said it."""
+        key = (s, e)
+        if key not in self._clauses:
+            self._clauses[key] = self._clause(s, e, triggers)
+        return self._clauses[key]
+
+    def _clause(self, s: int, e: int, triggers) -> tuple[int, int]:
         v = self.v
         breaks = [m for m in self.find(_reporting_verbs(), v.start, v.end)
                   if not any(a < m.end() and m.start() < b for a, b, _ in triggers)]
-        breaks += list(re.finditer(r"[;:]", self.ftext[:v.end]))[:0]  # placeholder for clarity
         punct = [m for m in re.finditer(r"[;]", self.ftext[v.start:v.end])]
         cs = v.start
         ce = v.end
@@ -592,7 +616,6 @@ class _SentenceReader:
         elif tlink and sum(len(g) for g in right) < 2:
             # "Sau cuộc gặp với X, <subject> ...": the main clause's subject met X
             left = self._clause_subject(cs, ce, s, e, cs + tlink.start())
-        recip = re.match(rf"\s*(?:{_cue('reciprocal').pattern})", self.ftext[e:ce], re.I)
         if kind == VISIT:
             host, visitor = self._visit_parties(s, e, cs, ce, left, right)
         else:
@@ -600,7 +623,10 @@ class _SentenceReader:
                 groups.append(left)
             for g in right:
                 groups.append(g)
-        del recip
+            if not is_np:
+                patient = self._passive(s)
+                if patient:
+                    groups.append(patient)
         # status
         status, strength, possible, recency = self._status(s, e, ws, we, cs)
         generic = bool(re.search(rf"(?:{_cue('generic').pattern})\s*$", self.gap(max(cs, s - 12), s), re.I)) \
@@ -640,11 +666,13 @@ class _SentenceReader:
 
     def _left_group(self, cs: int, s: int, trigs) -> list[Atom]:
         groups = self.groups(cs, s)
-        # "A đã có chuyến thăm X và gặp Y": X is the object of the first verb
+        # "A đã có chuyến thăm X và gặp Y", "A đã tới Nga dự hội nghị": X and
+        # Nga are objects of the first verb, A is the subject of both
+        verb_ends = [b for _a, b, _k in trigs] + [m.end() for m in self.find(_cue("destination"), cs, s)]
         while len(groups) > 1 and any(
             b <= groups[-1][0].start and groups[-1][0].start - b <= 25
             and not re.search(r"[,;]", self.gap(b, groups[-1][0].start))
-            for _a, b, _k in trigs
+            for b in verb_ends
         ):
             groups = groups[:-1]
         if not groups:
@@ -663,6 +691,18 @@ class _SentenceReader:
         if re.search(r"(?<!\w)(?:với|của|về|cho|từ)\s*$", self.gap(cs, g[0].start), re.I):
             return []  # an oblique, not the subject
         return g
+
+    def _passive(self, s: int) -> list[Atom]:
+        """The patient of "X được/bị Y tiếp": the group before "được"."""
+        before = [a for a in self.atoms if a.end <= s and a.kind != "place"]
+        if not before:
+            return []
+        agent = before[-1]
+        m = re.search(r"(?<!\w)(?:được|bị)\s+$", self.gap(self.v.start, agent.start), re.I)
+        if m is None or len(self.gap(agent.end, s)) > 20:
+            return []
+        groups = self.groups(self.v.start, self.v.start + m.start())
+        return groups[-1] if groups else []
 
     def _clause_subject(self, cs: int, ce: int, s: int, e: int, link_start: int) -> list[Atom]:
         """Subject of the clause holding "sau/trước/trong <meeting noun>"."""
@@ -721,8 +761,14 @@ class _SentenceReader:
         # đàm phán ..."), but not across a sentence-internal full stop.
         lo = max(self.v.start, s - 45)
         lo = max([lo] + [x.end() for x in re.finditer(r"[.;!?]", self.ftext[:s]) if x.end() > lo])
+        # "Kỳ vọng ... tăng lên sau chuyến thăm X": the wish is not about the
+        # contact named in a "sau/trước" adjunct
+        link = re.search(rf"(?:{_cue('temporal_link').pattern})\s+(?:(?:một|các|những)\s+)?$",
+                         self.gap(lo, s), re.I)
+        if link:
+            lo = s
         possible = any(table[norm(m.group())][0] == "possible" for m in rx.finditer(self.ftext, lo, s))
-        recency = any(_cue("recency").fullmatch(norm(m.group())) for _d, _s, _t, m in found if m.end() <= s)
+        recency = any(_cue("recency").match(norm(m.group())) for _d, _s, _t, m in found if m.end() <= s)
         real = [f for f in found if f[1] in ("planned", "held")]
         strong = sorted((f for f in real if f[2] == _STRONG), key=lambda f: f[0])
         weak = sorted((f for f in real if f[2] == _WEAK), key=lambda f: f[0])
@@ -801,10 +847,11 @@ def a_is_dest(a: Atom) -> bool:
 # --- resolving parties -----------------------------------------------------------
 
 
-def _resolve_atom(a: Atom, art: _Article, events: list[Event], mention: Mention, all_sents) -> list[str]:
+def _resolve_atom(a: Atom, art: _Article, events: list[Event], mention: Mention) -> list[str]:
+    """Entity keys an atom stands for, given the events read so far."""
     if a.kind == "actor":
         if a.label == PLACE:
-            cap = capital_countries().get(norm(art.text[a.start:a.end]))
+            cap = art.known(capital_countries().get(norm(art.text[a.start:a.end])))
             return [cap] if cap else []
         return [a.key] if a.key else []
     if a.kind == "title":
@@ -824,7 +871,7 @@ def _resolve_atom(a: Atom, art: _Article, events: list[Event], mention: Mention,
         if a.members:
             out = []
             for mem in a.members:
-                keys = _resolve_atom(mem, art, events, mention, all_sents)
+                keys = _resolve_atom(mem, art, events, mention)
                 if a.group == "leaders":
                     keys = [art.leader_of(k) or k if k.startswith("country/") else k for k in keys]
                 out += keys
@@ -850,7 +897,7 @@ def _resolve_atom(a: Atom, art: _Article, events: list[Event], mention: Mention,
         return []
     if a.kind == "pronoun":
         view = mention.view
-        persons = [x for x in _SentenceAtoms.of(art, view) if x.kind == "actor" and x.label == PERSON
+        persons = [x for x in art.atoms.get(view.index, []) if x.kind == "actor" and x.label == PERSON
                    and x.end <= a.start]
         if persons:
             return [persons[-1].key]
@@ -858,22 +905,11 @@ def _resolve_atom(a: Atom, art: _Article, events: list[Event], mention: Mention,
             idx = view.index - back
             if idx < 0:
                 break
-            ps = [x for x in _SentenceAtoms.of(art, art.views[idx]) if x.kind == "actor" and x.label == PERSON]
+            ps = [x for x in art.atoms.get(idx, []) if x.kind == "actor" and x.label == PERSON]
             if ps:
                 return [ps[-1].key]
         return []
     return []
-
-
-class _SentenceAtoms:
-    cache: dict[tuple[int, int], list[Atom]] = {}
-
-    @classmethod
-    def of(cls, art: _Article, view: SentView) -> list[Atom]:
-        key = (id(art), view.index)
-        if key not in cls.cache:
-            cls.cache[key] = _SentenceReader(art, view).atoms
-        return cls.cache[key]
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -920,21 +956,25 @@ class _Builder:
         if m.kind == VISIT:
             parties = []
             for a in m.visitor:
-                parties += _resolve_atom(a, art, self.events, m, None)
+                parties += _resolve_atom(a, art, self.events, m)
             host = []
             if m.host is not None:
-                host = _resolve_atom(m.host, art, self.events, m, None) if m.host.kind != "place" else [
-                    capital_countries().get(norm(art.text[m.host.start:m.host.end])) or
-                    known_affiliations().get(m.host.key or "", "")]
+                host = _resolve_atom(m.host, art, self.events, m) if m.host.kind != "place" else [
+                    art.known(capital_countries().get(norm(art.text[m.host.start:m.host.end]))) or
+                    art.known(known_affiliations().get(m.host.key or "")) or m.host.key]
             parties = [p for p in parties if p] + [h for h in host if h and h not in parties]
         else:
             parties = []
             for g in m.groups:
                 for a in g:
-                    parties += _resolve_atom(a, art, self.events, m, None)
+                    parties += _resolve_atom(a, art, self.events, m)
         parties = [p for p in dict.fromkeys(parties) if p and p not in outlet_keys()]
         m.parties = parties
-        if len(parties) >= 2 and not (m.kind == VISIT and (not m.visitor or m.host is None)):
+        named = any(a.kind != "group" for g in m.groups for a in g) or m.kind == VISIT
+        if m.generic and not named:
+            return  # "các cuộc gặp cấp cao giữa hai nước": talk about contacts in general
+        one_sided = len(self._sides(parties)) < 2  # "Phía Nga tham dự cuộc gặp có X và Y"
+        if len(parties) >= 2 and not one_sided and not (m.kind == VISIT and (not m.visitor or m.host is None)):
             ev = self._match(m, parties)
             if ev is None:
                 if m.possible:
@@ -969,6 +1009,13 @@ class _Builder:
                 continue
             raw = _jaccard(set(parties), set(ev.parties))
             sides = _jaccard(self._sides(parties), self._sides(ev.parties))
+            if min(len(self._sides(parties)), len(self._sides(ev.parties))) < 2:
+                sides = raw  # one-sided: countries say nothing about who met
+            mine = {p for p in parties if p.startswith("person/")}
+            theirs = {p for p in ev.parties if p.startswith("person/")}
+            if len(mine) >= 2 and len(theirs) >= 2:
+                # named people on both sides: other people means another meeting
+                sides = _jaccard(mine, theirs)
             if m.background and ev.mentions[0].sent != m.sent and raw < 1.0:
                 continue  # "Trước đó, ..." is another contact unless it names the same parties
             if m.background and ev.mentions[0].sent != m.sent and (m.date is not None):
@@ -1007,8 +1054,8 @@ class _Builder:
 def _member_lists(art: _Article, view: SentView) -> list[tuple[str, list[str]]]:
     """``(country, persons)`` named as a side's members or head in one sentence."""
     out = []
-    reader_atoms = _SentenceAtoms.of(art, view)
-    ftext = fold_for_match(view.doc_text)
+    reader_atoms = art.atoms.get(view.index, [])
+    ftext = art.ftext
     side = _cue("side")
     members = _cue("member_list")
     led = _cue("led_by")
@@ -1109,7 +1156,7 @@ def _visits_into_meetings(art: _Article, b: _Builder) -> None:
                         ev.parties = [v if k == c else k for k in ev.parties]
                         replaced = True
             if (replaced or set(visitors) & set(ev.parties)) and ev.date() is None and vi.date():
-                ev.inherited_date = vi.date()  # type: ignore[attr-defined]
+                ev.inherited_date = vi.date()
 
 
 def _date_compatible(a, b) -> bool:
@@ -1136,11 +1183,10 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
         roles = doc._.roles if doc._.roles is not None else merge_roles(
             [(h, v) for v in views for h in hits[v.index]])
     art = _Article(doc, views, roles, hits)
-    _SentenceAtoms.cache = {}
     b = _Builder(art)
     for view in views:
         reader = _SentenceReader(art, view)
-        _SentenceAtoms.cache[(id(art), view.index)] = reader.atoms
+        art.atoms[view.index] = reader.atoms
         for m in reader.read(len(b.mentions)):
             b.mentions.append(m)
             b.add(len(b.mentions) - 1, m)
@@ -1153,13 +1199,16 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
         parties = _drop_represented(art, ev)
         if len(parties) < 2:
             continue
+        sides = {art.side(p) for p in parties}
+        if len(sides) == 1 and next(iter(sides)).startswith("country/"):
+            continue  # a government meeting its own officials is no diplomatic contact
         out.append(_meeting(art, b, ev, parties))
     return out
 
 
 def _meeting(art: _Article, b: _Builder, ev: Event, parties: list[str]) -> Meeting:
     real = ev.real()
-    date = ev.date() or getattr(ev, "inherited_date", None)
+    date = ev.date() or ev.inherited_date
     if date is None:
         for m in real:
             for j in m.linked:
@@ -1192,10 +1241,19 @@ def _meeting(art: _Article, b: _Builder, ev: Event, parties: list[str]) -> Meeti
 
 
 class MeetingExtractor:
-    """Pipeline component: fills ``doc._.meetings`` (reads ``doc._.roles``)."""
+    """Pipeline component: fills ``doc._.meetings`` (reads ``doc._.roles``).
+
+    A rule failing on one odd article must not cost the whole build its
+    entities and statements, so an error is logged and the article gets no
+    meetings.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.meetings = find_meetings(doc)
+        try:
+            doc._.meetings = find_meetings(doc)
+        except Exception:  # noqa: BLE001
+            _LOG.exception("meeting extraction failed on a document of %d characters", len(doc.text))
+            doc._.meetings = []
         return doc
 
 

@@ -239,8 +239,10 @@ def sentence_views(doc: Doc) -> list[SentView]:
         sents = [doc[:]]
     views = []
     pos = 0
-    for idx, sent in enumerate(sents):
+    for sent in sents:
         s, e = sent.start_char, sent.end_char
+        if not any(ch.isalnum() for ch in text[s:e]):
+            continue  # a stray "." or blank line: not a sentence to count
         inside = []
         while pos < len(items) and items[pos].start < s:
             pos += 1
@@ -256,7 +258,7 @@ def sentence_views(doc: Doc) -> list[SentView]:
             if it.label != TITLE and _paren_alias(text, it, clean[-1] if clean else None):
                 continue
             clean.append(it)
-        views.append(SentView(idx, s, e, text, clean))
+        views.append(SentView(len(views), s, e, text, clean))
     return views
 
 
@@ -295,3 +297,16 @@ def outlet_keys() -> frozenset[str]:
     """Keys of news outlets: sources of a report, never parties to a meeting."""
     return frozenset(k if "/" in k else f"org/{k}"
                      for k in ((_variants(r.get("key"))[:1] or [""])[0] for r in lexicon("outlets")) if k)
+
+
+def entity_keys(doc: Doc) -> set[str]:
+    """Keys of the entities the article mentions (``doc.ents`` and ``doc._.entities``).
+
+    Facts may only point at these: a key inferred from a lexicon (the country
+    of a capital, a person's nationality) is used only when the article also
+    names that entity, so every record refers to an entity of the article.
+    """
+    keys = {e._.kg_key for e in doc.ents if e._.kg_key}
+    if Doc.has_extension("entities"):
+        keys |= {e.key for e in (doc._.entities or []) if getattr(e, "key", None)}
+    return keys

@@ -25,6 +25,7 @@ component (``doc.spans["titles"]``, from ``titles.tsv``).
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -41,13 +42,20 @@ from kg.extract.participants import (
     Item,
     SentView,
     cue_regex,
+    entity_keys,
     fold_for_match,
+    known_affiliations,
     norm,
     sentence_views,
     strip_parens,
+    title_categories,
 )
 
+_LOG = logging.getLogger(__name__)
 _OWNER = (COUNTRY, ORG)
+# titles.tsv categories of posts that belong to a state
+_STATE_POSTS = frozenset({"head_of_state", "head_of_government", "minister", "deputy", "envoy",
+                          "diplomat", "military"})
 
 
 @dataclass
@@ -398,6 +406,29 @@ def merge_roles(hits: list[tuple[RoleHit, SentView]]) -> list[Role]:
     return out
 
 
+def fill_state_owners(found: list[Role], present: set[str] | None = None) -> None:
+    """Give a state post without a written owner the holder's known country.
+
+    "Tổng thống Trump" is Mỹ's president even where the article does not say
+    so; the nationality comes from ``persons.tsv``. Only posts that belong to a
+    state (head of state or government, ministers, envoys, diplomats, officers)
+    are filled: a spokesperson or a director may belong to a ministry or a firm.
+    With ``present`` (the article's entity keys), only a country the article
+    names is used, so that every role points at an entity of the article.
+    """
+    known = known_affiliations()
+    categories = title_categories()
+    for r in found:
+        if r.org is not None or r.person not in known:
+            continue
+        if present is not None and known[r.person] not in present:
+            continue
+        title = norm(r.title)
+        heads = [t for t in categories if title == t or title.startswith(t + " ")]
+        if heads and categories[max(heads, key=len)] in _STATE_POSTS:
+            r.org = known[r.person]
+
+
 def _evidence(h: RoleHit, view: SentView) -> Evidence:
     s_start, s_text = view.trimmed()
     return Evidence(h.start, h.end, view.doc_text[h.start:h.end], s_text, s_start, h.confidence)
@@ -407,14 +438,20 @@ def find_roles(doc: Doc, views: list[SentView] | None = None) -> list[Role]:
     """All roles of one article."""
     views = views if views is not None else sentence_views(doc)
     hits = [(h, v) for v in views for h in sentence_roles(v)]
-    return merge_roles(hits)
+    found = merge_roles(hits)
+    fill_state_owners(found, entity_keys(doc))
+    return found
 
 
 class RoleExtractor:
     """Pipeline component: fills ``doc._.roles``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.roles = find_roles(doc)
+        try:
+            doc._.roles = find_roles(doc)
+        except Exception:  # noqa: BLE001  (one odd article must not stop a build)
+            _LOG.exception("role extraction failed on a document of %d characters", len(doc.text))
+            doc._.roles = []
         return doc
 
 

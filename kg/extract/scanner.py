@@ -196,7 +196,7 @@ class Scanner:
         sentence start; "Mỹ" or "Đức" there is the country.
         """
         if self.initial[i] and self.folded[i] and self.folded[i][0] in self.gaz.honorifics:
-            return False
+            return self._listed_with_countries(end)  # "Anh và Pháp ..." is still the UK
         nxt = self.next_index(end)
         if nxt is not None and self.folded[nxt] in self.gaz.cue("pronoun_next"):
             return False
@@ -205,7 +205,21 @@ class Scanner:
             if self.is_word(self.doc[i:end].text + " " + self.raw[nxt][0]):
                 return False
         last = next((it for it in reversed(items) if it.kind != "space"), None)
-        return not (last is not None and last.kind == "cap")  # "Nguyễn Tuấn" + "Anh"
+        if last is None or last.kind != "cap":
+            return True
+        # After a name piece it ends the name ("Nguyễn Tuấn" + "Anh"); after
+        # a capitalised compound word it is the country ("Nội các" + "Nhật").
+        t = self.text[last.start]
+        return len(self.folded[last.start]) > 1 and self.is_word(t)
+
+    def _listed_with_countries(self, end: int) -> bool:
+        """The name is followed by "và"/"," and another country."""
+        nxt = self.next_index(end)
+        if nxt is None or self.folded[nxt] not in self.gaz.cue("coordinator"):
+            return False
+        after = self.next_index(nxt + 1)
+        lex = self.lexicon_at(after) if after is not None else None
+        return lex is not None and any(e.label == COUNTRY for e in lex[1])
 
     def title_at(self, i: int) -> tuple[int, str] | None:
         first = self.folded[i][:1]
@@ -214,7 +228,7 @@ class Scanner:
         best = None
         titles = self.gaz.titles
         for end, key in self._walk(i, self.gaz.title_max + 1):
-            if end - 1 > i and self._is_org_head(end - 1):
+            if best is not None and self._is_org_head(end - 1):
                 break  # "Thứ trưởng Bộ Ngoại giao": the ministry is an entity
             if key in titles:
                 best = (end, titles[key])
@@ -294,7 +308,12 @@ class Scanner:
                 continue
             item = self._best_match(i, items)
             if item is None:
-                item = Item(i, i + 1, self._plain_kind(i))
+                item = Item(i, i + 1, self._plain_kind(i, items))
+                cue_end = self.longest_cue(i, "person_cue") if item.kind != "cap" else None
+                if cue_end is not None:
+                    items.append(Item(i, cue_end, "pcue"))
+                    i = cue_end
+                    continue
                 outlet_end = self._outlet_cue(i)
                 if outlet_end is not None:
                     nxt = self.next_index(outlet_end)
@@ -307,10 +326,13 @@ class Scanner:
     def _outlet_cue(self, i: int) -> int | None:
         return self._longest_in(i, self.gaz.outlet_cues) if self.gaz.outlet_cues else None
 
-    def _plain_kind(self, i: int) -> str:
-        f = self.folded[i]
-        if len(f) == 1 and f[0] in self.gaz.honorifics:
-            return "honorific"
+    def _plain_kind(self, i: int, items: list[Item]) -> str:
+        if " ".join(self.folded[i]).rstrip(".") in self.gaz.honorifics:
+            last = items[-1] if items else None
+            # "Nguyễn Tuấn Anh": a capitalised "Anh" after a name piece is a
+            # given name, not the honorific "anh".
+            if not (self.cap[i] and last is not None and last.kind == "cap" and last.end == i):
+                return "honorific"
         if self.cap[i]:
             return "cap"
         return "word" if _HAS_ALNUM.search(self.text[i]) else "punct"
@@ -320,6 +342,8 @@ class Scanner:
         if lex is not None and all(e.ambiguous for e in lex[1]):
             if not self._ambiguous_ok(i, lex[0], items):
                 lex = None
+        if lex is not None and self._inside_longer_name(lex[1], items):
+            lex = None
         org_end = self.org_at(i)
         title = self.title_at(i)
         best_end = max(lex[0] if lex else 0, org_end or 0, title[0] if title else 0)
@@ -332,6 +356,16 @@ class Scanner:
         end, category = title
         end = self._extend_title(end)
         return Item(i, end, "title", category=category)
+
+    def _inside_longer_name(self, entries: list[Entry], items: list[Item]) -> bool:
+        """A listed surname right after an unknown given name is part of
+        another person's name ("Melania" + "Trump")."""
+        if not all(e.label == PERSON and e.role != "name" for e in entries):
+            return False
+        last = next((it for it in reversed(items) if it.kind != "space"), None)
+        if last is None or last.kind != "cap" or last.end != items[-1].end:
+            return False
+        return not (self.initial[last.start] and self.is_word(self.text[last.start]))
 
     def _org_mention(self, i: int, end: int, lex) -> Mention:
         """An organisation grown from its head; a lexicon organisation it
@@ -404,6 +438,8 @@ class Scanner:
             if it.kind == "title":
                 titles.append(TitleMatch(it.start, it.end, it.category))
                 pending = True
+            elif it.kind == "pcue":
+                pending = True
             elif it.kind == "ent":
                 mentions.append(it.mention)
                 if it.mention.label == PERSON:
@@ -411,7 +447,9 @@ class Scanner:
                 k = self._abbreviation(items, k, mentions)
             elif it.kind == "cap":
                 k2 = k
-                while k2 < len(items) and items[k2].kind == "cap":
+                while k2 < len(items) and (
+                    items[k2].kind == "cap" or self._particle_inside(items, k2)
+                ):
                     k2 += 1
                 if self._run(items[k].start, items[k2 - 1].end, pending, mentions, unresolved):
                     pending = False
@@ -423,6 +461,14 @@ class Scanner:
         self._resolve_leftovers(unresolved, mentions)
         mentions.sort(key=lambda m: m.start)
         return mentions, titles
+
+    def _particle_inside(self, items: list[Item], k: int) -> bool:
+        """"von", "bin"... between two pieces of one name."""
+        particles = self.gaz.cue("name_particle")
+        j = k
+        while j < len(items) and items[j].kind == "word" and self.folded[items[j].start] in particles:
+            j += 1
+        return j > k and j < len(items) and items[j].kind == "cap"
 
     def _abbreviation(self, items: list[Item], k: int, mentions: list[Mention]) -> int:
         """"Name (ABBR)": the abbreviation is a mention of the name.
@@ -446,18 +492,41 @@ class Scanner:
 
     def _run(self, start: int, end: int, pending: bool, mentions, unresolved) -> bool:
         """Type a run of capitalised tokens; True if it produced a person."""
+        whole = self._named_by_cue(start)
+        if whole is not None:  # "báo Thanh Niên", "tỉnh Quảng Trị": every word is the name
+            label, source = whole
+            self._add(mentions, start, end, label, source)
+            return False
         made_person = False
         for s, e in self._split_run(start, end):
+            if e - s > 1 and is_acronym(self.text[s]) and len(self.text[s]) >= 3:
+                # "Giám đốc XYZ John Doe": the agency, then the person.
+                self._add(mentions, s, s + 1, ORG, "acronym")
+                s += 1
             label, source = self._classify(s, e, pending and s == start, mentions)
             if label is None:
                 unresolved.append((s, e))
                 continue
-            text = self.doc[s:e].text
-            prefix = {PERSON: "person", ORG: "org", PLACE: "place", COUNTRY: "country"}[label]
-            conf = 0.7 if source == "foreign_name" else 0.9
-            mentions.append(Mention(s, e, label, f"{prefix}/{slugify(text)}", source, conf))
+            self._add(mentions, s, e, label, source)
             made_person = made_person or label == PERSON
         return made_person
+
+    def _add(self, mentions: list[Mention], s: int, e: int, label: str, source: str) -> None:
+        text = self.doc[s:e].text
+        prefix = {PERSON: "person", ORG: "org", PLACE: "place", COUNTRY: "country"}[label]
+        conf = 0.7 if source == "foreign_name" else 0.9
+        mentions.append(Mention(s, e, label, f"{prefix}/{slugify(text)}", source, conf))
+
+    def _named_by_cue(self, start: int) -> tuple[str, str] | None:
+        """Label of a run that a cue right before names as a whole."""
+        prev = self.prev_index(start)
+        if prev is None:
+            return None
+        if self._is_outlet_cue_end(prev):
+            return ORG, "outlet_cue"
+        if self.cue_before(start, "place_noun"):
+            return PLACE, "place_cue"
+        return None
 
     def _split_run(self, start: int, end: int) -> list[tuple[int, int]]:
         """Drop ordinary words from a capitalised run: sentence-initial
@@ -486,9 +555,8 @@ class Scanner:
     def _classify(self, s: int, e: int, pending: bool, mentions: list[Mention]):
         """(label, rule) for a candidate run, or (None, None)."""
         prev = self.prev_index(s)
-        if prev is not None and self.folded[prev] and self.folded[prev][-1] in self.gaz.honorifics:
-            if len(self.folded[prev]) == 1:
-                return PERSON, "honorific"
+        if prev is not None and " ".join(self.folded[prev]).rstrip(".") in self.gaz.honorifics:
+            return PERSON, "honorific"
         if pending:
             return PERSON, "title"
         if prev is not None and self._is_outlet_cue_end(prev):
@@ -504,6 +572,8 @@ class Scanner:
             before = self.prev_index(prev)
             if last.end - 1 == before and last.label in (PLACE, ORG, PERSON):
                 return last.label, "coordination"
+        if self._dateline(s, e, prev):
+            return ORG, "dateline"
         verb = self._verb_after(e)
         if verb == "outlet":
             return ORG, "outlet_verb"
@@ -520,6 +590,18 @@ class Scanner:
         if foreign and len(sylls) >= 2 and not any(is_acronym(x) for x in sylls[1:]):
             return PERSON, "foreign_name"
         return None, None
+
+    def _dateline(self, s: int, e: int, prev: int | None) -> bool:
+        """The outlet credit opening a news text: "(Dân trí) -", "VOV.VN -"."""
+        dashes = {"-", "–", "—"}
+        nxt = self.next_index(e)
+        if prev is not None and self.text[prev] == "(" and self.prev_index(prev) is None:
+            after = self.next_index(nxt + 1) if nxt is not None and self.text[nxt] == ")" else None
+            return after is not None and self.text[after] in dashes
+        if prev is None and nxt is not None and self.text[nxt] in dashes:
+            t = self.doc[s:e].text
+            return e - s == 1 and (is_acronym(t.replace(".", "")) or "." in t)
+        return False
 
     def _is_outlet_cue_end(self, prev: int) -> bool:
         key: tuple[str, ...] = ()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
@@ -72,6 +73,9 @@ def _read_path(path: Path, max_mb: float) -> Iterator[Item]:
     origin = str(path)
     try:
         if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):  # rglob would silently find nothing
+                yield Problem(origin, msg.say(msg.UNREADABLE, origin=origin, reason="Permission denied"))
+                return
             found = False
             for child in sorted(path.rglob("*")):
                 if child.name.startswith(".") or child.suffix.lower() not in _SUFFIXES or child.is_dir():

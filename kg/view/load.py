@@ -173,7 +173,7 @@ def _add_statements(store: GraphStore, graph: nx.DiGraph, sources: dict[str, lis
                 ["Speech", " / ".join(sorted(s["speech"]))], ["Verb", " / ".join(sorted(s["verb"]))],
                 ["Reported in", "; ".join(graph.nodes[o]["info"]["title"] for o in outlets)]]
         graph.add_node(iri, kind="Statement", sub="", label=short(s["text"]), dates=article_dates, names=frozenset(),
-                       info={"title": short(s["text"], 80), "type": "Statement", "rows": [r for r in rows if r[1]],
+                       info={"title": f"{rows[0][1]}: {short(s['text'], 60)}", "type": "Statement", "rows": [r for r in rows if r[1]],
                              "sources": found, "more": more})
         graph.add_edge(s["speaker"], iri, label="spoke", detail="")
         for outlet in outlets:

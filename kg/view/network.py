@@ -59,16 +59,29 @@ def build_network(selection: Selection) -> Network:
     return net
 
 
+def iterations(count: int) -> int:
+    """Physics steps before the layout is frozen: fewer for big graphs, whose steps cost more.
+
+    A step costs about O(n log n); this keeps the wait to a few seconds on a
+    laptop up to a couple of thousand nodes (benchmarks/bench_view.py).
+
+    Example:
+        >>> [iterations(n) for n in (50, 300, 1000, 5000)]
+        [1000, 300, 200, 150]
+    """
+    return 1000 if count <= 100 else 300 if count <= 300 else 200 if count <= 1000 else 150
+
+
 def _options(count: int) -> dict:
     """vis-network options: a fixed seed (same layout every time) and physics that stops."""
     return {
-        "layout": {"randomSeed": 7, "improvedLayout": count <= 150},
+        # vis's improved layout clusters the graph first: worth it only while that is cheap
+        "layout": {"randomSeed": 7, "improvedLayout": count <= 100},
         "physics": {
-            "enabled": True, "solver": "forceAtlas2Based", "minVelocity": 1,
+            "enabled": True, "solver": "forceAtlas2Based", "minVelocity": 1.5,
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "springConstant": 0.06,
                                  "avoidOverlap": 0.3},
-            "stabilization": {"enabled": True, "iterations": 600 if count <= 500 else 300, "updateInterval": 25,
-                              "fit": True},
+            "stabilization": {"enabled": True, "iterations": iterations(count), "updateInterval": 25, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": count > 300,
                         "hideEdgesOnZoom": count > 300},

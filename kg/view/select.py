@@ -154,9 +154,13 @@ def select(graph: nx.DiGraph, filters: Filters) -> Selection:
     keep = _by_kind_and_date(graph, filters)
     matched: list[str] = []
     if filters.actor:
-        matched = [n for n in match_actors(graph, filters.actor) if n in keep]
+        named = match_actors(graph, filters.actor)
+        if not named:
+            raise LookupError(f"--actor {filters.actor!r}: no actor of that name in the graph")
+        matched = [n for n in named if n in keep]
         if not matched:
-            raise LookupError(f"--actor {filters.actor!r}: no actor of that name in the view")
+            names = "; ".join(sorted(graph.nodes[n]["info"]["title"] for n in named))
+            raise LookupError(f"--actor {filters.actor!r} ({names}): nothing left with the other options; try without them")
         keep = _neighbourhood(graph.subgraph(keep), matched)
     chosen = graph.subgraph(keep)
     degree = dict(chosen.degree())

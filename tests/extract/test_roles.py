@@ -158,6 +158,17 @@ def test_same_title_for_different_owners_stays_apart():
                                                            ("Đặc phái viên", "org/un")}
 
 
+def test_state_posts_get_the_known_nationality_of_a_named_country():
+    # persons.tsv knows all three; a president's post is the state's, a
+    # spokesperson's may be a ministry's, and Ukraine is not named in the text
+    found = roles("[Tổng thống|T] [Trump|P:person/donald-trump] nói về [Mỹ|C:country/us] và [Nga|C:country/ru]. "
+                  "[Người phát ngôn|T] [Dmitry Peskov|P:person/dmitry-peskov] nói. "
+                  "[Tổng thống|T] [Zelensky|P:person/volodymyr-zelensky] nói.")
+    assert found == {("person/donald-trump", "Tổng thống", "country/us"),
+                     ("person/dmitry-peskov", "Người phát ngôn", None),
+                     ("person/volodymyr-zelensky", "Tổng thống", None)}
+
+
 def test_evidence_spans_the_designation():
     doc = make_doc("Hôm qua, [Ngoại trưởng|T] [Nga|C:country/ru] [Sergey Lavrov|P] nói với NBC News.")
     (role,) = find_roles(doc)

@@ -59,6 +59,8 @@ def test_an_exact_name_wins_over_names_containing_it(graph):
 def test_unknown_actor_is_an_error(graph):
     with pytest.raises(LookupError, match="no actor"):
         select(graph, Filters(actor="Nobody"))
+    with pytest.raises(LookupError, match=r"\(Việt Nam\): nothing left with the other options"):
+        select(graph, Filters(actor="Việt Nam", since="2026-02"))
 
 
 def test_since_and_until_keep_facts_in_range_and_their_actors(graph):
