@@ -1,35 +1,52 @@
 """Diplomatic contacts: meetings, calls, talks, summits, visits (component "kg_meetings").
 
-A news article reports one contact in many sentences ("Tổng thống Putin tiếp
+A news article reports one contact over many sentences ("Tổng thống Putin tiếp
 phái đoàn Mỹ", "cuộc họp kín ... đã kéo dài gần 4 giờ", "Cuộc đàm phán bắt
-đầu vào lúc 23h25 ngày 22/1", "Phía Mỹ gồm ..."), and may mention earlier or
-later contacts in passing. The component therefore works in three steps:
+đầu vào lúc 23h25 ngày 22/1", "Phía Mỹ gồm ...") and mentions earlier or
+later contacts in passing, so the component works in three steps.
 
-1. **Mentions.** Each trigger word (``meeting_triggers.tsv`` plus
-   ``meeting_cues.tsv``) is read with what its clause says: the parties
-   (subject and object, "giữa A và B", "với B", "của B", delegations, "hai
-   bên"/"hai nhà lãnh đạo"), the venue ("tại"/"ở"), the time expression
-   nearest to it (:func:`kg.extract.dates.find_times`) and status cues. A
-   possibility, wish or proposal ("không loại trừ khả năng gặp", "đề xuất ý
-   tưởng về một cuộc gặp") is kept aside as *tentative*: it never makes a
-   meeting by itself but may confirm one reported elsewhere.
-2. **Events.** A mention with two or more parties joins an event of the same
-   family (call / visit / in person) with compatible date and status and
-   similar parties (compared through the parties' countries), or starts one.
-   A mention without parties ("Cuộc thảo luận kéo dài ...") joins the most
-   recent compatible event; a sentence opened by "Trước đó" starts a separate,
-   background event instead of continuing the story.
-3. **Parties.** Delegations are replaced by their named members ("Phía Mỹ
-   gồm ...", "phái đoàn Nga do ... dẫn đầu", "Về phía Mỹ, ông X ..."), a visitor
-   stands for his country in the talks held during his visit, and a country is
-   dropped when one of its own people is already a party.
+1. **Mentions.** Each trigger (``meeting_triggers.tsv`` and
+   ``meeting_cues.tsv``) is read with what its clause says - clauses end at
+   reporting verbs and conjunctions, because "X cho biết A gặp B" is A's
+   meeting, not X's. Parties: the subject (also of a meeting noun after "có",
+   "tiến hành" ..., or of the main clause after "Sau cuộc gặp với B, A ..."),
+   the object, "giữa A và B", "với B", delegations ("phái đoàn Mỹ" -> Mỹ),
+   unnamed posts ("Tổng thống Mỹ" -> its holder in the article), groups ("hai
+   bên", "hai nhà lãnh đạo" -> the parties of the last contact of the same
+   kind, else the article's most mentioned leaders) and a pronoun subject
+   ("viết rằng ông vừa có ...") -> the speaker. Venue: "tại"/"ở" + place.
+   Date: the nearest time expression of the clause
+   (:func:`kg.extract.dates.find_times`), except one that ends the contact
+   ("kéo dài đến 3h sáng ngày 23/1") or opens a count ("kể từ đầu năm").
+   A possibility, wish or proposal ("không loại trừ khả năng gặp", "đề xuất ý
+   tưởng về một cuộc gặp", "có thể gặp") is *tentative*: it never makes a
+   contact by itself but may confirm one reported elsewhere and lend it a date.
+2. **Events.** A mention with parties on two sides joins an event of the same
+   family (call / visit / in person) whose date, place and status agree and
+   whose parties are similar - compared by the parties' countries, unless both
+   name people, since two other people of the same two states hold another
+   meeting - or starts a new event. A mention without such parties ("Cuộc
+   thảo luận kéo dài ...", "Phía Nga tham dự cuộc gặp có ...") joins the most
+   recent compatible event. A sentence opened by "Trước đó" reports a
+   separate, earlier contact unless it names exactly the same parties.
+3. **Parties.** Delegations give way to their named members ("Phía Mỹ gồm
+   ...", "phái đoàn Nga do X dẫn đầu", "Về phía Mỹ, ông X ..."), a visitor stands
+   for his country in a contact reported right after his visit (which also
+   dates it), and a country is dropped when one of its own people is a party.
+   A contact whose parties all belong to one state is internal and dropped,
+   as is one said to be cancelled ("cuộc gặp bị hủy").
 
-Status: a date before/after the article date decides; else the nearest
-status cue (strong cues such as "sẽ", "đã" before weak ones such as "sau
-khi"); else held. A held contact said to have "just" happened ("vừa") with no
-date gets the article's month, and "cùng ngày" with no earlier day in the
-article gives the month only: the article date is the publication date, not
-necessarily the day of the event.
+Status: a date before or after the article date decides; else the nearest
+strong cue ("sẽ", "đã"), else a weak one that only relates the contact to
+another ("sau khi", "trước cuộc"); else held. A held contact that "just"
+happened ("vừa") without a date gets the article's month, and "cùng ngày" with
+no earlier day in the article only the month: the article date is the day of
+publication, not necessarily of the event. A contact dated only relative to
+another one ("ngay sau cuộc gặp ...") takes that one's month.
+
+Nationalities, capitals and organisations' countries come from the lexicons
+(``persons.tsv``, ``countries.tsv``, ``organizations.tsv``); a key inferred
+from them is used only when the article names that entity.
 """
 
 from __future__ import annotations
@@ -46,7 +63,6 @@ import kg.extract.facts  # noqa: F401  (declares doc._.meetings)
 from kg.extract.dates import TimeExpression, article_relative, find_times
 from kg.extract.model import Evidence, Meeting, Role
 from kg.extract.participants import (
-    ACTOR_LABELS,
     COUNTRY,
     ORG,
     PERSON,
@@ -68,7 +84,7 @@ from kg.extract.participants import (
     strip_parens,
     title_categories,
 )
-from kg.extract.roles import RoleHit, find_roles, merge_roles, sentence_roles
+from kg.extract.roles import RoleHit, find_roles, sentence_roles
 
 _LOG = logging.getLogger(__name__)
 CALL, VISIT = "call", "visit"
@@ -100,18 +116,13 @@ def _triggers() -> dict[str, str]:
     return out
 
 
-_TRIGGERS: dict[str, str] | None = None
-_TRIGGER_RE: re.Pattern[str] | None = None
-
-
+@lru_cache(maxsize=1)
 def _trigger_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    global _TRIGGERS, _TRIGGER_RE
-    if _TRIGGER_RE is None:
-        _TRIGGERS = _triggers()
-        phone = {norm(p): k for p, k in meeting_cues().get("phone_only", [])}
-        _TRIGGERS.update({p: k for p, k in phone.items() if p not in _TRIGGERS})
-        _TRIGGER_RE = phrase_regex(tuple(_TRIGGERS))
-    return _TRIGGER_RE, _TRIGGERS  # type: ignore[return-value]
+    """Regex of every trigger and the kind of each (phone-only verbs included)."""
+    table = _triggers()
+    for p, k in meeting_cues().get("phone_only", []):
+        table.setdefault(norm(p), k)
+    return phrase_regex(tuple(table)), table
 
 
 def _status_cues() -> dict[str, tuple[str, str]]:
@@ -138,14 +149,9 @@ def _status_cues() -> dict[str, tuple[str, str]]:
     return out
 
 
-_STATUS: dict[str, tuple[str, str]] | None = None
-
-
+@lru_cache(maxsize=1)
 def _status_table() -> dict[str, tuple[str, str]]:
-    global _STATUS
-    if _STATUS is None:
-        _STATUS = _status_cues()
-    return _STATUS
+    return _status_cues()
 
 
 @lru_cache(maxsize=1)
@@ -631,13 +637,16 @@ class _SentenceReader:
         status, strength, possible, recency = self._status(s, e, ws, we, cs)
         generic = bool(re.search(rf"(?:{_cue('generic').pattern})\s*$", self.gap(max(cs, s - 12), s), re.I)) \
             or bool(re.match(r"(?:các|những)\s", norm(text)))
+        after = self.gap(e, min(ce, e + 30))
+        habitual = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:(?:{_cue('habitual').pattern})|"
+                                 rf"(?:hơn|khoảng|gần)?\s*\d+\s+lần)(?!\w)", after, re.I))
         anaphoric = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:{_cue('anaphor').pattern})(?!\w)",
                                   self.ftext[e:min(ce, e + 25)], re.I))
         place = self._place(s, e, cs, ce, trigs)
         cancelled = bool(re.match(rf"\s*(?:\S+\s+){{0,3}}?(?:{_cue('cancel').pattern})", self.ftext[e:ce], re.I))
         if kind == VISIT and host is not None and place is None:
             place = host.key
-        return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible,
+        return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible or habitual,
                        False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,
                        cancelled=cancelled)
 
@@ -1180,8 +1189,7 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
     views = views if views is not None else sentence_views(doc)
     hits = {v.index: sentence_roles(v) for v in views}
     if roles is None:
-        roles = doc._.roles if doc._.roles is not None else merge_roles(
-            [(h, v) for v in views for h in hits[v.index]])
+        roles = doc._.roles if doc._.roles is not None else find_roles(doc, views)
     art = _Article(doc, views, roles, hits)
     b = _Builder(art)
     for view in views:
@@ -1263,4 +1271,4 @@ def make_meeting_extractor(nlp: Language, name: str) -> MeetingExtractor:
     return MeetingExtractor()
 
 
-__all__ = ["MeetingExtractor", "find_meetings", "find_roles"]
+__all__ = ["MeetingExtractor", "find_meetings"]

@@ -1,12 +1,16 @@
 """Posts held by persons: (person, title, organisation) (component "kg_roles").
 
-Vietnamese news names officials with the post first: title, then the country
-or organisation, then the name ("Trợ lý Tổng thống Nga, ông Yury Ushakov";
-"Người phát ngôn Điện Kremlin Dmitry Peskov"). The rules read that order on
-the sentence's items (titles and actor mentions) and accept only connecting
-text known to belong to a designation: honorifics, "của"/"thuộc", bracketed
-abbreviations, a post complement opened by "về"/"phụ trách", or "kiêm" between
-two posts of one person. Also read:
+Vietnamese news names officials post first: title, then the country or
+organisation, then the name ("Trợ lý Tổng thống Nga, ông Yury Ushakov";
+"Người phát ngôn Điện Kremlin Dmitry Peskov"). The rules read that order on the
+sentence's items (titles and actor mentions) and accept only connecting text
+known to belong to a designation: honorifics, "của"/"thuộc"/"tại", bracketed
+abbreviations, a complement opened by "về"/"phụ trách", an institution the
+recogniser left unnamed ("Chủ tịch Quốc hội Trần Thanh Mẫn"), and "kiêm" or a
+comma between two posts of one person ("Phó Thủ tướng, Bộ trưởng Ngoại giao X").
+A comma inside a designation is accepted only where a designation can start
+(sentence start, after a comma or a list word): in "Sau khi tiếp Ngoại
+trưởng Mỹ, ông Putin ..." the post is someone else's. Also read:
 
 * apposition: "Đô đốc Igor Kostyukov, Cục trưởng Cục Tình báo Quân sự GRU, ...";
 * the owner after the name: "Tổng thống Putin của Nga";
@@ -16,8 +20,11 @@ two posts of one person. Also read:
   without an owner belong to Mỹ.
 
 The title is kept as written, without the name and without the owner, which
-goes to ``org`` (null when the text gives none). One role per person and post
-per article: repeated or shorter forms of a post merge into the fullest one.
+goes to ``org``. A state post (head of state or government, minister, envoy,
+diplomat, officer) written without its owner gets the holder's nationality
+from ``persons.tsv`` when the article names that country ("Tổng thống Trump"
+-> Mỹ); other posts keep ``org`` null. One role per person and post per
+article: repeated or shorter forms of a post merge into the fullest one.
 
 Cue words: ``kg/lang/vi/role_cues.tsv``; titles come from the entity
 component (``doc.spans["titles"]``, from ``titles.tsv``).
@@ -28,6 +35,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -92,29 +100,25 @@ class _Patterns:
     chain_opener_end: re.Pattern[str]
 
 
-_PAT: _Patterns | None = None
-
-
+@lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    global _PAT
-    if _PAT is None:
-        hon = _alt("honorific")
-        _PAT = _Patterns(
-            # between a post (or its owner) and the name
-            before_person=re.compile(rf"\s*(?:[,\-–—:]\s*)?(?:{hon}\s*)?", re.I),
-            title_org=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?", re.I),
-            org_org=re.compile(rf"\s*(?:,\s*)?(?:{_alt('org_link')}\s*)?", re.I),
-            title_title=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?", re.I),
-            chain=re.compile(rf"(?:\s*,\s*(?:{_alt('concurrent')}\s+)?|\s+(?:{_alt('concurrent')})\s+)$",
-                             re.I),
-            qualifier=re.compile(rf"\s+(?:{_alt('qualifier')})\s[^,;:()\"“”]{{1,70}}", re.I),
-            owner_after=re.compile(rf"\s*{_alt('title_link')}\s*", re.I),
-            counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
-            side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
-            no_chain_end=re.compile(rf"(?:{_alt('no_chain')})\s*$", re.I),
-            chain_opener_end=re.compile(rf"(?:^\W*|[,(]\s*|(?:{_alt('chain_opener')})\s+)$", re.I),
-        )
-    return _PAT
+    """Connector patterns, built once from ``role_cues.tsv``."""
+    hon = _alt("honorific")
+    return _Patterns(
+        # between a post (or its owner) and the name
+        before_person=re.compile(rf"\s*(?:[,\-–—:]\s*)?(?:{hon}\s*)?", re.I),
+        title_org=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?", re.I),
+        org_org=re.compile(rf"\s*(?:,\s*)?(?:{_alt('org_link')}\s*)?", re.I),
+        title_title=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?", re.I),
+        chain=re.compile(rf"(?:\s*,\s*(?:{_alt('concurrent')}\s+)?|\s+(?:{_alt('concurrent')})\s+)$",
+                         re.I),
+        qualifier=re.compile(rf"\s+(?:{_alt('qualifier')})\s[^,;:()\"“”]{{1,70}}", re.I),
+        owner_after=re.compile(rf"\s*{_alt('title_link')}\s*", re.I),
+        counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
+        side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
+        no_chain_end=re.compile(rf"(?:{_alt('no_chain')})\s*$", re.I),
+        chain_opener_end=re.compile(rf"(?:^\W*|[,(]\s*|(?:{_alt('chain_opener')})\s+)$", re.I),
+    )
 
 
 def _full(pat: re.Pattern[str], text: str) -> bool:
@@ -131,21 +135,15 @@ def _institution_run(gap: str) -> int:
     not know them all; between a post and a name such a run can only be the
     institution the post belongs to, so it stays in the title.
     """
-    m = re.match(r"\s+(\S+(?:\s+\S+){0,3}?)(?=\s|$)", gap)
-    words = re.findall(r"\S+", gap)
-    if not words or not words[0][:1].isupper():
+    words = list(re.finditer(r"\S+", gap))
+    if not words or not gap[:1].isspace() or not words[0].group()[:1].isupper():
         return 0
-    taken = 0
+    end = 0
     for w in words[:4]:
-        if w.lower() in _RUN_STOP or not re.fullmatch(r"[^\W\d_][\w-]*", w):
+        if w.group().lower() in _RUN_STOP or not re.fullmatch(r"[^\W\d_][\w-]*", w.group()):
             break
-        taken += 1
-    if not taken:
-        return 0
-    del m
-    pat = r"\s+" + r"\s+".join(re.escape(w) for w in words[:taken])
-    hit = re.match(pat, gap)
-    return hit.end() if hit else 0
+        end = w.end()
+    return end
 
 
 def _is_post(title_text: str) -> bool:

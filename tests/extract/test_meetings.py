@@ -140,6 +140,14 @@ def test_pronoun_subject_is_the_speaker():
     f"Ông {TRUMP} cho biết sẽ gặp {TT} {PUTIN} tại [Budapest|L:place/budapest], nhưng sau đó cuộc gặp "
     "bị hủy.",
     f"Bất kỳ cuộc tiếp xúc cấp cao nào giữa {RU} và {UA} cần được chuẩn bị chu đáo.",
+    # a count or a habit, not one contact
+    f"{TT} {RU} {PUTIN} và [Chủ tịch|T] [Trung Quốc|C:country/cn] [Tập Cận Bình|P:person/tap-can-binh] đã gặp "
+    "nhau hơn 40 lần.",
+    # a government meeting its own council is no diplomatic contact
+    f"{TT} {RU} {PUTIN} chủ trì cuộc họp với các thành viên [Hội đồng An ninh|O:org/russia-security-council] "
+    f"{RU} ngày 19/1.",
+    # talk about contacts in general
+    "Các nhà phân tích cho rằng các cuộc gặp cấp cao giữa hai nước sẽ còn diễn ra.",
 ])
 def test_no_meeting(markup):
     assert meetings(markup) == []
@@ -251,6 +259,31 @@ def test_shared_subject_and_fronted_date():
     meet = by_kind["meeting"]
     assert set(meet.participants) == {"person/narendra-modi", "person/tap-can-binh"}
     assert (meet.date, meet.place) == ("2025-08", "place/thien-tan")
+
+
+def test_passive_reception():
+    m = only(f"Ông [Subrahmanyam Jaishankar|P:person/subrahmanyam-jaishankar] cũng được {TT} {PUTIN} tiếp tại "
+             "[Điện Kremlin|O:org/kremlin].", date="2025-11-20")
+    assert set(m.participants) == {"person/subrahmanyam-jaishankar", "person/vladimir-putin"}
+    assert (m.kind, m.place) == ("meeting", "org/kremlin")
+
+
+def test_purpose_of_a_contact_is_not_another_contact():
+    m = only(f"Ngoại trưởng [Iran|C:country/ir] [Abbas Araghchi|P:person/abbas-araghchi] đã gặp các ngoại trưởng "
+             "[Anh|C:country/gb], [Pháp|C:country/fr], [Đức|C:country/de] tại [Geneva|L:place/geneva] để "
+             "thảo luận về chương trình hạt nhân.", date="2025-06-20")
+    assert set(m.participants) == {"person/abbas-araghchi", "country/gb", "country/fr", "country/de"}
+    assert (m.place, len(m.evidence)) == ("place/geneva", 2)
+
+
+def test_other_people_of_the_same_states_hold_another_meeting():
+    doc = ("Ngày 15/4, [Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh] hội kiến [Chủ tịch|T] "
+           "[Trung Quốc|C:country/cn] [Tập Cận Bình|P:person/tap-can-binh] tại [Hà Nội|L:place/ha-noi]. "
+           "Nhân dịp này, [Bộ trưởng Ngoại giao|T] [Bùi Thanh Sơn|P:person/bui-thanh-son] cũng có cuộc gặp với "
+           "người đồng cấp [Vương Nghị|P:person/vuong-nghi].")
+    found = meetings(doc, date="2025-04-16")
+    assert sorted(sorted(m.participants) for m in found) == [
+        ["person/bui-thanh-son", "person/vuong-nghi"], ["person/pham-minh-chinh", "person/tap-can-binh"]]
 
 
 def test_unknown_article_date_keeps_explicit_years_only():
