@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from spacy.attrs import SENT_START
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span
 import kg.nlp.extensions  # noqa: F401
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, Gazetteer, get_gazetteer
 from kg.extract.model import Entity, Evidence
-from kg.extract.names import is_acronym, slugify
+from kg.extract.names import is_acronym, is_vietnamese_syllable, slugify
 from kg.nlp.orthography import fold
 
 _SAME_SURNAME = 0.84  # "zelensky" ~ "zelenskiy"
@@ -41,7 +42,11 @@ def _similar(a: str, b: str, threshold: float) -> bool:
 
 def _compatible(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Two multi-syllable names of one person: same (or nearly) surname and
-    given names that agree where both are given."""
+    given names that agree where both are given. Vietnamese-syllable names
+    put the family name first and spell it one way: "Nguyễn Văn An" and
+    "Trần Văn An" share only a given name."""
+    if all(map(is_vietnamese_syllable, full + other)):
+        return full[0] == other[0] and full[-1] == other[-1]
     if not _similar(full[-1], other[-1], _SAME_SURNAME):
         return False
     head_a, head_b = full[:-1], other[:-1]
@@ -50,28 +55,28 @@ def _compatible(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return head_a[0][:1] == head_b[0][:1] or _similar(" ".join(head_a), " ".join(head_b), _SAME_GIVEN)
 
 
-def _person_keys(spans: list[Span], gaz: Gazetteer) -> dict[int, str]:
-    """Key for each person span (by position in ``spans``)."""
+def _person_keys(persons: list, gaz: Gazetteer) -> list[str]:
+    """Resolved key of each person mention, in input order."""
     clusters: list[_Cluster] = []
     member: dict[int, _Cluster] = {}
     # Longest names first, so that short forms find their full name even
     # when the full name comes later (a headline "Ông Trump ..." at the top).
-    order = sorted(range(len(spans)), key=lambda k: -len(spans[k].text.split()))
+    order = sorted(range(len(persons)), key=lambda k: -len(persons[k].text.split()))
     for k in order:
-        span = spans[k]
-        sylls = tuple(fold(span.text).split())
-        lexical = span._.kg_key in gaz.records
-        target = _match_cluster(sylls, lexical, span._.kg_key, clusters)
+        m = persons[k]
+        sylls = tuple(fold(m.text).split())
+        lexical = m.key in gaz.records
+        target = _match_cluster(sylls, lexical, m.key, clusters)
         if target is None:
-            key = span._.kg_key if lexical else "person/" + slugify(span.text)
+            key = m.key if lexical else "person/" + slugify(m.text)
             target = _Cluster(key, sylls, lexical)
             clusters.append(target)
         elif lexical and not target.lexical:
-            target.key, target.lexical = span._.kg_key, True
+            target.key, target.lexical = m.key, True
         if len(sylls) > len(target.sylls):
             target.sylls = sylls
         member[k] = target
-    return {k: c.key for k, c in member.items()}
+    return [member[k].key for k in range(len(persons))]
 
 
 def _match_cluster(sylls, lexical, key, clusters: list[_Cluster]):
@@ -133,53 +138,74 @@ def _name(label: str, surfaces: list[str], canonical: str | None, capitals: set[
     return max(candidates, key=lambda s: (len(s.split()), counts[s], -surfaces.index(s)))
 
 
+@dataclass
+class _Mention:
+    """What resolution needs of an entity span, read once: the ``span._``
+    attributes are slow to access."""
+
+    span: Span
+    key: str | None
+    label: str
+    text: str
+    start: int
+    end: int
+    rule: str | None
+    confidence: float
+
+
 def resolve(doc: Doc, gaz: Gazetteer | None = None) -> list[Entity]:
     """Group ``doc.ents`` into entities; sets ``doc._.entities``."""
     gaz = gaz or get_gazetteer()
-    ents = list(doc.ents)
-    persons = [s for s in ents if s.label_ == PERSON]
-    person_keys = _person_keys(persons, gaz)
-    keys: dict[tuple[int, int], str] = {}
-    for k, span in enumerate(persons):
-        keys[(span.start, span.end)] = person_keys[k]
-    groups: dict[str, list[Span]] = {}
-    for span in ents:
-        key = keys.get((span.start, span.end)) or span._.kg_key or _fallback_key(span)
-        span._.kg_key = key
-        groups.setdefault(key, []).append(span)
+    mentions = []
+    for span in doc.ents:
+        ext = span._
+        conf = ext.kg_confidence
+        mentions.append(
+            _Mention(span, ext.kg_key, span.label_, span.text, span.start_char, span.end_char,
+                     ext.kg_rule, 1.0 if conf is None else conf)
+        )
+    persons = [m for m in mentions if m.label == PERSON]
+    for m, key in zip(persons, _person_keys(persons, gaz)):
+        m.key = key
+    groups: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        key = m.key or _fallback_key(m)
+        if key != m.key or m.label == PERSON:
+            m.span._.kg_key = key
+        groups.setdefault(key, []).append(m)
     sentences = _Sentences(doc)
-    entities = [_entity(key, spans, gaz, sentences) for key, spans in groups.items()]
+    entities = [_entity(key, ms, gaz, sentences) for key, ms in groups.items()]
     entities.sort(key=lambda e: e.mentions[0].start)
     doc._.entities = entities
     return entities
 
 
-def _fallback_key(span: Span) -> str:
-    prefix = {PERSON: "person", COUNTRY: "country", ORG: "org"}.get(span.label_, "place")
-    return f"{prefix}/{slugify(span.text)}"
+def _fallback_key(m: _Mention) -> str:
+    prefix = {PERSON: "person", COUNTRY: "country", ORG: "org"}.get(m.label, "place")
+    return f"{prefix}/{slugify(m.text)}"
 
 
-def _entity(key: str, spans: list[Span], gaz: Gazetteer, sentences: _Sentences) -> Entity:
-    label = Counter(s.label_ for s in spans).most_common(1)[0][0]
+def _entity(key: str, ms: list[_Mention], gaz: Gazetteer, sentences: _Sentences) -> Entity:
+    label = Counter(m.label for m in ms).most_common(1)[0][0]
     record = gaz.records.get(key)
-    surfaces = [s.text for s in spans]
-    capitals = {s.text for s in spans if s._.kg_rule == "capital_state"}
+    surfaces = [m.text for m in ms]
+    capitals = {m.text for m in ms if m.rule == "capital_state"}
     name = _name(label, surfaces, record.name if record else None, capitals)
-    aliases = {s for s in surfaces if fold(s) != fold(name)}
+    folded_name = fold(name)
+    aliases = {t for t in surfaces if fold(t) != folded_name}
     if label == ORG:
         aliases |= _derived_org_aliases(name)
-    mentions = []
-    for s in spans:
-        start, sentence = sentences(s.start_char)
-        conf = s._.kg_confidence if s._.kg_confidence is not None else 1.0
-        mentions.append(Evidence(s.start_char, s.end_char, s.text, sentence, start, conf))
+    evidence = []
+    for m in ms:
+        start, sentence = sentences(m.start)
+        evidence.append(Evidence(m.start, m.end, m.text, sentence, start, m.confidence))
     return Entity(
         key=key,
         name=name,
         type=label,
         aliases=_dedupe(aliases),
         wikidata=record.wikidata if record else None,
-        mentions=mentions,
+        mentions=evidence,
     )
 
 

@@ -20,6 +20,7 @@ from kg.extract.names import is_acronym, slugify
 from kg.nlp.orthography import fold
 
 PERSON, COUNTRY, ORG, PLACE = "Person", "Country", "Organization", "Place"
+_NO_CUES: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,11 @@ class Gazetteer:
     cues: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # entity_cues.tsv
     surnames: set[str] = field(default_factory=set)  # folded, surnames.tsv
     records: dict[str, Entry] = field(default_factory=dict)  # key -> its "name" entry
+    short_forms: dict[str, set[str]] = field(default_factory=dict)  # "trung" -> {country/cn}
 
-    def cue(self, kind: str) -> set[tuple[str, ...]]:
-        return self.cues.get(kind, set())
+    def cue(self, kind: str) -> set[tuple[str, ...]] | frozenset[tuple[str, ...]]:
+        """Cues of one ``entity_cues.tsv`` kind (empty if none)."""
+        return self.cues.get(kind, _NO_CUES)
 
     def add(self, entry: Entry) -> None:
         sylls = tuple(fold(entry.form).split())
@@ -151,6 +154,8 @@ def build() -> Gazetteer:
         amb = _truthy(row.get("ambiguous"))
         # Only one-syllable forms double as common words ("Anh", "Đức", "Nhật").
         gaz.add(_entry("Country", key, name, name, "name", qid, amb and len(name.split()) == 1))
+        if len(name.split()) == 2:  # "Trung" in "quan hệ Mỹ - Trung"
+            gaz.short_forms.setdefault(fold(name.split()[0]), set()).add(key)
         for v in _values(row.get("variants")):
             role = "abbr" if is_acronym(v) else "variant"
             gaz.add(_entry("Country", key, name, v, role, qid, amb and len(v.split()) == 1))

@@ -39,24 +39,10 @@ def is_vietnamese_syllable(syllable: str) -> bool:
     return bool(_VI_SYLLABLE.fullmatch(_strip_tones(syllable)))
 
 
-def syllables(text: str) -> list[str]:
-    return text.split()
-
-
-def is_capitalised(text: str) -> bool:
-    """First character is an upper-case letter ("Nga", "JD", "Ả Rập")."""
-    return bool(text) and text[0].isupper()
-
-
 def is_acronym(text: str) -> bool:
     """All-capital short form of two or more letters ("UAE", "GRU", "NBC")."""
     letters = text.replace("-", "").replace("&", "")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
-
-
-def is_title_case_run(text: str) -> bool:
-    """Every syllable capitalised: the shape of a proper name."""
-    return all(is_capitalised(s) for s in text.split())
 
 
 def looks_foreign(text: str) -> bool:

@@ -293,6 +293,12 @@ def known_affiliations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def place_kinds() -> dict[str, str]:
+    """Place key -> its ``places.tsv`` kind (city, region, venue, continent, sea)."""
+    return _keyed("places", "place", "kind")
+
+
+@lru_cache(maxsize=None)
 def outlet_keys() -> frozenset[str]:
     """Keys of news outlets: sources of a report, never parties to a meeting."""
     return frozenset(k if "/" in k else f"org/{k}"

@@ -34,6 +34,17 @@ _HAS_ALNUM = re.compile(r"[^\W_]")
 _FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
+def _starters(gaz: Gazetteer) -> frozenset[str]:
+    """First syllables of anything pass 1 can match at a token."""
+    hit = _FIRSTS.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        words: set[str] = {"phó"} | {h.split()[0] for h in gaz.honorifics if h}
+        for table in (gaz.entries, gaz.titles, gaz.org_heads, gaz.outlet_cues, gaz.cue("person_cue")):
+            words |= _firsts(table)
+        hit = _FIRSTS[id(gaz)] = (gaz, frozenset(words))
+    return hit[1]
+
+
 def _firsts(table) -> frozenset[str]:
     """First syllables of the keys of a lexicon table, for a cheap pre-check."""
     hit = _FIRSTS.get(id(table))
@@ -66,7 +77,7 @@ class TitleMatch:
 class Item:
     start: int
     end: int
-    kind: str  # title | ent | honorific | outlet | cap | word | punct | space
+    kind: str  # title | ent | honorific | outlet | pcue | cap | word | punct | space
     mention: Mention | None = None
     category: str = ""
 
@@ -250,13 +261,21 @@ class Scanner:
             if key in self.gaz.org_heads:
                 head_end = stop
         if head_end is None:
-            # Head and name in one token ("Điện Kremlin", "Nhà Trắng").
+            # Head and name in one token ("Điện Kremlin", "Viện Hàn lâm"),
+            # unless the token is a post ("Viện trưởng").
             f, raw = self.folded[i], self.raw[i]
             if not any(f[:k] in self.gaz.org_heads for k in range(1, len(f))):
                 return None
-            if not all(r[:1].isupper() for r in raw):
+            if f in self.gaz.titles or self.title_at(i) is not None:
                 return None
-            head_end = end = i + 1
+            if all(r[:1].isupper() for r in raw):
+                head_end = end = i + 1
+            elif self.is_word(self.text[i]):
+                # A word like "Viện Hàn lâm" names a body only with more
+                # capitalised words ("Hội nghị" alone is just "conference").
+                head_end = i + 1
+            else:
+                return None
         j = head_end
         while j < self.n and not self.space[j] and self.is_cap(j):
             lex = self.lexicon_at(j)
@@ -289,21 +308,23 @@ class Scanner:
     def _starts_vi_name(self, j: int) -> bool:
         """A surname followed by another capitalised Vietnamese syllable."""
         sylls = [s for k in range(j, min(j + 3, self.n)) if not self.space[k] for s in self.raw[k]]
-        return (
-            len(sylls) >= 2
-            and fold(sylls[0]) in self.gaz.surnames
-            and sylls[1][:1].isupper()
-            and len(self.raw[j]) > 1
-        )
+        return len(sylls) >= 2 and fold(sylls[0]) in self.gaz.surnames and sylls[1][:1].isupper()
 
     # ---------------------------------------------------------------- pass 1
 
     def items(self) -> list[Item]:
         items: list[Item] = []
+        starters = _starters(self.gaz)
         i = 0
         while i < self.n:
             if self.space[i]:
                 items.append(Item(i, i + 1, "space"))
+                i += 1
+                continue
+            f0 = self.folded[i][0]
+            if f0 not in starters and f0.rstrip(".") not in starters:  # most words start nothing
+                kind = "cap" if self.cap[i] else ("word" if _HAS_ALNUM.search(self.text[i]) else "punct")
+                items.append(Item(i, i + 1, kind))
                 i += 1
                 continue
             item = self._best_match(i, items)
@@ -413,11 +434,16 @@ class Scanner:
             return end
 
     def _lexicon_mention(self, i: int, end: int, entries: list[Entry]) -> Mention:
-        entries = sorted(entries, key=lambda e: (e.role == "capital", _LABEL_RANK[e.label]))
+        # A country, organisation or person name beats a capital; a capital
+        # beats a plain place ("Moskva" may be listed as a city too).
+        entries = sorted(
+            entries,
+            key=lambda e: (e.label == PLACE, e.role == "capital", _LABEL_RANK[e.label]),
+        )
         e = entries[0]
         if e.role == "capital":
             prev_venue = self.cue_before(i, "venue") or self.cue_before(i, "place_noun")
-            if prev_venue:
+            if prev_venue or self._dateline_place(i, end):
                 text = self.doc[i:end].text
                 key = self.gaz.place_keys.get(fold(text)) or "place/" + slugify(text)
                 return Mention(i, end, PLACE, key, "capital_venue", lexical=True)
@@ -498,7 +524,19 @@ class Scanner:
             self._add(mentions, start, end, label, source)
             return False
         made_person = False
-        for s, e in self._split_run(start, end):
+        parts: list[tuple[int, int]] = []
+        lo = start
+        for k in range(start, end):
+            short = self._country_short_form(k, k + 1, mentions)
+            if short is not None:
+                parts += self._split_run(lo, k) if k > lo else []
+                parts.append((k, -1))  # marker: emitted below, in order
+                mentions.append(Mention(k, k + 1, COUNTRY, short, "short_form", 0.9, True))
+                lo = k + 1
+        parts += self._split_run(lo, end) if end > lo else []
+        for s, e in parts:
+            if e < 0:
+                continue
             if e - s > 1 and is_acronym(self.text[s]) and len(self.text[s]) >= 3:
                 # "Giám đốc XYZ John Doe": the agency, then the person.
                 self._add(mentions, s, s + 1, ORG, "acronym")
@@ -516,6 +554,35 @@ class Scanner:
         prefix = {PERSON: "person", ORG: "org", PLACE: "place", COUNTRY: "country"}[label]
         conf = 0.7 if source == "foreign_name" else 0.9
         mentions.append(Mention(s, e, label, f"{prefix}/{slugify(text)}", source, conf))
+
+    def _country_short_form(self, s: int, e: int, mentions: list[Mention]) -> str | None:
+        """Key of the country a lone syllable abbreviates next to a dash and
+        another country ("quan hệ Mỹ - Trung", "Nhật - Hàn")."""
+        if e - s != 1 or len(self.folded[s]) != 1:
+            return None
+        keys = self.gaz.short_forms.get(self.folded[s][0])
+        if not keys:
+            return None
+        dashes = {"-", "–", "—"}
+        prev, nxt = self.prev_index(s), self.next_index(e)
+        other = None
+        if prev is not None and self.text[prev] in dashes:
+            other = self.prev_index(prev)
+            ok = other is not None and any(m.end == other + 1 and m.label == COUNTRY for m in mentions)
+        elif nxt is not None and self.text[nxt] in dashes:
+            other = self.next_index(nxt + 1)
+            lex = self.lexicon_at(other) if other is not None else None
+            ok = lex is not None and any(x.label == COUNTRY for x in lex[1]) or (
+                other is not None and self.folded[other][:1] and self.folded[other][0] in self.gaz.short_forms
+            )
+        else:
+            return None
+        if not ok:
+            return None
+        if len(keys) == 1:
+            return next(iter(keys))
+        named = {m.key for m in mentions} & keys
+        return next(iter(named)) if len(named) == 1 else None
 
     def _named_by_cue(self, start: int) -> tuple[str, str] | None:
         """Label of a run that a cue right before names as a whole."""
@@ -591,16 +658,32 @@ class Scanner:
             return PERSON, "foreign_name"
         return None, None
 
+    def _dateline_place(self, i: int, end: int) -> bool:
+        """"HÀ NỘI (TTXVN) -": the city a report was filed from."""
+        if self.prev_index(i) is not None:
+            return False
+        nxt = self.next_index(end)
+        return nxt is not None and self.text[nxt] in {"(", "-", "–", "—"}
+
     def _dateline(self, s: int, e: int, prev: int | None) -> bool:
         """The outlet credit opening a news text: "(Dân trí) -", "VOV.VN -"."""
         dashes = {"-", "–", "—"}
         nxt = self.next_index(e)
-        if prev is not None and self.text[prev] == "(" and self.prev_index(prev) is None:
+        if prev is not None and self.text[prev] == "(" and self._near_line_start(prev):
             after = self.next_index(nxt + 1) if nxt is not None and self.text[nxt] == ")" else None
             return after is not None and self.text[after] in dashes
         if prev is None and nxt is not None and self.text[nxt] in dashes:
             t = self.doc[s:e].text
             return e - s == 1 and (is_acronym(t.replace(".", "")) or "." in t)
+        return False
+
+    def _near_line_start(self, i: int, within: int = 3) -> bool:
+        """At most ``within`` tokens before ``i`` on its line ("HÀ NỘI (")."""
+        j = i
+        for _ in range(within + 1):
+            j = self.prev_index(j)
+            if j is None:
+                return True
         return False
 
     def _is_outlet_cue_end(self, prev: int) -> bool:

@@ -54,6 +54,7 @@ def _normalizer():
 
 
 _INT32 = re.compile(r"[+-]?[0-9]+\Z")
+_CHUNK = re.compile(r"\S+")
 
 
 def _apply(func: str | None, text: str, dictionary: frozenset[str]) -> str:
@@ -150,8 +151,25 @@ class CRFSegmenter:
         return hit
 
     def pretokenize(self, text: str) -> list[tuple[int, int]]:
-        """Syllable and punctuation spans, as underthesea's regex cuts them."""
-        return [m.span() for m in self._pattern.finditer(text)]
+        """Syllable and punctuation spans, as underthesea's regex cuts them.
+
+        A run of letters between spaces is always one syllable for that
+        regex, so only the other runs go through it; no pattern crosses
+        white space, and searching from the run's start keeps look-arounds
+        seeing the whole line.
+        """
+        out: list[tuple[int, int]] = []
+        finditer = self._pattern.finditer
+        for chunk in _CHUNK.finditer(text):
+            if chunk.group().isalpha():
+                out.append(chunk.span())
+                continue
+            end = chunk.end()
+            for m in finditer(text, chunk.start()):
+                if m.start() >= end:
+                    break
+                out.append(m.span())
+        return out
 
     def tag(self, tokens: list[str]) -> list[bool]:
         """CRF decision per syllable: True where a new word begins."""

@@ -4,13 +4,16 @@ Every token is a slice of the raw text, so ``doc.text`` equals the input and
 character offsets are exact. Each line is segmented on its own: the CRF never
 sees a paragraph break and the work per call stays small.
 
-Two repairs on the CRF output, because names are read from capitalisation:
+Repairs on the CRF output, because names are read from capitalisation:
 
 * a word never joins a lower-case syllable to a capitalised one: the CRF
   glues proper names onto neighbours ("xung đột Ukraine", "thăm Moskva",
   "Ukraine sớm"); a capitalised word followed by lower-case syllables is kept
-  only when it is a dictionary word written sentence-case ("Tổng thống");
-* a word never joins letters to punctuation.
+  only when it is a dictionary word written with capitals ("Tổng thống");
+* a word never joins letters to punctuation, and an acronym gives back a
+  sentence-final full stop ("NATO." -> "NATO" ".");
+* optionally, a capitalised word is cut where a known name or cue ends
+  ("Iran Abbas" -> "Iran" "Abbas"), see ``known_names``.
 
 Words may contain spaces ("Vladimir Putin", "Tổng thống").
 """

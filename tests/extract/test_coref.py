@@ -74,6 +74,12 @@ def test_same_surname_different_given_name_are_two_people(nlp):
     assert len(people) == 2
 
 
+def test_vietnamese_names_sharing_a_given_name_are_two_people(nlp):
+    text = "Ông Nguyễn Văn An và ông Trần Văn An cùng dự họp."
+    people = [e for e in nlp(text)._.entities if e.type == "Person"]
+    assert len(people) == 2
+
+
 def test_vietnamese_given_name_reference(nlp):
     text = "Bộ trưởng Trần Quốc Bảo tiếp đoàn. Ông Bảo khẳng định hai bên sẽ hợp tác."
     people = [e for e in nlp(text)._.entities if e.type == "Person"]
@@ -153,3 +159,9 @@ def test_entities_are_ordered_by_first_mention(nlp):
 
 def test_no_entities(nlp):
     assert nlp("Hôm nay trời mưa.")._.entities == []
+
+
+def test_listed_surname_after_another_given_name(nlp):
+    text = "Tổng thống Donald Trump và Đệ nhất Phu nhân Melania Trump đã tới London."
+    people = {e.name: e.key for e in nlp(text)._.entities if e.type == "Person"}
+    assert people["Donald Trump"] != people["Melania Trump"]

@@ -250,3 +250,21 @@ def test_glued_country_and_name_are_separated(nlp):
     found = ents(nlp, "Ngoại trưởng Iran Abbas Araghchi đã tới Oman.")
     assert found["Iran"][0] == "Country"
     assert found["Abbas Araghchi"][0] == "Person"
+
+
+def test_country_short_forms_in_dash_compounds(nlp):
+    found = ents(nlp, "Quan hệ Nhật - Hàn và thương mại Việt - Trung đều tăng.")
+    assert found["Hàn"] == ("Country", "country/kr")
+    assert found["Việt"] == ("Country", "country/vn")
+    assert found["Trung"] == ("Country", "country/cn")
+
+
+def test_dateline(nlp):
+    found = ents(nlp, "HÀ NỘI (Zetapress) - Sáng nay, hai bên ký thỏa thuận.")
+    assert found["HÀ NỘI"][0] == "Place"
+    assert found["Zetapress"][0] == "Organization"
+
+
+def test_sentence_initial_common_word_with_a_head_syllable(nlp):
+    # "Hội nghị" starts with the head "Hội" but alone is just "conference".
+    assert "Hội nghị" not in ents(nlp, "Hội nghị thượng đỉnh kết thúc hôm qua.")

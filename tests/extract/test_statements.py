@@ -59,6 +59,13 @@ ENTS = {
     "Điện Kremlin": ("Organization", "org/kremlin"),
     "Hà Nội": ("Place", "place/ha-noi"),
     "Ukraine": ("Country", "country/ua"),
+    "Hayashi Yoshimasa": ("Person", "person/hayashi"),
+    "Liên hợp quốc": ("Organization", "org/un"),
+    "LHQ": ("Organization", "org/un"),
+    "António Guterres": ("Person", "person/guterres"),
+    "Gaza": ("Place", "place/gaza"),
+    "Hamas": ("Organization", "org/hamas"),
+    "Washington": ("Country", "country/us"),
 }
 
 
@@ -331,6 +338,171 @@ def test_quoted_name_inside_reported_speech_is_not_direct():
     stmts = run("Ông Rubio cho biết chương trình “Vì một châu Á hòa bình và thịnh vượng” "
                 "sẽ tiếp tục.")
     assert [s.kind for s in stmts] == ["indirect"]
+
+
+# --------------------------------------------------------------------------- #
+# Words between speaker, verb and content
+
+
+def test_lowercase_word_ending_a_name_is_not_a_plural():
+    stmts = run("Chánh văn phòng Nội các Nhật Bản Hayashi Yoshimasa cho biết Tokyo sẽ cử "
+                "phái đoàn tới Bắc Kinh.")
+    assert brief(stmts) == [("person/hayashi", "indirect", "Tokyo sẽ cử phái đoàn tới Bắc Kinh")]
+
+
+def test_occasion_between_verb_and_rang():
+    stmts = run("Ông Hayashi Yoshimasa nói tại cuộc họp báo chiều qua rằng Tokyo phản đối "
+                "mọi hành động đơn phương.")
+    assert brief(stmts) == [("person/hayashi", "indirect",
+                             "Tokyo phản đối mọi hành động đơn phương")]
+
+
+def test_date_and_aside_between_verb_and_rang():
+    stmts = run("Ông Rubio tuyên bố hôm thứ Ba (giờ Mỹ) rằng Washington sẽ không rút quân "
+                "khỏi châu Âu.")
+    assert brief(stmts) == [("person/rubio", "indirect",
+                             "Washington sẽ không rút quân khỏi châu Âu")]
+
+
+def test_date_in_parentheses_between_speaker_and_verb():
+    stmts = run("Người phát ngôn Điện Kremlin Dmitry Peskov sáng nay (5/3) xác nhận Nga đã "
+                "nhận được đề xuất của Mỹ.")
+    assert brief(stmts) == [("person/peskov", "indirect", "Nga đã nhận được đề xuất của Mỹ")]
+
+
+def test_abbreviation_in_parentheses_inside_the_subject():
+    stmts = run("Tổng thư ký Liên hợp quốc (LHQ) António Guterres hôm 2/6 cảnh báo rằng "
+                "nạn đói đang lan rộng ở Gaza.")
+    assert brief(stmts) == [("person/guterres", "indirect", "nạn đói đang lan rộng ở Gaza")]
+
+
+def test_post_written_around_an_abbreviation_resolves_later():
+    stmts = run("Tổng thư ký Liên hợp quốc (LHQ) António Guterres đã tới Gaza hôm 2/6.",
+                "Tổng thư ký cho biết tình hình nhân đạo ở đây rất nghiêm trọng.")
+    assert [s.speaker for s in stmts] == ["person/guterres"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bà Kaja Kallas chỉ cho biết EU đang theo dõi sát tình hình.",
+    "Bà Kaja Kallas một lần nữa khẳng định EU ủng hộ giải pháp chính trị.",
+    "Bà Kaja Kallas cũng không quên nhắc lại rằng EU ủng hộ giải pháp chính trị.",
+])
+def test_adverbs_before_the_verb(text):
+    stmts = run(text)
+    assert [(s.speaker, s.kind) for s in stmts] == [("person/kallas", "indirect")]
+    assert stmts[0].text.startswith("EU ")
+
+
+def test_speech_noun_is_not_the_verb():
+    stmts = run("Ông Rubio trong bài phát biểu tại Hà Nội cho biết Mỹ coi trọng quan hệ với "
+                "Việt Nam.")
+    assert brief(stmts) == [("person/rubio", "indirect", "Mỹ coi trọng quan hệ với Việt Nam")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Rubio lên tiếng chỉ trích mạnh mẽ các vụ tấn công nhằm vào tàu thuyền dân sự.",
+    "Ông Rubio chỉ ra rằng các vụ tấn công nhằm vào tàu thuyền dân sự là không thể chấp nhận.",
+])
+def test_verb_phrases_around_the_content(text):
+    stmts = run(text)
+    assert [s.speaker for s in stmts] == ["person/rubio"]
+    assert stmts[0].text.startswith("các vụ tấn công nhằm vào tàu thuyền dân sự")
+
+
+def test_time_and_place_after_the_subject():
+    stmts = run("Ngoại trưởng Nga Sergey Lavrov hôm 5/3 trong cuộc họp báo tại Hà Nội tuyên bố "
+                "Nga coi trọng quan hệ với Việt Nam.")
+    assert brief(stmts) == [("person/lavrov", "indirect", "Nga coi trọng quan hệ với Việt Nam")]
+
+
+def test_occasion_of_a_speaking_verb_then_the_reporting_verb():
+    stmts = run("Ngoại trưởng Nga Sergey Lavrov, phát biểu tại một diễn đàn ở Moskva ngày 25/6, "
+                "nói rằng phương Tây đang tìm cách cô lập Nga.")
+    assert brief(stmts) == [("person/lavrov", "indirect", "phương Tây đang tìm cách cô lập Nga")]
+
+
+def test_verb_in_a_relative_clause_is_not_a_statement():
+    stmts = run("Tổng thống Mỹ Donald Trump, người từng tuyên bố có thể chấm dứt xung đột trong "
+                "một ngày, nói rằng ông thất vọng với tiến độ đàm phán.")
+    assert brief(stmts) == [("person/trump", "indirect", "ông thất vọng với tiến độ đàm phán")]
+
+
+def test_quote_after_an_appeal_verb_is_direct():
+    stmts = run("Tổng thư ký Liên hợp quốc António Guterres kêu gọi các bên “ngừng ngay các hành "
+                "động thù địch” và trở lại bàn đàm phán.")
+    assert ("person/guterres", "direct", "ngừng ngay các hành động thù địch") in brief(stmts)
+    assert {s.speaker for s in stmts} == {"person/guterres"}
+
+
+# --------------------------------------------------------------------------- #
+# Nested clauses
+
+
+def test_same_speaker_hoping_is_part_of_the_statement():
+    stmts = run("Ông Trump nói rằng ông hy vọng hai bên sẽ sớm đạt được thỏa thuận.")
+    assert brief(stmts) == [("person/trump", "indirect",
+                             "ông hy vọng hai bên sẽ sớm đạt được thỏa thuận")]
+
+
+def test_nested_wish_of_another_person_is_not_a_new_statement():
+    stmts = run("Ông Ushakov cho biết Tổng thống Trump hy vọng xung đột sớm kết thúc.")
+    assert brief(stmts) == [("person/ushakov", "indirect",
+                             "Tổng thống Trump hy vọng xung đột sớm kết thúc")]
+
+
+def test_same_speaker_by_pronoun_inside_reported_speech():
+    stmts = run("Ông Lavrov cho biết ông đã nói với Ngoại trưởng Mỹ Marco Rubio rằng Nga "
+                "không chấp nhận các điều kiện tiên quyết.")
+    assert [s.speaker for s in stmts] == ["person/lavrov"]
+    assert stmts[0].text.startswith("ông đã nói với")
+
+
+# --------------------------------------------------------------------------- #
+# Who the subject is
+
+
+def test_topic_before_an_unrecognised_speaker_is_not_the_speaker():
+    assert run("Về phía Hamas, ông Basem Naim tuyên bố phong trào này sẵn sàng trao trả "
+               "con tin.") == []
+    assert run("Phía Hamas, ông Basem Naim cho biết phong trào này sẵn sàng trao trả "
+               "con tin.") == []
+
+
+def test_topic_then_a_named_speaker():
+    stmts = run("Về phía Mỹ, Ngoại trưởng Marco Rubio cho biết Washington ủng hộ tiến trình "
+                "hòa bình.")
+    assert brief(stmts) == [("person/rubio", "indirect", "Washington ủng hộ tiến trình hòa bình")]
+
+
+@pytest.mark.parametrize("text", [
+    "Trả lời câu hỏi của phóng viên về vụ việc, Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng "
+    "cho biết Việt Nam đang xác minh thông tin.",
+    "Phát biểu tại lễ kỷ niệm, Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng nhấn mạnh "
+    "Việt Nam đang xác minh thông tin.",
+])
+def test_opening_participle_then_the_speaker(text):
+    stmts = run(text)
+    assert brief(stmts) == [("person/pham-thu-hang", "indirect",
+                             "Việt Nam đang xác minh thông tin")]
+
+
+def test_bare_post_resolves_through_an_earlier_name():
+    stmts = run("Người phát ngôn Bộ Ngoại giao Việt Nam Phạm Thu Hằng chủ trì cuộc họp báo "
+                "thường kỳ chiều 6/3.",
+                "Người phát ngôn cho biết Việt Nam hoan nghênh thỏa thuận giữa hai bên.")
+    assert brief(stmts) == [("person/pham-thu-hang", "indirect",
+                             "Việt Nam hoan nghênh thỏa thuận giữa hai bên")]
+    assert stmts[0].evidence.confidence < 1
+
+
+@pytest.mark.parametrize("text", [
+    "Hai ngoại trưởng khẳng định rằng quan hệ song phương đang phát triển tốt đẹp.",
+    "Trong tuyên bố chung, hai bên khẳng định sẽ tăng cường hợp tác quốc phòng.",
+    "Ngoại trưởng Nga Sergey Lavrov và Ngoại trưởng Mỹ Marco Rubio cùng khẳng định đối thoại "
+    "là cần thiết.",
+])
+def test_no_single_speaker(text):
+    assert run(text) == []
 
 
 # --------------------------------------------------------------------------- #

@@ -1,0 +1,130 @@
+"""What the meeting rules know about a whole article: roles, affiliations, dates."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from kg.extract.dates import find_times
+from kg.extract.meeting_model import Atom
+from kg.extract.model import Role
+from kg.extract.participants import (
+    PERSON,
+    SentView,
+    entity_keys,
+    fold_for_match,
+    known_affiliations,
+    lexicon,
+    norm,
+    phrase_regex,
+    title_categories,
+)
+from kg.extract.roles import RoleHit
+
+LEADER_CATEGORIES = ("head_of_state", "head_of_government")
+
+
+class ArticleFacts:
+    """Everything the meeting rules need to know about one article."""
+
+    def __init__(self, doc: Doc, views: list[SentView], roles: list[Role], hits) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.ftext = fold_for_match(doc.text)  # same offsets, tone marks folded
+        self.views = views
+        self.article_date: str | None = doc._.article_date
+        self.roles = roles
+        self.hits: dict[int, list[RoleHit]] = hits
+        self.affil: dict[str, set[str]] = {}
+        known = known_affiliations()
+        for key, country in known.items():
+            self.affil.setdefault(key, set()).add(country)
+        for r in roles:
+            if r.org:
+                self.affil.setdefault(r.person, set()).add(r.org)
+                if r.org in known:
+                    self.affil[r.person].add(known[r.org])
+        self.salience: dict[str, int] = {}
+        self.person_mentions: list[tuple[int, str]] = []  # (offset, key) in text order
+        for v in views:
+            for it in v.items:
+                if it.label == PERSON and it.key:
+                    self.salience[it.key] = self.salience.get(it.key, 0) + 1
+                    self.person_mentions.append((it.start, it.key))
+        self.times = find_times(self.text, self.article_date)
+        self.present = entity_keys(doc)
+        self.atoms: dict[int, list[Atom]] = {}  # sentence index -> atoms, filled while reading
+        self.first_day = next((t.start for t in self.times if t.granularity == "day"
+                                and not is_previous_relative(t.text)), None)
+
+    def known(self, key: str | None) -> str | None:
+        """``key`` if the article names that entity (see :func:`entity_keys`)."""
+        return key if key and key in self.present else None
+
+    def countries_of(self, key: str) -> set[str]:
+        return {k for k in self.affil.get(key, set()) if k.startswith("country/")} | (
+            {key} if key.startswith("country/") else set())
+
+    def side(self, key: str) -> str:
+        """The country (or organisation) a party stands for, itself when unknown.
+
+        A post the article gives a person decides before the nationality the
+        lexicon knows: the EU's foreign-policy chief stands for the EU.
+        """
+        posts = {r.org for r in self.roles if r.person == key and r.org}
+        if posts:
+            known = known_affiliations()
+            sides = {o if o.startswith("country/") else known.get(o, o) for o in posts}
+            if len(sides) == 1:
+                return next(iter(sides))
+        cs = sorted(self.countries_of(key))
+        return cs[0] if len(cs) == 1 else key
+
+    def leader_of(self, country: str) -> str | None:
+        """The best known head of state/government of ``country`` in this article."""
+        cands = []
+        for r in self.roles:
+            cat = title_categories().get(norm(r.title), "")
+            if cat in LEADER_CATEGORIES and country in self.countries_of(r.person):
+                cands.append(r.person)
+        if not cands:
+            return None
+        return max(cands, key=lambda k: self.salience.get(k, 0))
+
+    def leaders(self) -> list[str]:
+        """Persons holding a leader post in the article, most mentioned first."""
+        keys = {r.person for r in self.roles
+                if title_categories().get(norm(r.title), "") in LEADER_CATEGORIES}
+        return sorted(keys, key=lambda k: -self.salience.get(k, 0))
+
+    def holder_before(self, title: str, offset: int) -> str | None:
+        """The holder of ``title`` named last before ``offset`` ("Tổng Thư ký" alone)."""
+        t = norm(title)
+        holders = {r.person for r in self.roles if norm(r.title) == t}
+        before = [k for pos, k in self.person_mentions if pos < offset and k in holders]
+        return before[-1] if before else None
+
+    def person_by_post(self, title: str, owner: str | None) -> str | None:
+        """The named holder of an unnamed post ("Tổng thống Mỹ" -> Trump)."""
+        t = norm(title)
+        for r in self.roles:
+            if norm(r.title) == t and owner is not None and owner in self.countries_of(r.person) | (
+                {r.org} if r.org else set()
+            ):
+                return r.person
+        return None
+
+
+@lru_cache(maxsize=1)
+def _previous_relative() -> re.Pattern[str]:
+    phrases = [p for row in lexicon("time_words")
+               if (row.get("kind") or "").strip() == "relative" and (row.get("base") or "").strip() == "previous"
+               for p in str(row.get("phrase") or "").split("|")]
+    return phrase_regex(tuple(p for p in phrases if p.strip()))
+
+
+def is_previous_relative(text: str) -> bool:
+    """Whether a time phrase counts from the day last named ("cùng ngày", "hôm sau")."""
+    return bool(_previous_relative().search(norm(text)))

@@ -1,0 +1,295 @@
+"""The actors of one sentence ("atoms") and their coordination into groups.
+
+An atom is one actor expression with its whole designation: a named person
+with title and honorific, a country or organisation (maybe as a delegation,
+"phái đoàn Mỹ", or a leader, "nhà lãnh đạo Nga"), an unnamed post ("Tổng thống
+Mỹ"), a group ("hai bên") or a pronoun. A country after a venue preposition is
+a place atom, never a party.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.meeting_article import ArticleFacts
+from kg.extract.meeting_model import Atom
+from kg.extract.meeting_vocab import cue, cue_value, reporting_verbs
+from kg.extract.participants import (
+    COUNTRY,
+    ORG,
+    PERSON,
+    PLACE,
+    TITLE,
+    Item,
+    SentView,
+    capital_countries,
+    cue_regex,
+    known_affiliations,
+    norm,
+    outlet_keys,
+    strip_parens,
+    title_categories,
+)
+
+
+class Sentence:
+    """One sentence with its actor atoms, read on the article's folded text."""
+
+    def __init__(self, art: ArticleFacts, view: SentView) -> None:
+        self.art = art
+        self.v = view
+        self.ftext = art.ftext
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
+        self.travel: dict[int, Atom] = {}  # start of a travel-verb trigger -> its destination
+        self.atoms = self._atoms()
+
+    # helpers on article offsets
+    def find(self, pat: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
+        return list(pat.finditer(self.ftext, a, b))
+
+    def gap(self, a: int, b: int) -> str:
+        return self.ftext[a:b] if b > a else ""
+
+    # -- atoms
+    def _atoms(self) -> list[Atom]:
+        atoms = self._person_atoms()
+        spans = [(a.start, a.end) for a in atoms]
+        items = [it for it in self.v.items if not any(s <= it.start and it.end <= e for s, e in spans)]
+        k = 0
+        while k < len(items):
+            it = items[k]
+            if it.label == TITLE:
+                atom, k = self._post_atom(items, k)
+                if atom is not None:
+                    atoms.append(atom)
+                continue
+            if it.label in (COUNTRY, ORG) and it.key and it.key not in outlet_keys():
+                atoms.append(self._body_atom(it, items[k - 1] if k else None))
+            elif it.label == PLACE and it.key:
+                atoms.append(self._place_atom(it))
+            k += 1
+        atoms += self._group_and_pronoun_atoms(atoms)
+        atoms.sort(key=lambda a: a.start)
+        atoms = self._attach_group_members(atoms)
+        self._mark_sources(atoms)
+        return atoms
+
+    def _person_atoms(self) -> list[Atom]:
+        """Named persons, each with the post and honorific before the name."""
+        v = self.v
+        by_person: dict[int, tuple[int, int]] = {}
+        for h in self.art.hits.get(v.index, []):
+            s, e = by_person.get(h.person.start, (h.person.start, h.person.end))
+            by_person[h.person.start] = (min(s, h.start), max(e, h.end))
+        hon = cue_regex("role", "honorific")
+        out = []
+        for it in v.items:
+            if it.label == PERSON and it.key:
+                s, e = by_person.get(it.start, (it.start, it.end))
+                m = re.search(rf"(?:{hon.pattern})\s*$", self.gap(v.start, s), re.I)
+                if m:
+                    s = v.start + m.start()
+                out.append(Atom(s, e, "actor", it.key, PERSON))
+        return out
+
+    def _post_atom(self, items: list[Item], k: int) -> tuple[Atom | None, int]:
+        """An unnamed post, with its owner ("Tổng thống Mỹ") or alone ("Tổng Thư ký").
+
+        Returns the atom (or None) and the index of the next unread item. A
+        post alone stands for its holder in the article; a plural one ("hai
+        Bộ trưởng", "các Ngoại trưởng") is nobody in particular.
+        """
+        v, it = self.v, items[k]
+        link = r"\s*(?:của\s*)?"
+        j = k
+        while j + 1 < len(items) and items[j + 1].label == TITLE and re.fullmatch(
+                link, self.gap(items[j].end, items[j + 1].start), re.I):
+            j += 1
+        title = v.between(it.start, items[j].end)
+        if j + 1 < len(items) and items[j + 1].label in (COUNTRY, ORG) and re.fullmatch(
+                link, self.gap(items[j].end, items[j + 1].start), re.I):
+            owner = items[j + 1]
+            return Atom(it.start, owner.end, "title", owner.key, owner.label, title=title), j + 2
+        lead = self.gap(v.start, it.start)
+        after = self.gap(items[j].end, v.end)
+        if title_categories().get(norm(title), "") in ("member", "other", ""):
+            return None, j + 1  # "thành viên": no post one person holds
+        if re.search(rf"(?:{cue('place_prep').pattern})\s+(?:\S+\s+){{0,3}}$", lead, re.I):
+            return None, j + 1  # "tại Văn phòng Thủ tướng": part of a venue's name
+        if re.search(rf"(?:{cue('plural').pattern}|\d+)\s*$", lead, re.I) or \
+                re.match(rf"\s*(?:{cue('plural_after').pattern})(?!\w)", after, re.I) or \
+                v.between(items[j].end, v.end).lstrip()[:1].isupper():
+            return None, j + 1  # plural, or a name the recogniser missed
+        return Atom(it.start, items[j].end, "post", title=title), j + 1
+
+    def _body_atom(self, it: Item, prev: Item | None) -> Atom:
+        """A country or organisation as a party, a leader, a delegation or a venue."""
+        v = self.v
+        lead = self.gap(v.start, it.start)
+        m = re.search(rf"(?:{cue('leader').pattern})\s*(?:của\s+)?$", lead, re.I)
+        if re.search(rf"(?:{cue('group').pattern})\s*$", lead, re.I):
+            m = None  # "hai nhà lãnh đạo Nga - Mỹ": the group maps countries to leaders
+        if m and not re.search(r"(?:các|những)\s+\S+\s*\S*\s*$", lead[: m.start() + 12], re.I) \
+                and not re.search(r"(?:các|những)\s*$", lead[: m.start()], re.I):
+            return Atom(v.start + m.start(), it.end, "leader", it.key, it.label, core=it.start)
+        m = re.search(rf"(?:{cue('delegation').pattern})\s*(?:(?:của|ở|tại)\s+)?$", lead, re.I)
+        if m:
+            start = v.start + m.start()
+            m2 = re.search(r"(?:các|những)\s*$", lead[: m.start()], re.I)
+            if m2:
+                start = v.start + m2.start()
+            return Atom(start, it.end, "actor", it.key, it.label, delegation=True, core=it.start)
+        if re.search(rf"(?:{cue('place_prep').pattern})\s+(?:(?!(?:với|và|của|giữa|cùng)\s)"
+                     rf"[^\W\d]+\s+){{0,3}}$", lead, re.I):
+            return Atom(it.start, it.end, "place", it.key, it.label)  # "tại Mỹ", "ở thủ đô Qatar"
+        if prev is not None and prev.label == PLACE and it.label == COUNTRY and \
+                re.fullmatch(r"\s*,\s*", self.gap(prev.end, it.start)) and self._place_country(prev) == it.key:
+            return Atom(it.start, it.end, "place", it.key, it.label)  # "Ankara, Thổ Nhĩ Kỳ": where, not who
+        m = re.search(rf"(?:{cue('actor_noun').pattern})\s+$", lead, re.I)
+        start = v.start + m.start() if m else it.start  # "và phong trào Hamas"
+        return Atom(start, it.end, "actor", it.key, it.label, core=it.start)
+
+    @staticmethod
+    def _place_country(place: Item) -> str | None:
+        return capital_countries().get(norm(place.text)) or known_affiliations().get(place.key or "")
+
+    def _place_atom(self, it: Item) -> Atom:
+        lead = self.gap(self.v.start, it.start)
+        cap = self.art.known(capital_countries().get(norm(it.text)))
+        m = re.search(rf"(?:{cue('delegation').pattern})\s*(?:ở|tại)\s+$", lead, re.I)
+        if m and cap:  # "Các quan chức ở Kiev": the state, not the city
+            return Atom(self.v.start + m.start(), it.end, "actor", cap, COUNTRY, delegation=True)
+        return Atom(it.start, it.end, "place", it.key, PLACE)
+
+    def _group_and_pronoun_atoms(self, atoms: list[Atom]) -> list[Atom]:
+        """Groups ("hai bên", "hai nhà lãnh đạo") and pronouns outside other atoms."""
+        v = self.v
+        out = []
+        for m in self.find(cue("group"), v.start, v.end):
+            if any(a.start < m.end() and m.start() < a.end for a in atoms):
+                continue
+            out.append(Atom(m.start(), m.end(), "group", group=cue_value("group", m.group())))
+        for m in self.find(cue("pronoun"), v.start, v.end):
+            if any(a.start <= m.start() < a.end for a in atoms):
+                continue
+            nxt = self.ftext[m.end():m.end() + 2]
+            if nxt[:1] == " " and nxt[1:2].isupper():
+                continue  # "ông X" with X not recognised: not a pronoun
+            out.append(Atom(m.start(), m.end(), "pronoun"))
+        return out
+
+    def _attach_group_members(self, atoms: list[Atom]) -> list[Atom]:
+        """A group followed by its explicit pair: "hai nhà lãnh đạo Trump - Putin"."""
+        out: list[Atom] = []
+        i = 0
+        while i < len(atoms):
+            a = atoms[i]
+            if a.kind == "group":
+                j = i + 1
+                end = a.end
+                while j < len(atoms) and atoms[j].kind in ("actor", "title", "leader") and re.fullmatch(
+                    r"\s*(?:[-–/,]|và)?\s*", self.gap(end, atoms[j].start), re.I
+                ):
+                    a.members.append(atoms[j])
+                    end = atoms[j].end
+                    j += 1
+                if a.members and len(a.members) < 2:
+                    a.members = []
+                    j = i + 1
+                else:
+                    a.end = end
+                out.append(a)
+                i = j
+                continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _mark_sources(self, atoms: list[Atom]) -> None:
+        """"Theo Bộ Ngoại giao, hai bên ...": the source of a report is no party."""
+        v = self.v
+        src = cue("source")
+        for a in atoms:
+            if a.kind not in ("actor", "title", "post", "leader"):
+                continue
+            lead = self.gap(v.start, a.start)
+            opener = max([0] + [m.end() for m in re.finditer(r"[,;:]", lead)])
+            if not re.fullmatch(rf"\s*(?:{src.pattern})\s+(?:[^\W\d]+\s+){{0,4}}", lead[opener:], re.I):
+                continue
+            comma = self.ftext.find(",", a.end, v.end)
+            if comma >= 0 and len(strip_parens(self.gap(a.end, comma)).strip()) <= 3:
+                a.kind = "source"
+
+    def groups(self, a: int, b: int) -> list[list[Atom]]:
+        """Actor atoms in [a, b) joined into coordinated groups."""
+        atoms = [x for x in self.atoms if x.start >= a and x.end <= b and x.kind not in ("place", "source")]
+        out: list[list[Atom]] = []
+        joins: list[list[str]] = []
+        for x in atoms:
+            gap = strip_parens(self.gap(out[-1][-1].end, x.start)) if out else ""
+            if out and re.fullmatch(r"\s*(?:,|và|cùng|cùng với|[-–/])?\s*", gap, re.I):
+                out[-1].append(x)
+                joins[-1].append("," if "," in gap else "&")
+            else:
+                out.append([x])
+                joins.append([])
+        # "A, B và C" is a list; in "A, B cho biết" the comma ends a phrase
+        split: list[list[Atom]] = []
+        for g, js in zip(out, joins):
+            cut = next((n + 1 for n, j in enumerate(js) if j == "," and
+                        (g[n].label == PERSON) != (g[n + 1].label == PERSON)), None)
+            if cut is not None and js[-1] == ",":
+                split += [g[:cut], g[cut:]]
+            else:
+                split.append(g)
+        return split
+
+    def passive(self, s: int) -> list[Atom]:
+        """The patient of "X được/bị Y tiếp": the group before "được"."""
+        before = [a for a in self.atoms if a.end <= s and a.kind not in ("place", "source")]
+        if not before:
+            return []
+        agent = before[-1]
+        m = re.search(r"(?<!\w)(?:được|bị)\s+$", self.gap(self.v.start, agent.start), re.I)
+        if m is None or len(self.gap(agent.end, s)) > 20:
+            return []
+        groups = self.groups(self.v.start, self.v.start + m.start())
+        return groups[-1] if groups else []
+
+    def clause(self, s: int, e: int, triggers) -> tuple[int, int]:
+        """Bounds of the clause around [s, e): reporting verbs, conjunctions
+        and ";" separate what a speaker says from who said it."""
+        key = (s, e)
+        if key not in self._clauses:
+            self._clauses[key] = self._clause(s, e, triggers)
+        return self._clauses[key]
+
+    def _clause(self, s: int, e: int, triggers) -> tuple[int, int]:
+        v = self.v
+        masks = [(a, b) for a, b, _ in triggers] + [(m.start(), m.end()) for m in self.find(
+            cue("not_break"), v.start, v.end)] + self._source_opener()
+        breaks = [m for m in self.find(reporting_verbs(), v.start, v.end)
+                  if not any(a < m.end() and m.start() < b for a, b in masks)]
+        punct = [m for m in re.finditer(r"[;]", self.ftext[v.start:v.end])]
+        cs = max([v.start] + [b for a, b in self._source_opener() if b <= s])
+        ce = v.end
+        for m in breaks:
+            if m.end() <= s:
+                cs = max(cs, m.end())
+            elif m.start() >= e:
+                ce = min(ce, m.start())
+        for m in punct:
+            ps = v.start + m.start()
+            if ps < s:
+                cs = max(cs, ps + 1)
+            elif ps >= e:
+                ce = min(ce, ps)
+        return cs, ce
+
+    def _source_opener(self) -> list[tuple[int, int]]:
+        """"Theo hãng tin AFP, ..." / "Theo phóng viên TTXVN tại Jakarta, ...": the
+        opening attribution is outside every clause of the sentence."""
+        v = self.v
+        lead = len(v.text) - len(v.text.lstrip())
+        m = re.match(rf"(?:{cue('source').pattern})\s[^,;.]{{1,80}},", self.ftext[v.start + lead:v.end], re.I)
+        return [(v.start + lead, v.start + lead + m.end())] if m else []

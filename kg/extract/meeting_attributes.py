@@ -1,0 +1,263 @@
+"""Status, venue and date of one trigger mention, read from its clause."""
+
+from __future__ import annotations
+
+import re
+
+from datetime import date, timedelta
+
+from kg.extract.dates import TimeExpression, find_times
+from kg.extract.meeting_article import is_previous_relative
+from kg.extract.meeting_atoms import Sentence
+from kg.extract.meeting_model import Mention
+from kg.extract.meeting_vocab import STRONG, VISIT, WEAK, cue, status_table
+from kg.extract.participants import COUNTRY, ORG, PLACE, lexicon, meeting_cues, norm, phrase_regex
+
+
+def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | None, bool, bool]:
+    """``(status, strength, possible, recency)`` of the trigger at ``[s, e)``.
+
+    The nearest status cue in the window ``[ws, we)`` wins, strong before weak;
+    a possibility cue shortly before the trigger makes the mention tentative.
+    """
+    table = status_table()
+    rx = phrase_regex(tuple(table))
+    found = []
+    for m in sent.find(rx, ws, we):
+        st, strength = table[norm(m.group())]
+        if m.start() >= s and m.start() < e:
+            continue  # inside the trigger
+        if m.end() <= s or m.start() < s:
+            dist = max(0, s - m.end())
+        else:
+            dist = m.start() - e + 2  # cues before the trigger win ties
+        found.append((dist, st, strength, m))
+    # A possibility reaches across reporting verbs ("hỏi liệu X có cam kết
+    # đàm phán ..."), but not across a sentence-internal full stop.
+    lo = max(sent.v.start, s - 45)
+    lo = max([lo] + [x.end() for x in re.finditer(r"[.;!?]", sent.ftext[:s]) if x.end() > lo])
+    # "Kỳ vọng ... tăng lên sau chuyến thăm X": the wish is not about the
+    # contact named in a "sau/trước" adjunct
+    link = re.search(rf"(?:{cue('temporal_link').pattern})\s+(?:(?:một|các|những)\s+)?$",
+                     sent.gap(lo, s), re.I)
+    if link:
+        lo = s
+    blocks = [m for m in rx.finditer(sent.ftext, lo, s) if table[norm(m.group())][0] == "possible"]
+    possible = bool(blocks)
+    if blocks and all(cue("invitation").fullmatch(m.group()) for m in blocks) and _accepted(sent, e):
+        return "planned", STRONG, False, False  # "mời X thăm Y ... X đã nhận lời"
+    recency = any(cue("recency").match(norm(m.group())) for _d, _s, _t, m in found if m.end() <= s)
+    real = [f for f in found if f[1] in ("planned", "held")]
+    strong = sorted((f for f in real if f[2] == STRONG), key=lambda f: f[0])
+    weak = sorted((f for f in real if f[2] == WEAK), key=lambda f: f[0])
+    if strong:
+        return strong[0][1], STRONG, possible, recency
+    if weak:
+        st = weak[0][1]
+        # "sẽ nói chuyện ... ngay sau cuộc gặp": after a future event is future too
+        if st == "held":
+            earlier = [m for m in rx.finditer(sent.ftext, cs, s) if table[norm(m.group())] == ("planned", STRONG)]
+            if earlier:
+                return "planned", WEAK, possible, recency
+        return st, WEAK, possible, recency
+    # verbs sharing a subject share its tense: "X sẽ tới A để gặp B, trước khi sang C hội đàm"
+    earlier = [m for m in rx.finditer(sent.ftext, cs, s) if table[norm(m.group())][1] == STRONG
+               and table[norm(m.group())][0] in ("planned", "held")]
+    if earlier:
+        return table[norm(earlier[-1].group())][0], WEAK, possible, recency
+    return None, None, possible, recency
+
+
+def _accepted(sent: Sentence, e: int) -> bool:
+    """Whether the invitation is accepted later in the sentence or in the next one."""
+    views = sent.art.views
+    end = views[sent.v.index + 1].end if sent.v.index + 1 < len(views) else sent.v.end
+    return cue("accept").search(sent.ftext, e, end) is not None
+
+
+def mention_place(sent: Sentence, s, e, cs, ce, trigs) -> tuple[str | None, bool]:
+    """The venue of the trigger at ``[s, e)`` and whether it is only a trip's goal.
+
+    The venue follows "tại"/"ở" in the trigger's clause, before the next trigger
+    and before the topic ("về ..."), unless the predicate of the meeting noun
+    comes after the topic ("Kỳ họp ... về hợp tác X sẽ được tổ chức tại Hà
+    Nội"). A visit's venue is read after its trigger only. A contact right
+    after a trip ("tới Israel để gặp X", "sang Doha hội đàm") is held where
+    the trip goes, unless its own clause names a venue.
+    """
+    other = [a for a, b, _ in trigs if a != s]
+    nxt = min([ce] + [x for x in other if x > e])
+    scope = [m.start() for m in sent.find(cue("scope_end"), e, ce)]
+    limit = min([nxt] + scope)
+    start = e if s in sent.travel or _is_visit(trigs, s) else max([cs] + [b for a, b, _ in trigs if b <= s])
+    found = _venue_after_prep(sent, start, limit)
+    if found is None and limit < nxt:
+        pred = next(iter(sent.find(cue("predicate"), limit, nxt)), None)
+        if pred is not None:
+            found = _venue_after_prep(sent, pred.end(), nxt)
+    if found is not None:
+        return found, False
+    goal = _trip_goal(sent, s, cs, trigs)
+    return goal, goal is not None
+
+
+def _is_visit(trigs, s: int) -> bool:
+    return any(a == s and k == VISIT for a, _b, k in trigs)
+
+
+def _venue_after_prep(sent: Sentence, start: int, limit: int) -> str | None:
+    for m in sent.find(cue("place_prep"), start, limit):
+        if re.search(rf"(?:{cue('delegation').pattern})\s*$", sent.gap(start, m.start()), re.I):
+            continue
+        for a in sent.atoms:
+            if a.start >= m.end() and a.kind in ("place", "actor") and a.key and \
+                    re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,3}", sent.gap(m.end(), a.start)) and \
+                    not sent.ftext[m.end():a.start].strip()[:1].isupper():
+                if a.label in (PLACE, COUNTRY, ORG):
+                    return a.key
+                break
+            if a.start >= m.end():
+                break
+    return None
+
+
+def _trip_goal(sent: Sentence, s: int, cs: int, trigs) -> str | None:
+    """The destination of a trip that leads straight to the trigger at ``s``."""
+    before = [a for a, _b, _k in trigs if a < s and a >= cs]
+    if not before or before[-1] not in sent.travel:
+        return None
+    dest = sent.travel[before[-1]]
+    gap = list(sent.gap(dest.end, s))
+    for t in sent.art.times:
+        if dest.end <= t.start and t.end <= s:
+            gap[t.start - dest.end:t.end - dest.end] = " " * (t.end - t.start)
+    rest = cue("purpose").sub(" ", "".join(gap))
+    return dest.key if len(rest.split()) <= 2 and not re.search(r"[,;]", rest) else None
+
+
+def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
+    """Give each mention the time expression of its own clause.
+
+    A time goes to the nearest mention of its clause, preferring one it is not
+    cut off from by a comma ("hội nghị thượng đỉnh tại X chiều 8/5, trong
+    khuôn khổ chuyến thăm ..."). A mention left without one then takes the date
+    of a mention of its clause, else of its sentence, that agrees on status.
+    """
+    v = sent.v
+    candidates = [m for m in mentions if not m.purpose]
+    for t in (t for t in sent.art.times if v.start <= t.start and t.end <= v.end):
+        if not _dates_contact(sent.ftext, v.start, t):
+            continue
+        best = None
+        for m in candidates:
+            cs, ce = sent.clause(m.start, m.end, trigs)
+            if not (cs <= t.start and t.end <= ce):
+                continue
+            a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
+            cut = bool(re.search(r"[,;]", sent.gap(a, b))) and not sent.gap(v.start, t.start).strip() == ""
+            dist = b - a
+            if best is None or (cut, dist) < best[0]:
+                best = ((cut, dist), m)
+        if best is None:
+            continue
+        m = best[1]
+        if m.date is not None:
+            continue
+        # a fronted date ("Hồi tháng 8, A thăm X và gặp Y") dates every contact of its clause
+        fronted = [o for o in candidates if o is not m and o.date is None and t.end <= o.start
+                   and t.end <= m.start and sent.clause(o.start, o.end, trigs)[0] <= t.start]
+        m.date = _resolved(sent, t)
+        for o in fronted:
+            o.date = m.date
+    for m in candidates:
+        if m.date is None and (m.groups or m.visitor):
+            m.date = _sibling_date(sent, m, candidates, trigs)
+
+
+def _dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
+    """False for a time that ends the contact, opens a count or dates something else.
+
+    "kéo dài đến 3h sáng 23/1", "kể từ đầu năm", "kể từ khi bà X nhậm chức vào
+    tháng 10", "đắc cử hồi tháng 6": none of these is the contact's date.
+    """
+    lead = ftext[max(sent_start, t.start - 30):t.start]
+    if re.search(rf"(?:{cue('range_end').pattern})\s*(?:hơn|khoảng|gần)?\s*$", lead[-20:], re.I):
+        return False
+    if re.search(rf"(?:{cue('count_from').pattern})\s*$", lead[-20:], re.I):
+        return False
+    before = ftext[sent_start:t.start]
+    stretch = before[max([0] + [m.end() for m in re.finditer(r"[,;]", before)]):]
+    if cue("since_clause").search(stretch):
+        return False
+    return not re.search(rf"(?:{cue('other_event').pattern})\s+(?:\S+\s+){{0,1}}$", lead, re.I)
+
+
+def _resolved(sent: Sentence, t: TimeExpression) -> TimeExpression:
+    """``t`` with its value made safe for a contact record.
+
+    "Cùng ngày" counts from the day last named as a contact's date, not from
+    the end of a range ("từ 13 đến 15/11"); with no such day only the month of
+    the article is known. "Đầu tuần tới" is the month of that week's Monday.
+    """
+    value = t.value
+    if value and is_previous_relative(t.text):
+        art = sent.art
+        starts = {x.start: v.start for v in art.views for x in art.times if v.start <= x.start < v.end}
+        days = [x for x in art.times if x.end <= t.start and x.granularity == "day" and x.value
+                and not is_previous_relative(x.text) and _dates_contact(art.ftext, starts[x.start], x)]
+        value = _after_days(days[-1].value, _day_offset(t.text)) if days else value[:7]
+    elif t.granularity == "week" and value and len(value) == 4:
+        value = _week_month(sent, t) or value
+    return TimeExpression(t.start, t.end, t.text, value, t.granularity, t.relation)
+
+
+def _day_offset(text: str) -> int:
+    """Days from the day last named ("hôm sau" = 1), from ``time_words.tsv``."""
+    for row in lexicon("time_words"):
+        if (row.get("base") or "").strip() == "previous" and any(
+                p.strip() and norm(p) in norm(text) for p in str(row.get("phrase") or "").split("|")):
+            return int((row.get("offset") or "0").strip() or 0)
+    return 0
+
+
+def _after_days(day: str, offset: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=offset)).isoformat()
+
+
+def _week_month(sent: Sentence, t: TimeExpression) -> str | None:
+    """Month of the first (or last) day of a week named "đầu/cuối tuần ..."."""
+    art_date = sent.art.article_date
+    if not art_date:
+        return None
+    first = norm(t.text).split()[0]
+    starts = {norm(p) for p, _ in meeting_cues().get("week_start", [])}
+    ends = {norm(p) for p, _ in meeting_cues().get("week_end", [])}
+    if first not in starts | ends:
+        return None
+    week = find_times(" ".join(norm(t.text).split()[1:]), art_date)
+    ref = date.fromisoformat(art_date[:10])
+    offset = _week_offset(week[0].text) if week else None
+    if offset is None:
+        return None
+    monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
+    day = monday if first in starts else monday + timedelta(days=6)
+    return f"{day:%Y-%m}"
+
+
+def _week_offset(phrase: str) -> int | None:
+    for row in lexicon("time_words"):
+        if (row.get("unit") or "").strip() == "week" and norm(phrase) in {
+                norm(p) for p in str(row.get("phrase") or "").split("|")}:
+            return int((row.get("offset") or "0").strip() or 0)
+    return None
+
+
+def _sibling_date(sent: Sentence, m: Mention, mentions: list[Mention], trigs) -> TimeExpression | None:
+    """The date of another contact of the same clause, else sentence, that agrees on status."""
+    cs, ce = sent.clause(m.start, m.end, trigs)
+    dated = [o for o in mentions if o is not m and o.date is not None and o.date.value
+             and (m.status is None or o.status is None or o.status == m.status)]
+    for pool in ([o for o in dated if cs <= o.start < ce], dated):
+        if pool:
+            return min(pool, key=lambda o: abs(o.start - m.start)).date
+    return None

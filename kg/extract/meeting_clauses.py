@@ -1,0 +1,245 @@
+"""Reading one sentence: each trigger with the parties its clause names.
+
+Clauses end at reporting verbs and conjunctions, because "X cho biết A gặp B" is
+A's meeting, not X's. Parties are the subject (also of a meeting noun after a
+light verb, "có cuộc gặp"), the object, "giữa A và B", "với B", the patient of a
+passive ("được X tiếp") and, for visits, the visitor and the host.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.meeting_atoms import Sentence
+from kg.extract.meeting_attributes import assign_dates, mention_place, mention_status
+from kg.extract.meeting_model import Atom, Mention
+from kg.extract.meeting_triggers import find_triggers
+from kg.extract.meeting_vocab import VISIT, cue
+from kg.extract.participants import COUNTRY, ORG, PLACE, meeting_cues, norm, place_kinds, strip_parens
+
+_MAX_SUBJECT_GAP = 60
+_MAX_OBJECT_GAP = 45
+
+
+class ClauseReader(Sentence):
+    """Turns the triggers of one sentence into :class:`Mention` records."""
+
+    def read(self, index_base: int) -> list[Mention]:
+        v = self.v
+        trigs = find_triggers(self)
+        mentions = []
+        bg = cue("background").match(self.ftext, v.start + (len(v.text) - len(v.text.lstrip())))
+        purpose = cue("purpose")
+        for n, (s, e, kind) in enumerate(trigs):
+            cs, ce = self.clause(s, e, trigs)
+            prev_end = trigs[n - 1][1] if n > 0 else cs
+            next_start = trigs[n + 1][0] if n + 1 < len(trigs) else ce
+            m = self._mention(s, e, kind, cs, ce, max(cs, prev_end), min(ce, next_start), trigs)
+            m.background = bg is not None
+            if n > 0 and re.search(rf"(?:{purpose.pattern})\s*$", self.gap(max(cs, s - 12), s), re.I):
+                if trigs[n - 1][2] != VISIT:
+                    # the topic of the contact before it; a trip's purpose is a contact of its own
+                    m.groups, m.host, m.visitor = [], None, []
+                    m.purpose = True
+            mentions += self._distribute(m, cs)
+        # "X điện đàm với Y ngay sau cuộc gặp với Z": X's contact is linked to Z's
+        link = re.compile(r"(?:ngay\s+)?(?:sau|trước)(?:\s+khi)?\s+(?:\S+\s+){0,8}$", re.I)
+        for i, m in enumerate(mentions):
+            for j, o in enumerate(mentions):
+                if j != i and o.start > m.end and link.search(self.gap(m.end, o.start)) and \
+                        re.search(r"(?:sau|trước)", self.gap(m.end, o.start), re.I):
+                    m.linked.append(index_base + j)
+                    break
+        assign_dates(self, mentions, trigs)
+        return mentions
+
+    def _mention(self, s, e, kind, cs, ce, ws, we, trigs) -> Mention:
+        v = self.v
+        text = self.v.doc_text[s:e]
+        is_np = re.match(r"(?:cuộc|vòng|chuyến|buổi|hội nghị)\b", norm(text)) is not None
+        before = self.gap(cs, s)
+        groups: list[list[Atom]] = []
+        visitor: list[Atom] = []
+        host: Atom | None = None
+        # right side: "giữa A và B", "với B", "của B", object of a verb, "Mỹ - Ukraine"
+        nxt = [a for a, _b, _k in trigs if a >= e]
+        right = self._right_groups(e, ce, is_np, kind, min(nxt) if nxt else None)
+        # left side
+        light = re.search(rf"(?:{cue('light_verb').pattern})\s+(?:(?:một|các|những|cuộc)\s+)?$", before, re.I)
+        tlink = re.search(rf"(?:{cue('temporal_link').pattern})\s+(?:(?:một|các|những)\s+)?$", before, re.I)
+        left: list[Atom] = []
+        if not is_np or light or kind == VISIT:
+            left = self._left_group(cs, s if not light else cs + light.start(), trigs)
+        elif tlink and sum(len(g) for g in right) < 2:
+            # "Sau cuộc gặp với X, <subject> ...": the main clause's subject met X
+            left = self._clause_subject(cs, ce, s, e, cs + tlink.start())
+        if kind == VISIT:
+            host, visitor = self._visit_parties(s, e, cs, ce, left, right, trigs)
+        else:
+            if left and not (all(a.kind == "group" and not a.members for a in left)
+                             and sum(len(g) for g in right) >= 2):
+                groups.append(left)  # "Hai bên ... vòng Đối thoại EU - Trung Quốc": the pair names them
+            for g in right:
+                groups.append(g)
+            groups += self._mediators(e, ce) + self._joint_body(e, ce)
+            if not is_np:
+                patient = self.passive(s)
+                if patient:
+                    groups.append(patient)
+        # status
+        status, strength, possible, recency = mention_status(self, s, e, ws, we, cs)
+        generic = bool(re.search(rf"(?:{cue('generic').pattern})\s*$", self.gap(max(cs, s - 12), s), re.I)) \
+            or bool(re.match(r"(?:các|những)\s", norm(text)))
+        after = self.gap(e, min(ce, e + 30))
+        habitual = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:(?:{cue('habitual').pattern})|"
+                                 rf"(?:hơn|khoảng|gần)?\s*\d+\s+lần)(?!\w)", after, re.I))
+        anaphoric = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:{cue('anaphor').pattern})(?!\w)",
+                                  self.ftext[e:min(ce, e + 25)], re.I))
+        place, weak_place = mention_place(self, s, e, cs, ce, trigs)
+        cancelled = bool(re.match(rf"\s*(?:\S+\s+){{0,3}}?(?:{cue('cancel').pattern})", self.ftext[e:ce], re.I))
+        if kind == VISIT and host is not None and place is None:
+            place, weak_place = host.key, s in self.travel  # a trip's goal, unless a visit noun names one
+        org_summit = kind == "summit" and len(right) == 1 and len(right[0]) == 1 and \
+            right[0][0].label == ORG and right[0][0].start - e <= 2  # "Hội nghị thượng đỉnh NATO"
+        return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible or habitual,
+                       False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,
+                       cancelled=cancelled, weak_place=weak_place, org_summit=org_summit)
+
+    def _distribute(self, m: Mention, cs: int) -> list[Mention]:
+        """"A lần lượt điện đàm với B và C": one contact with each partner."""
+        if len(m.groups) != 2 or len(m.groups[1]) < 2 or not m.groups[0]:
+            return [m]
+        if not re.search(rf"(?:{cue('distributive').pattern})\s+(?:\S+\s+){{0,2}}$",
+                         self.gap(max(cs, m.groups[0][-1].end), m.start) + " ", re.I):
+            return [m]
+        return [replace(m, groups=[m.groups[0], [partner]]) for partner in m.groups[1]]
+
+    def _mediators(self, e: int, ce: int) -> list[list[Atom]]:
+        """"... với sự trung gian của Ai Cập, Qatar và Mỹ": the mediators take part."""
+        for m in self.find(cue("mediator"), e, ce):
+            g = self.groups(m.end(), ce)
+            if g and g[0][0].start - m.end() <= 3:
+                return [g[0]]
+        return []
+
+    def _joint_body(self, e: int, ce: int) -> list[list[Atom]]:
+        """"Kỳ họp ... Ủy ban hỗn hợp Việt Nam - Philippines": the body's two states."""
+        m = re.match(rf"\s*(?:\S+\s+){{0,4}}?(?:{cue('joint_body').pattern})", self.ftext[e:ce], re.I)
+        if m is None:
+            return []
+        for g in self.groups(e + m.end(), ce):
+            if g[0].start - (e + m.end()) > 50:
+                break
+            if len(g) >= 2 and all(a.label == COUNTRY for a in g):
+                return [g]
+        return []
+
+    def _right_groups(self, e: int, ce: int, is_np: bool, kind: str, limit: int | None = None) -> list[list[Atom]]:
+        stop = min(ce, limit) if limit else ce
+        for cat in ("scope_end", "predicate"):
+            for m in self.find(cue(cat), e, stop):
+                stop = m.start()
+                break
+        for m in self.find(cue("place_prep"), e, stop):
+            # a venue ends the party list, unless a party list follows "giữa"
+            stop = min(stop, m.start())
+            break
+        out: list[list[Atom]] = []
+        for g in self.groups(e, stop):
+            gap = strip_parens(self.gap(e if not out else out[-1][-1].end, g[0].start))
+            if len(gap) > _MAX_OBJECT_GAP or re.search(r"[,;:.“”\"]", gap):
+                break
+            linked = re.search(r"(?<!\w)(?:giữa|với|của|cùng|có|tới|đến)(?!\w)", gap, re.I)
+            if is_np and not linked and not (not out and re.fullmatch(r"\s*(?:\S+\s+){0,2}", gap)):
+                break
+            if out and not linked:
+                break  # a second party list needs its own "và"/"với"
+            out.append(g)
+        return out
+
+    def _left_group(self, cs: int, s: int, trigs) -> list[Atom]:
+        """The subject group of the trigger at ``s``, or nothing."""
+        aside = self._asides(cs, s)
+        groups = [g for g in self.groups(cs, s) if not any(a <= g[0].start < b for a, b in aside)]
+        # "A đã có chuyến thăm X và gặp Y", "A đã tới Nga dự hội nghị": X and
+        # Nga are objects of the first verb, A is the subject of both
+        verb_ends = [b for _a, b, _k in trigs] + [m.end() for m in self.find(cue("destination"), cs, s)]
+        while len(groups) > 1 and any(
+            b <= groups[-1][0].start and groups[-1][0].start - b <= 25
+            and not re.search(r"[,;]", self.gap(b, groups[-1][0].start))
+            for b in verb_ends
+        ):
+            groups = groups[:-1]
+        if not groups:
+            return []
+        g = groups[-1]
+        # a trip's verb ("sang Doha hội đàm") and an aside share the subject
+        between = [b for a, b, _ in trigs if g[-1].end <= a and b <= s and a not in self.travel
+                   and not any(x <= a < y for x, y in aside)]
+        if between:
+            # a shared subject only across coordination: "... chuyến thăm X và gặp Y"
+            tail = self.gap(max(between), s)
+            tail = tail[tail.rfind(" và ") if " và " in tail else 0:]
+            if not re.fullmatch(rf"(?:\s*(?:\S+\s+){{0,8}})?\s*(?:,\s*)?(?:{cue('sequence').pattern})\s+"
+                                rf"(?:\S+\s+){{0,2}}", tail, re.I):
+                return []
+        elif len(self.gap(g[-1].end, s)) > _MAX_SUBJECT_GAP + sum(b - a for a, b in aside if a >= g[-1].end):
+            return []
+        if re.search(r"(?<!\w)(?:với|của|về|cho|từ)\s*$", self.gap(cs, g[0].start), re.I):
+            return []  # an oblique, not the subject
+        return g
+
+    def _asides(self, cs: int, s: int) -> list[tuple[int, int]]:
+        """Comma-delimited descriptions before ``s`` (", người tháp tùng ..., ")."""
+        rx = re.compile(rf",\s*(?:{cue('apposition').pattern})\s[^,]*,", re.I)
+        return [(m.start(), m.end()) for m in rx.finditer(self.ftext, cs, s)]
+
+    def _clause_subject(self, cs: int, ce: int, s: int, e: int, link_start: int) -> list[Atom]:
+        """Subject of the clause holding "sau/trước/trong <meeting noun>"."""
+        before = [g for g in self.groups(cs, link_start)]
+        if before:
+            return before[0]
+        # fronted adjunct: "Sau cuộc gặp với X, <subject> ..."
+        comma = self.ftext.find(",", e, ce)
+        if comma < 0:
+            return []
+        after = self.groups(comma, ce)
+        return after[0] if after else []
+
+    def _visit_parties(self, s, e, cs, ce, left, right, trigs) -> tuple[Atom | None, list[Atom]]:
+        """Host and visitor of a visit: "chuyến thăm X của Y", "Y thăm X", "Y tới X"."""
+        host = self.travel.get(s)
+        visitor: list[Atom] = []
+        # object right after the trigger: "chuyến thăm Moskva", "thăm Việt Nam"
+        nxt = [a for a in self.atoms if a.start >= e and a.start - e <= 25 and a.end <= ce]
+        if host is None and nxt and a_is_dest(nxt[0]) and re.fullmatch(
+            r"\s*(?:(?:chính thức|cấp nhà nước|làm việc|hữu nghị|tới|đến|sang)\s*)*",
+            self.gap(e, nxt[0].start), re.I
+        ):
+            host = nxt[0]
+        if host is None:
+            dest = cue("destination")
+            for m in self.find(dest, cs, s):
+                cand = [a for a in self.atoms if a.start >= m.end() and a.start - m.end() <= 3 and a_is_dest(a)]
+                if cand:
+                    host = cand[0]
+        if host is not None and host.label == PLACE and place_kinds().get(host.key or "") in \
+                {p for p, _ in meeting_cues().get("region_kind", [])}:
+            host = None  # "chuyến công du Đông Nam Á": several countries, no one host
+        tail_from = host.end if host is not None and host.end > e else e
+        m = re.match(r"\s*(?:\S+\s+){0,5}?của\s+", self.gap(tail_from, ce), re.I)
+        if m and s not in self.travel and not cue("invitation").search(m.group()):
+            start = tail_from + m.end()
+            g = self.groups(start, ce)
+            if g and g[0][0].start - start <= 3:
+                visitor = g[0]
+        if not visitor:
+            end = host.start if host is not None and host.start < s else s
+            left = self._left_group(cs, end, [t for t in trigs if t[1] <= end])
+            visitor = [a for a in left if a is not host]
+        return host, visitor
+
+
+def a_is_dest(a: Atom) -> bool:
+    return a.kind in ("place", "actor", "title") and a.label in (PLACE, COUNTRY)

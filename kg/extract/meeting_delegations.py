@@ -1,0 +1,184 @@
+"""Delegations and representatives: who actually stood for each side.
+
+Delegations give way to their named members ("Phía Mỹ gồm ...", "phái đoàn Nga
+do X dẫn đầu", "Về phía Mỹ, ông X ..."), a visitor stands for his country in a
+contact reported right after his visit (which also dates it), and a country is
+dropped when one of its own people is a party.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.meeting_article import ArticleFacts
+from kg.extract.meeting_merge import EventBuilder, dates_compatible
+from kg.extract.meeting_model import Atom, Event
+from kg.extract.meeting_vocab import VISIT, cue
+from kg.extract.participants import COUNTRY, ORG, PERSON, SentView
+
+
+def _member_lists(art: ArticleFacts, view: SentView) -> list[tuple[str, list[str]]]:
+    """``(side, persons)`` named as a side's members or head in one sentence.
+
+    A head named with "do X dẫn đầu" wins over the first person after "Phía X,":
+    in "Phía Ukraine, Tổng thống Y cho biết phái đoàn nước này sẽ do Z dẫn
+    đầu", Y only announces who leads the delegation.
+    """
+    atoms = art.atoms.get(view.index, [])
+    lead_ws = view.start + (len(view.text) - len(view.text.lstrip()))
+    opener = next((a for a in atoms if a.kind == "actor" and a.label in (COUNTRY, ORG) and a.key and re.fullmatch(
+        rf"(?:về\s+)?(?:{cue('side').pattern})\s*", art.ftext[lead_ws:a.core], re.I)), None)
+    heads = _heads(art, view, atoms, opener)
+    out = list(heads)
+    if opener is not None and opener.key not in {c for c, _ in heads}:
+        listed = _listed_members(art, view, atoms, opener)
+        if listed:
+            out.append((opener.key, listed))
+    out += _sent_representatives(art, view, atoms)
+    return out
+
+
+def _persons(atoms: list[Atom], lo: int, hi: int) -> list[Atom]:
+    return [x for x in atoms if lo <= x.start and x.end <= hi and x.kind == "actor" and x.label == PERSON]
+
+
+def _listed_members(art: ArticleFacts, view: SentView, atoms: list[Atom], side: Atom) -> list[str]:
+    """"Phía Mỹ gồm A, B và C" (one member per list item), or "Phía Mỹ, ông A ..."."""
+    ftext = art.ftext
+    after = _persons(atoms, side.end, view.end)
+    m = cue("member_list").search(ftext, side.end, view.end)
+    if m and not re.search(r"[,.;]", ftext[side.end:m.start()]):
+        # one member per list item: the last name of "con rể Tổng thống
+        # Donald Trump là ông Jared Kushner" is the member
+        cuts = [m.end()] + [x.end() for x in re.finditer(
+            r",|;|(?<!\w)(?:và|cùng)(?!\w)", ftext[:view.end]) if x.start() >= m.end()] + [view.end]
+        names = []
+        for lo, hi in zip(cuts, cuts[1:]):
+            in_chunk = [x for x in after if lo <= x.start and x.end <= hi + 1]
+            if not in_chunk:
+                # a designation may straddle a cut ("Đặc phái viên về đầu tư và ...")
+                in_chunk = [x for x in after if lo <= x.end <= hi + 1]
+            if in_chunk:
+                names.append(in_chunk[-1].key)
+        if names:
+            return list(dict.fromkeys(names))
+    if ftext[side.end:side.end + 2].strip() == "," and after and \
+            re.fullmatch(r",\s*(?:\S+\s*){0,6}", ftext[side.end:after[0].start]):
+        return [after[0].key]
+    return []
+
+
+def _heads(art: ArticleFacts, view: SentView, atoms: list[Atom], opener: Atom | None) -> list[tuple[str, list[str]]]:
+    """Heads of delegations: "phái đoàn Nga (vẫn sẽ) do X dẫn đầu", "X dẫn đầu phái đoàn Nga".
+
+    A delegation noun without its state ("phái đoàn nước này") belongs to the
+    side the sentence opens with.
+    """
+    ftext = art.ftext
+    out = []
+    led = cue("led_by")
+    for m in led.finditer(ftext, view.start, view.end):
+        agent = [x for x in re.finditer(rf"(?<!\w)(?:{cue('led_agent').pattern})\s+", ftext[view.start:m.start()], re.I)]
+        if agent:
+            do_start, do_end = view.start + agent[-1].start(), view.start + agent[-1].end()
+            persons = _persons(atoms, do_end, m.start())
+            if persons and persons[0].start - do_end <= 80 and m.start() - persons[-1].end <= 80 \
+                    and not re.search(r"[,;]", ftext[do_end:persons[0].start]):
+                owner = _delegation_before(art, atoms, do_start, opener)
+                if owner:
+                    out.append((owner, [persons[-1].key]))
+                    continue
+        # "X dẫn đầu phái đoàn Nga"
+        after = [x for x in atoms if x.start >= m.end() and x.start - m.end() <= 15 and x.kind == "actor"
+                 and x.label in (COUNTRY, ORG) and x.delegation]
+        before = [x for x in atoms if x.end <= m.start() and m.start() - x.end <= 20 and x.label == PERSON]
+        if after and before:
+            out.append((after[0].key, [before[-1].key]))
+    return out
+
+
+def _delegation_before(art: ArticleFacts, atoms: list[Atom], at: int, opener: Atom | None) -> str | None:
+    """The side whose delegation stands right before "do" (a few adverbs between)."""
+    near = [x for x in atoms if x.end <= at and at - x.end <= 25 and x.kind == "actor" and x.delegation
+            and x.label in (COUNTRY, ORG) and not re.search(r"[,;]", art.ftext[x.end:at])]
+    if near:
+        return near[-1].key
+    bare = list(re.finditer(rf"(?:{cue('delegation').pattern})(?:\s+\S+){{0,4}}\s*$", art.ftext[max(0, at - 40):at], re.I))
+    if bare and opener is not None and not re.search(r"[,;]", bare[-1].group()):
+        return opener.key  # "Phía Ukraine, ... phái đoàn nước này sẽ do X dẫn đầu"
+    return None
+
+
+def _sent_representatives(art: ArticleFacts, view: SentView, atoms: list[Atom]) -> list[tuple[str, list[str]]]:
+    """"... phía Hamas cử quan chức cấp cao X tham dự": X represents Hamas."""
+    out = []
+    for a in atoms:
+        if not (a.kind == "actor" and a.delegation and a.label in (COUNTRY, ORG) and a.key):
+            continue
+        m = re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:{cue('sends').pattern})\s", art.ftext[a.end:view.end], re.I)
+        if m:
+            persons = _persons(atoms, a.end + m.end(), view.end)
+            if persons and persons[0].start - (a.end + m.end()) <= 50:
+                out.append((a.key, [persons[0].key]))
+    return out
+
+
+def apply_members(art: ArticleFacts, b: EventBuilder) -> None:
+    for view in art.views:
+        lists = _member_lists(art, view)
+        if not lists:
+            continue
+        here = [b.where[i] for i, m in enumerate(b.mentions) if m.sent == view.index and i in b.where]
+        for country, persons in lists:
+            target = None
+            for ev in here:
+                if country in ev.parties or country in b._sides(ev.parties):
+                    target = ev
+                    break
+            if target is None:
+                cands = [ev for ev in b.events if ev.real() and not ev.background
+                         and ev.mentions[0].sent <= view.index and view.index - ev.last_sent <= 3
+                         and (country in ev.parties or country in b._sides(ev.parties))]
+                if cands:
+                    target = max(cands, key=lambda ev: (max(m.sent for m in ev.mentions if m.sent <= view.index)))
+            if target is None:
+                continue
+            for p in persons:
+                art.affil.setdefault(p, set()).add(country)
+            target.parties = [k for k in target.parties if k != country]
+            target.parties += [p for p in persons if p not in target.parties]
+
+
+def visits_into_meetings(art: ArticleFacts, b: EventBuilder) -> None:
+    """A contact reported right after a visit was held during it."""
+    visits = [ev for ev in b.events if ev.family == VISIT and ev.real()]
+    for ev in b.events:
+        if ev.family == VISIT or not ev.real():
+            continue
+        for vi in visits:
+            first = ev.mentions[0].sent
+            if not (0 <= first - vi.mentions[0].sent <= 1):
+                continue
+            host = vi.mentions[0].parties[-1] if vi.mentions[0].parties else None
+            visitors = [p for p in vi.parties if p != host]
+            if host is None or host not in b._sides(ev.parties) | set(ev.parties):
+                continue
+            if not dates_compatible(vi.date(), ev.date()):
+                continue
+            replaced = False
+            for v in visitors:
+                for c in art.countries_of(v):
+                    if c in ev.parties and c != host:
+                        ev.parties = [v if k == c else k for k in ev.parties]
+                        replaced = True
+            if (replaced or set(visitors) & set(ev.parties)) and ev.date() is None and vi.date():
+                ev.inherited_date = vi.date()
+
+
+def drop_represented(art: ArticleFacts, ev: Event) -> list[str]:
+    """Drop a country when one of its own people is already a party."""
+    persons = [k for k in ev.parties if not k.startswith("country/") and not k.startswith("org/")]
+    covered = set()
+    for p in persons:
+        covered |= art.countries_of(p)
+    return [k for k in ev.parties if not (k.startswith("country/") and k in covered)]

@@ -1,0 +1,158 @@
+"""Merging trigger mentions into events (one event = one reported contact).
+
+A mention with parties on two sides joins an event of the same family whose
+date, place and status agree and whose parties are similar, or starts a new
+one; a mention without such parties ("Cuộc thảo luận kéo dài ...") joins the
+most recent compatible event.
+"""
+
+from __future__ import annotations
+
+from kg.extract.meeting_article import ArticleFacts
+from kg.extract.meeting_model import Event, Mention
+from kg.extract.meeting_parties import resolve_atom
+from kg.extract.meeting_vocab import STRONG, VISIT, family
+from kg.extract.participants import capital_countries, known_affiliations, norm, outlet_keys
+
+_ANAPHOR_WINDOW = 5  # sentences an event stays open for mentions without parties
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _status_conflict(m: Mention, ev: Event) -> bool:
+    if m.status is None:
+        return False
+    st, strength = ev.status()
+    if st is None or st == m.status:
+        return False
+    return strength == STRONG and m.strength == STRONG
+
+
+def _date_ok(m: Mention, ev: Event) -> bool:
+    a = m.date.value if m.date else None
+    b = ev.date()
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _place_ok(m: Mention, ev: Event) -> bool:
+    a, b = m.place, ev.place()
+    return not a or not b or a == b or _inside(a, b) or _inside(b, a)
+
+
+def _inside(place: str, country: str) -> bool:
+    """Whether a venue lies in a country ("Abu Dhabi" in UAE), per the lexicons."""
+    if not country.startswith("country/"):
+        return False
+    name = place.split("/", 1)[-1].replace("-", " ")
+    return known_affiliations().get(place) == country or capital_countries().get(norm(name)) == country
+
+
+class EventBuilder:
+    def __init__(self, art: ArticleFacts) -> None:
+        self.art = art
+        self.events: list[Event] = []
+        self.mentions: list[Mention] = []
+        self.where: dict[int, Event] = {}  # mention index -> event
+
+    def add(self, idx: int, m: Mention) -> None:
+        art = self.art
+        if m.kind == VISIT:
+            parties = []
+            for a in m.visitor:
+                parties += resolve_atom(a, art, self.events, m)
+            host = []
+            if m.host is not None:
+                host = resolve_atom(m.host, art, self.events, m) if m.host.kind != "place" else [
+                    art.known(capital_countries().get(norm(art.text[m.host.start:m.host.end]))) or
+                    art.known(known_affiliations().get(m.host.key or "")) or m.host.key]
+            parties = [p for p in parties if p] + [h for h in host if h and h not in parties]
+        else:
+            parties = []
+            for g in m.groups:
+                for a in g:
+                    parties += resolve_atom(a, art, self.events, m)
+        parties = [p for p in dict.fromkeys(parties) if p and p not in outlet_keys()]
+        m.parties = parties
+        named = any(a.kind != "group" for g in m.groups for a in g) or m.kind == VISIT
+        if m.generic and not named:
+            return  # "các cuộc gặp cấp cao giữa hai nước": talk about contacts in general
+        one_sided = len(self._sides(parties)) < 2  # "Phía Nga tham dự cuộc gặp có X và Y"
+        if len(parties) >= 2 and not one_sided and not (m.kind == VISIT and (not m.visitor or m.host is None)):
+            ev = self._match(m, parties)
+            if ev is None:
+                if m.possible:
+                    ev = Event([m], list(parties), m.background)
+                    self.events.append(ev)
+                else:
+                    ev = Event([m], list(parties), m.background)
+                    self.events.append(ev)
+            else:
+                ev.mentions.append(m)
+                ev.parties += [p for p in parties if p not in ev.parties]
+            self.where[idx] = ev
+            return
+        if m.possible or m.generic:
+            return
+        ev = self._anaphor(m, parties)
+        if ev is not None:
+            ev.mentions.append(m)
+            self.where[idx] = ev
+
+    def _sides(self, keys) -> set[str]:
+        return {self.art.side(k) for k in keys}
+
+    def _match(self, m: Mention, parties: list[str]) -> Event | None:
+        best = None
+        for ev in self.events:
+            if ev.family != family(m.kind):
+                continue
+            if m.possible and ev.real() and ev.status()[0] == "held":
+                continue
+            if _status_conflict(m, ev) or not _date_ok(m, ev) or not _place_ok(m, ev):
+                continue
+            raw = _jaccard(set(parties), set(ev.parties))
+            sides = _jaccard(self._sides(parties), self._sides(ev.parties))
+            if min(len(self._sides(parties)), len(self._sides(ev.parties))) < 2:
+                sides = raw  # one-sided: countries say nothing about who met
+            mine = {p for p in parties if p.startswith("person/")}
+            theirs = {p for p in ev.parties if p.startswith("person/")}
+            if len(mine) >= 2 and len(theirs) >= 2:
+                # named people on both sides: other people means another meeting
+                sides = _jaccard(mine, theirs)
+            if m.background and ev.mentions[0].sent != m.sent and raw < 1.0:
+                continue  # "Trước đó, ..." is another contact unless it names the same parties
+            if m.background and ev.mentions[0].sent != m.sent and (m.date is not None):
+                continue
+            if max(raw, sides) < 0.5:
+                continue
+            same_status = ev.status()[0] == m.status
+            score = (same_status, not ev.background, raw, sides, ev.last_sent)
+            if best is None or score > best[0]:
+                best = (score, ev)
+        return best[1] if best else None
+
+    def _anaphor(self, m: Mention, parties: list[str]) -> Event | None:
+        best = None
+        for ev in self.events:
+            if ev.family != family(m.kind) or not ev.real():
+                continue
+            if ev.background and ev.last_sent != m.sent:
+                continue
+            if m.sent - ev.last_sent > _ANAPHOR_WINDOW:
+                continue
+            if _status_conflict(m, ev) or not _date_ok(m, ev) or not _place_ok(m, ev):
+                continue
+            if parties and not self._sides(parties) <= self._sides(ev.parties) | set(ev.parties):
+                continue
+            score = max(x.start for x in ev.mentions if x.start < m.start) if any(
+                x.start < m.start for x in ev.mentions) else -1
+            if best is None or score > best[0]:
+                best = (score, ev)
+        return best[1] if best else None
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two ISO dates may name the same day (one is a prefix of the other)."""
+    return not a or not b or a.startswith(b) or b.startswith(a)

@@ -1,0 +1,92 @@
+"""Entity keys an actor atom stands for, given the contacts read so far.
+
+A named actor is itself; an unnamed post ("Tổng thống Mỹ") is its holder in the
+article; a leader noun ("nhà lãnh đạo Nga") is the country's best known leader;
+a group ("hai bên", "hai nhà lãnh đạo") is the parties of the last contact of
+the same kind; a pronoun is the last person named before it.
+"""
+
+from __future__ import annotations
+
+from kg.extract.meeting_article import LEADER_CATEGORIES, ArticleFacts
+from kg.extract.meeting_model import Atom, Event, Mention
+from kg.extract.meeting_vocab import family
+from kg.extract.participants import PERSON, PLACE, capital_countries, norm, title_categories
+
+
+def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Mention) -> list[str]:
+    """Entity keys an atom stands for, given the events read so far."""
+    if a.kind == "actor":
+        if a.label == PLACE:
+            cap = art.known(capital_countries().get(norm(art.text[a.start:a.end])))
+            return [cap] if cap else []
+        return [a.key] if a.key else []
+    if a.kind == "title":
+        cat = title_categories().get(norm(a.title or ""), "")
+        who = art.person_by_post(a.title or "", a.key)
+        if who:
+            return [who]
+        if cat in LEADER_CATEGORIES and a.key:
+            lead = art.leader_of(a.key)
+            if lead:
+                return [lead]
+        return [a.key] if a.key else []
+    if a.kind == "post":
+        who = art.holder_before(a.title or "", a.start)
+        return [who] if who else []
+    if a.kind == "leader":
+        lead = art.leader_of(a.key) if a.key else None
+        return [lead] if lead else ([a.key] if a.key else [])
+    if a.kind == "group":
+        if a.members:
+            out = []
+            for mem in a.members:
+                keys = resolve_atom(mem, art, events, mention)
+                if a.group == "leaders":
+                    keys = [art.leader_of(k) or k if k.startswith("country/") else k for k in keys]
+                out += keys
+            return out
+        prev = [ev for ev in events if ev.mentions[0].sent <= mention.sent and len(ev.parties) >= 2]
+        pool = [ev for ev in prev if ev.family == family(mention.kind)]
+        if not pool and a.group == "leaders" and len(art.leaders()) >= 2:
+            return art.leaders()[:2]
+        if a.group == "sides":
+            pool = prev  # "hai bên" is the latest contact, whatever its kind
+        pool = pool or prev
+        if pool:
+            ev = max(pool, key=lambda ev: (ev.last_sent, ev.family == family(mention.kind)))
+            # the parties of its latest mention, not of the whole story
+            last = [x for x in ev.mentions if len(x.parties) >= 2]
+            parties = last[-1].parties if last else ev.parties
+            if a.group == "sides":
+                return _sides_of(parties, art)
+            persons = [k for k in parties if k.startswith("person/")]
+            if len(persons) >= 2:
+                return persons
+            return [art.leader_of(k) or k if k.startswith("country/") else k for k in parties]
+        if a.group == "leaders":
+            return art.leaders()[:2]
+        return []
+    if a.kind == "pronoun":
+        view = mention.view
+        persons = [x for x in art.atoms.get(view.index, []) if x.kind == "actor" and x.label == PERSON
+                   and x.end <= a.start]
+        if persons:
+            return [persons[-1].key]
+        for back in range(1, 3):
+            idx = view.index - back
+            if idx < 0:
+                break
+            ps = [x for x in art.atoms.get(idx, []) if x.kind == "actor" and x.label == PERSON]
+            if ps:
+                return [ps[-1].key]
+        return []
+    return []
+
+
+def _sides_of(parties: list[str], art: ArticleFacts) -> list[str]:
+    """"hai bên" after a contact: its named people, one per side, else their states."""
+    sides = [art.known(art.side(k)) or k for k in parties]
+    if all(k.startswith("person/") for k in parties) and len(set(sides)) == len(parties) >= 2:
+        return list(parties)
+    return list(dict.fromkeys(sides))

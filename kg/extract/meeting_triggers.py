@@ -1,0 +1,102 @@
+"""Contact triggers of a sentence and the kind of contact each names.
+
+A trigger is a verb or noun from ``meeting_triggers.tsv`` / ``meeting_cues.tsv``
+("hội đàm", "chuyến thăm", "điện đàm"). Words that contain one but name no
+contact ("tiếp tục", "họp báo") and words inside an actor's name are skipped; a
+phone marker nearby makes any in-person trigger a call.
+
+A travel verb ("sẽ tới Israel", "lên đường sang Malaysia") is a visit trigger
+only between a traveller and a foreign state or its capital: "chuyển vũ khí tới
+Ukraine" has no traveller right before the verb, and "tới Istanbul" for talks
+goes to a venue, not to a state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.meeting_atoms import Sentence
+from kg.extract.meeting_model import Atom
+from kg.extract.meeting_vocab import CALL, VISIT, cue, status_table, trigger_regex
+from kg.extract.participants import COUNTRY, PLACE, TITLE, capital_countries, meeting_cues, norm, phrase_regex
+
+
+def find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of each contact trigger in the sentence."""
+    v = sent.v
+    rx, table = trigger_regex()
+    not_trig = [(m.start(), m.end()) for m in sent.find(cue("not_trigger"), v.start, v.end)]
+    ents = [(it.start, it.end) for it in v.items if it.label != TITLE]
+    phone_only = {norm(p) for p, _ in meeting_cues().get("phone_only", [])}
+    object_only = {norm(p) for p, _ in meeting_cues().get("object_trigger", [])}
+    phone = cue("phone_marker")
+    out = []
+    for m in sent.find(rx, v.start, v.end):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in not_trig + ents):
+            continue
+        if any(a.start < e and s < a.end for a in sent.atoms):
+            continue  # "các nhà đàm phán Nga" is a delegation, not talks
+        t = norm(m.group())
+        kind = table.get(t, "meeting")
+        after = sent.gap(e, min(v.end, e + 30))
+        near_phone = phone.search(after) is not None and not re.search(r"[,;.]", after[: phone.search(after).start()])
+        if t in phone_only and not near_phone:
+            continue
+        if near_phone and kind != VISIT:
+            kind = CALL
+        if t in object_only and not sent.passive(s) and not any(
+                a.start >= e and a.start - e <= 3 and a.kind in ("actor", "title", "post", "leader", "group")
+                for a in sent.atoms):
+            continue
+        # "vòng đàm phán 3 bên": the count belongs to the trigger
+        m3 = re.match(r"\s+(?:ba|3|hai|2|bốn|4)\s+bên(?!\w)", sent.ftext[e:v.end], re.I)
+        if m3:
+            e += m3.end()
+        out.append((s, e, kind))
+    out += _travel_triggers(sent, out)
+    return sorted(out)
+
+
+def _travel_triggers(sent: Sentence, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Travel verbs read as visits; their hosts are kept in ``sent.travel``."""
+    v = sent.v
+    out = []
+    for m in sent.find(cue("travel"), v.start, v.end):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b, _k in found) or any(a.start < e and s < a.end for a in sent.atoms):
+            continue
+        dest = next((a for a in sent.atoms if a.start >= e), None)
+        if dest is None or not re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,2}", sent.gap(e, dest.start)) or \
+                sent.gap(e, dest.start).strip()[:1].isupper() or travel_host(sent, dest) is None:
+            continue
+        if not (_traveller_before(sent, s) or re.search(rf"(?:{cue('sequence').pattern})\s*$", sent.gap(v.start, s), re.I)):
+            continue
+        sent.travel[s] = dest
+        out.append((s, e, VISIT))
+    return out
+
+
+def travel_host(sent: Sentence, dest: Atom) -> str | None:
+    """The state a traveller goes to: a country, or the country of its capital."""
+    if dest.label == COUNTRY and dest.kind in ("actor", "place") and dest.key:
+        return dest.key
+    if dest.label == PLACE:
+        return sent.art.known(capital_countries().get(norm(sent.art.text[dest.start:dest.end])))
+    return None
+
+
+def _traveller_before(sent: Sentence, s: int) -> bool:
+    """Whether an actor ends right before the verb, with only adverbs, status
+    cues and time phrases between ("Witkoff sẽ tới", "nhà lãnh đạo X chiều nay sẽ sang")."""
+    before = [a for a in sent.atoms if a.end <= s and a.kind in ("actor", "title", "post", "leader", "pronoun")]
+    if not before:
+        return False
+    a0 = before[-1].end
+    gap = list(sent.gap(a0, s))
+    spans = [(t.start, t.end) for t in sent.art.times if a0 <= t.start and t.end <= s]
+    for rx in (phrase_regex(tuple(status_table())), cue("travel_adverb")):
+        spans += [(m.start(), m.end()) for m in rx.finditer(sent.ftext, a0, s)]
+    for a, b in spans:
+        gap[a - a0:b - a0] = " " * (b - a)
+    return re.fullmatch(r"[\s,]*", "".join(gap)) is not None

@@ -1,0 +1,183 @@
+"""Who an actor phrase is: entity keys for names, pronouns and bare posts.
+
+A named speaker is the entity itself. News style also reports speech by a
+pronoun ("Ông cho biết") or by a post alone ("Người phát ngôn cho biết",
+"Quan chức Nga nói"); these refer back to a person already in the article,
+so the resolver keeps, for every person mention, the post and affiliations
+written around it, and the persons who last spoke or opened a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.speaker_phrases import (Phrase, aside_end, at_boundary, function_word,
+                                        parse_phrase)
+from kg.extract.speech_text import Actor, Text
+
+
+@dataclass
+class Profile:
+    """What the article says around one person mention: post and affiliations."""
+
+    pos: int
+    key: str
+    title: str
+    orgs: set[str]
+    caption: bool
+
+
+class Speakers:
+    """Resolves actor phrases to entity keys, remembering who spoke last."""
+
+    def __init__(self, t: Text, roles: list | None) -> None:
+        self.t = t
+        self.salient: list[tuple[int, str]] = []  # speakers and sentence subjects
+        self.female: set[str] = set()
+        self.male: set[str] = set()
+        self.persons = {a.key for a in t.actors if a.label == "Person"}
+        self.profiles = [self._profile(a) for a in t.actors if a.label == "Person"]
+        for role in roles or []:
+            for p in self.profiles:
+                if p.key == role.person:
+                    p.title += " " + role.title.lower()
+                    if role.org:
+                        p.orgs.add(role.org)
+
+    def qualifiers(self, actors: list[Actor]) -> set[str]:
+        """Keys of organisations and countries, plus countries named inside them
+        ("Hội đồng An ninh Nga" is Russian)."""
+        keys = set()
+        for a in actors:
+            keys.add(a.key)
+            words = self.t.low[a.start:a.end]
+            for name, key in self.t.countries.items():
+                n = len(name)
+                if any(tuple(words[k:k + n]) == name for k in range(len(words) - n + 1)):
+                    keys.add(key)
+        return keys
+
+    def _titleish(self, j: int) -> bool:
+        t, c = self.t, self.t.cues
+        if function_word(t, j):
+            return False
+        return (t.in_title[j] or t.raw[j][0].isupper() or t.low[j] in ("của", "-", "–")
+                or any(t.match_end(j, c.of(k)) for k in ("pronoun", "np_lead", "outlet")))
+
+    def _aside_start(self, j: int, s0: int) -> int | None:
+        """Where the short parenthesis closing at ``j`` opens, or None."""
+        t = self.t
+        if t.low[j] != ")":
+            return None
+        k = j - 1
+        while k >= s0 and t.low[k] != "(":
+            k -= 1
+        return k if k >= s0 and aside_end(t, k, j + 1) == j + 1 else None
+
+    def _profile(self, a: Actor) -> Profile:
+        """Posts before the name ("Ngoại trưởng Nga Sergey Lavrov") and in an
+        apposition after it ("ông Dmitriev, người đứng đầu quỹ ... của Nga,")."""
+        t = self.t
+        s0, s1 = t.sent_bounds(a.start)
+        words: list[str] = []
+        orgs: list[Actor] = []
+        j, commas = a.start - 1, 0
+        while j >= s0 and a.start - j <= 14:
+            other = t.actor_at[j]
+            if other is not None:
+                if other.label == "Person":
+                    break
+                orgs.append(other)
+                words += reversed(t.low[other.start:other.end])
+                j = other.start - 1
+                continue
+            opening = self._aside_start(j, s0)
+            if opening is not None:
+                j = opening - 1  # "Tổng Thư ký Liên hợp quốc (LHQ) António Guterres"
+                continue
+            if t.low[j] == "," and commas == 0 and j + 2 == a.start \
+                    and t.match(j + 1, t.cues.of("pronoun")):
+                commas += 1  # "Trợ lý Tổng thống Nga, ông Yury Ushakov"
+            elif not self._titleish(j):
+                break
+            words.append(t.low[j])
+            j -= 1
+        words.reverse()
+        if a.end < s1 and t.low[a.end] == ",":
+            j = a.end + 1
+            while j < s1 and j - a.end <= 12 and t.low[j] != ",":
+                other = t.actor_at[j]
+                if other is not None and other.label == "Person":
+                    break
+                if other is not None and other.start == j:
+                    orgs.append(other)
+                words.append(t.low[j])
+                j += 1
+        before = [t.low[k] for k in range(max(s0, a.start - 2), a.start)]
+        if any(w in t.cues.female for w in before):
+            self.female.add(a.key)
+        elif any(t.match(k, t.cues.of("pronoun")) for k in range(max(s0, a.start - 2), a.start)):
+            self.male.add(a.key)
+        return Profile(a.start, a.key, " ".join(words), self.qualifiers(orgs),
+                       t.is_caption(a.start))
+
+    def resolve(self, ph: Phrase, pos: int) -> tuple[str, float] | None:
+        """Entity key of the phrase's actor and a confidence, or None."""
+        if ph.plural:
+            return None
+        if ph.persons:
+            return ph.persons[0].key, 1.0
+        if ph.pronoun and not ph.title_words and not ph.others:
+            key = self._salient(pos, ph.pronoun in self.t.cues.female)
+            return (key, 0.7) if key else None
+        if ph.title_words:
+            key = self._holder(ph, pos)
+            if key:
+                return key, 0.75
+            orgs = [a for a in ph.others if a.label == "Organization"]
+            return (orgs[0].key, 0.5) if orgs and not ph.generic else None
+        if ph.others:
+            return ph.others[0].key, 0.9
+        return None
+
+    def _salient(self, pos: int, female: bool) -> str | None:
+        """The last person spoken of as speaker or subject, of the pronoun's gender."""
+        other = self.male if female else self.female
+        cands = [c for c in self.salient if c[0] < pos and c[1] not in other]
+        return max(cands)[1] if cands else None
+
+    def _holder(self, ph: Phrase, pos: int) -> str | None:
+        """The person the article gave this post ("Ngoại trưởng Nga" -> Lavrov);
+        for a generic one ("quan chức Nga"), the last person of that country."""
+        quals = self.qualifiers(ph.others)
+        if ph.this and not quals:
+            return self._salient(pos, False)
+        if ph.generic and not quals:
+            return None
+        specific = "" if ph.generic else " ".join(ph.title_words)
+        best = None
+        for p in self.profiles:
+            if p.pos >= pos or p.caption or not quals <= p.orgs:
+                continue
+            if specific and f" {specific} " not in f" {p.title} ":
+                continue
+            if best is None or p.pos > best.pos:
+                best = p
+        return best.key if best else None
+
+    def note_speaker(self, pos: int, key: str) -> None:
+        """Remember a person who just spoke: the next bare "ông" may be him."""
+        if key in self.persons:
+            self.salient.append((pos, key))
+
+    def note_sentence(self, s0: int, s1: int) -> None:
+        """Remember the person opening a sentence: the next bare "ông" may be him."""
+        t = self.t
+        if s0 >= s1 or t.is_caption(s0):
+            return
+        for i in range(s0, s1):
+            if at_boundary(t, i, s0) and t.quote_at[i] is None:
+                ph = parse_phrase(t, i, s1)
+                if ph and ph.persons and not ph.plural:
+                    self.salient.append((i, ph.persons[0].key))
+                    return

@@ -1,0 +1,164 @@
+"""The article as syllables, with what earlier components marked on them.
+
+The statement rules look at syllables rather than spaCy tokens (see
+:mod:`kg.extract.speech_cues`). Entities, titles and sentences come from the
+earlier components as character spans; this view maps each of them, and each
+quotation, onto syllable indices so a rule can ask "is syllable ``i`` inside an
+actor, a post, a quotation?" in constant time.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.quotes import Quote, quoted_ranges
+from kg.extract.speech_cues import SYLLABLE, Cues
+
+if not Span.has_extension("kg_key"):
+    Span.set_extension("kg_key", default=None)
+
+ACTOR_LABELS = ("Person", "Country", "Organization", "Place")
+
+
+@dataclass
+class Actor:
+    """An entity mention as a syllable range."""
+
+    start: int
+    end: int
+    key: str
+    label: str
+    outlet: bool = False  # a news outlet: it relays rather than speaks
+
+
+class Text:
+    """Syllables of a Doc with the entity, title, quotation and sentence of each.
+
+    Attributes:
+        raw, low: each syllable as written and lower-cased.
+        actor_at: the actor mention covering each syllable, or None.
+        title_end: at the first syllable of a title span, its end.
+        in_title: whether the syllable is inside a title span or a title cue.
+        quote_at: the quotation whose inner text holds the syllable.
+        mark_at: the quotation whose opening or closing mark is the syllable.
+    """
+
+    def __init__(self, doc: Doc, cues: Cues) -> None:
+        self.text, self.cues = doc.text, cues
+        spans = [(m.start(), m.end()) for m in SYLLABLE.finditer(doc.text)]
+        self.start = [s for s, _ in spans]
+        self.end = [e for _, e in spans]
+        self.raw = [doc.text[s:e] for s, e in spans]
+        self.low = [w.lower() for w in self.raw]
+        n = len(spans)
+        if len(doc) and doc.has_annotation("SENT_START"):
+            self.sents = [(s.start_char, s.end_char) for s in doc.sents]
+        else:  # no sentence splitter ran: one sentence
+            self.sents = [(0, len(doc.text))]
+        self.sent_of = [0] * n
+        k = 0
+        for i in range(n):
+            while k + 1 < len(self.sents) and self.start[i] >= self.sents[k][1]:
+                k += 1
+            self.sent_of[i] = k
+        self._mark_actors(doc)
+        self._mark_titles(doc)
+        self._mark_quotes()
+        self.countries = {tuple(self.low[a.start:a.end]): a.key
+                          for a in self.actors if a.label == "Country"}
+
+    def _mark_actors(self, doc: Doc) -> None:
+        cues = self.cues
+        self.actor_at: list[Actor | None] = [None] * len(self)
+        self.actors: list[Actor] = []
+        for ent in doc.ents:
+            r = self.range(ent.start_char, ent.end_char)
+            if ent.label_ in ACTOR_LABELS and r:
+                actor = Actor(r[0], r[1], ent._.kg_key or ent.text, ent.label_)
+                actor.outlet = ent.label_ == "Organization" and (
+                    tuple(self.low[r[0]:r[1]]) in cues.of("outlet_name")
+                    or self.match_end(r[0] - 1, cues.of("outlet")) > 0)
+                self.actors.append(actor)
+                for i in range(*r):
+                    self.actor_at[i] = actor
+
+    def _mark_titles(self, doc: Doc) -> None:
+        n = len(self)
+        self.title_end: list[int | None] = [None] * n
+        self.in_title = [False] * n
+        for span in doc.spans["titles"] if "titles" in doc.spans else []:
+            r = self.range(span.start_char, span.end_char)
+            if r and self.actor_at[r[0]] is None:
+                self.title_end[r[0]] = r[1]
+                self.in_title[r[0]:r[1]] = [True] * (r[1] - r[0])
+        for i in range(n):
+            m = max(self.match(i, self.cues.of("title")),
+                    self.match(i, self.cues.of("generic_title")))
+            self.in_title[i:i + m] = [True] * m
+
+    def _mark_quotes(self) -> None:
+        n = len(self)
+        self.quotes: list[Quote] = []
+        for cs, ce in quoted_ranges(self.text):
+            r = self.range(cs, ce)
+            if r:
+                self.quotes.append(Quote(cs, ce, r[0], r[1]))
+        self.quote_at: list[Quote | None] = [None] * n
+        self.mark_at: list[Quote | None] = [None] * n
+        for q in self.quotes:
+            for i in range(q.s0, q.s1):
+                self.quote_at[i] = q
+            for i in (q.s0 - 1, q.s1):
+                if 0 <= i < n:
+                    self.mark_at[i] = q
+
+    def __len__(self) -> int:
+        return len(self.low)
+
+    def range(self, cs: int, ce: int) -> tuple[int, int] | None:
+        """Syllable range inside the character range, or None if empty."""
+        i = j = bisect_left(self.start, cs)
+        while j < len(self.start) and self.end[j] <= ce:
+            j += 1
+        return (i, j) if j > i else None
+
+    def match(self, i: int, phrases) -> int:
+        """Length of the longest phrase starting at syllable ``i`` (0 if none)."""
+        best = 0
+        for p in phrases:
+            n = len(p)
+            if n > best and tuple(self.low[i:i + n]) == p:
+                best = n
+        return best
+
+    def match_end(self, j: int, phrases) -> int:
+        """Length of the longest phrase ending at syllable ``j`` (inclusive)."""
+        best = 0
+        for p in phrases:
+            n = len(p)
+            if n > best and j - n + 1 >= 0 and tuple(self.low[j - n + 1:j + 1]) == p:
+                best = n
+        return best
+
+    def word(self, i: int) -> bool:
+        """Whether syllable ``i`` is a word rather than punctuation."""
+        return self.raw[i][0].isalnum()
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """Syllable range of the sentence holding syllable ``i``."""
+        k = self.sent_of[i]
+        s, e = i, i
+        while s > 0 and self.sent_of[s - 1] == k:
+            s -= 1
+        while e < len(self) and self.sent_of[e] == k:
+            e += 1
+        return s, e
+
+    def is_caption(self, i: int) -> bool:
+        """Whether syllable ``i`` is in a photo caption (names there are not news)."""
+        s, e = self.sent_bounds(i)
+        body = self.text[self.start[s]:self.end[e - 1]]
+        return any(c in body for c in self.cues.captions)
