@@ -241,7 +241,7 @@ def _week_month(sent: Sentence, t: TimeExpression) -> str | None:
         return None
     monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
     day = monday if first in starts else monday + timedelta(days=6)
-    return f"{day:%Y-%m}"
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def _week_offset(phrase: str) -> int | None:

@@ -157,8 +157,8 @@ def visits_into_meetings(art: ArticleFacts, b: EventBuilder) -> None:
             continue
         for vi in visits:
             first = ev.mentions[0].sent
-            if not (0 <= first - vi.mentions[0].sent <= 1):
-                continue
+            if not any(0 <= first - x.sent <= 1 for x in vi.mentions):
+                continue  # right after a sentence about the visit
             host = vi.mentions[0].parties[-1] if vi.mentions[0].parties else None
             visitors = [p for p in vi.parties if p != host]
             if host is None or host not in b._sides(ev.parties) | set(ev.parties):

@@ -79,15 +79,15 @@ class EventBuilder:
         if m.generic and not named:
             return  # "các cuộc gặp cấp cao giữa hai nước": talk about contacts in general
         one_sided = len(self._sides(parties)) < 2  # "Phía Nga tham dự cuộc gặp có X và Y"
-        if len(parties) >= 2 and not one_sided and not (m.kind == VISIT and (not m.visitor or m.host is None)):
+        if m.org_summit and parties and all(p.startswith("org/") for p in parties):
+            one_sided = False  # "Hội nghị thượng đỉnh NATO": the organisation's members meet
+            parties = parties[:1]
+        if (len(parties) >= 2 or m.org_summit) and not one_sided and \
+                not (m.kind == VISIT and (not m.visitor or m.host is None)):
             ev = self._match(m, parties)
             if ev is None:
-                if m.possible:
-                    ev = Event([m], list(parties), m.background)
-                    self.events.append(ev)
-                else:
-                    ev = Event([m], list(parties), m.background)
-                    self.events.append(ev)
+                ev = Event([m], list(parties), m.background)
+                self.events.append(ev)
             else:
                 ev.mentions.append(m)
                 ev.parties += [p for p in parties if p not in ev.parties]
@@ -156,3 +156,19 @@ class EventBuilder:
 def dates_compatible(a: str | None, b: str | None) -> bool:
     """Whether two ISO dates may name the same day (one is a prefix of the other)."""
     return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def borrow_places(b: EventBuilder) -> None:
+    """An event without a venue takes the one of the sentence right before it
+    when that sentence reports a contact of the same kind between the same
+    sides ("... vòng đàm phán thứ tư giữa Nga và Ukraine tại Istanbul. Tại vòng
+    đàm phán gần nhất hồi tháng 7, hai bên ...")."""
+    for ev in b.events:
+        if ev.place() is not None or not ev.real():
+            continue
+        first = ev.mentions[0]
+        sides = b._sides(ev.parties)
+        prev = [m for m in b.mentions if m.sent == first.sent - 1 and m.place and not m.weak_place
+                and family(m.kind) == ev.family and len(m.parties) >= 2 and b._sides(m.parties) == sides]
+        if prev:
+            ev.inherited_place = prev[-1].place

@@ -69,6 +69,7 @@ class Event:
     parties: list[str]
     background: bool
     inherited_date: str | None = None  # from the visit it took place during
+    inherited_place: str | None = None  # from the sentence before it
 
     @property
     def family(self) -> str:

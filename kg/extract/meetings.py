@@ -52,6 +52,7 @@ from them is used only when the article names that entity.
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -61,7 +62,7 @@ from kg.extract.dates import article_relative
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_clauses import ClauseReader
 from kg.extract.meeting_delegations import apply_members, drop_represented, visits_into_meetings
-from kg.extract.meeting_merge import EventBuilder
+from kg.extract.meeting_merge import EventBuilder, borrow_places
 from kg.extract.meeting_model import Event
 from kg.extract.meeting_vocab import WEAK
 from kg.extract.model import Evidence, Meeting, Role
@@ -87,12 +88,13 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
             b.add(len(b.mentions) - 1, m)
     apply_members(art, b)
     visits_into_meetings(art, b)
+    borrow_places(b)
     out = []
     for ev in b.events:
         if not ev.real() or any(m.cancelled for m in ev.mentions):
             continue
-        parties = drop_represented(art, ev)
-        if len(parties) < 2:
+        parties = [p for p in drop_represented(art, ev) if art.known(p)]  # never a key the article lacks
+        if len(parties) < 2 and not (parties and any(m.org_summit for m in ev.mentions)):
             continue
         sides = {art.side(p) for p in parties}
         if len(sides) == 1 and next(iter(sides)).startswith("country/"):
@@ -113,6 +115,7 @@ def _meeting(art: ArticleFacts, b: EventBuilder, ev: Event, parties: list[str]) 
                     break
             if date:
                 break
+    date = _iso(date)
     status, strength = ev.status()
     rel = article_relative(date, art.article_date) if date else None
     explicit = next((m for m in real if m.date is not None and m.date.value), None)
@@ -131,8 +134,18 @@ def _meeting(art: ArticleFacts, b: EventBuilder, ev: Event, parties: list[str]) 
         if m.strength == WEAK or m.status is None:
             conf -= 0.1
         evidence.append(Evidence(m.start, m.end, art.text[m.start:m.end], s_text, s_start, round(conf, 2)))
-    return Meeting(kind=kind, participants=parties, date=date, place=ev.place(), status=status,
+    return Meeting(kind=kind, participants=parties, date=date, place=ev.place() or ev.inherited_place, status=status,
                    trigger=real[0].text, evidence=evidence)
+
+
+def _iso(value: str | None) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` with a four-digit year, else None.
+
+    Years before 1000 come out of date arithmetic unpadded ("948"); a record
+    must still carry a valid ISO value.
+    """
+    m = re.fullmatch(r"(\d{1,4})((?:-\d{2}){0,2})", value or "")
+    return f"{int(m.group(1)):04d}{m.group(2)}" if m else None
 
 
 class MeetingExtractor:

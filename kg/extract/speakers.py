@@ -62,7 +62,8 @@ class Speakers:
         if function_word(t, j):
             return False
         return (t.in_title[j] or t.raw[j][0].isupper() or t.low[j] in ("của", "-", "–")
-                or any(t.match_end(j, c.of(k)) for k in ("pronoun", "np_lead", "outlet")))
+                or any(t.match_end(j, c.of(k))
+                       for k in ("pronoun", "np_lead", "outlet", "connector")))
 
     def _aside_start(self, j: int, s0: int) -> int | None:
         """Where the short parenthesis closing at ``j`` opens, or None."""

@@ -299,3 +299,217 @@ def test_component_reads_roles_from_the_doc():
     doc = meets(roles(make_doc(f"{TT} {RU} {PUTIN} điện đàm với {TT} {US} {TRUMP}.")))
     assert [(m.kind, set(m.participants)) for m in doc._.meetings] == [
         ("call", {"person/vladimir-putin", "person/donald-trump"})]
+
+
+# --- who took part ------------------------------------------------------------------
+
+
+def _keys(m: Meeting) -> set[str]:
+    return set(m.participants)
+
+
+def test_source_of_a_report_is_no_party_and_two_sides_are_the_named_ministers():
+    doc = ("Chiều 3/6, [Ngoại trưởng|T] [Ấn Độ|C:country/in] [Subrahmanyam Jaishankar|P:person/subrahmanyam-jaishankar] "
+           "điện đàm với [Ngoại trưởng|T] [Nhật Bản|C:country/jp] [Iwaya Takeshi|P:person/iwaya-takeshi]. "
+           "Theo [Bộ Ngoại giao Ấn Độ|O:org/bo-ngoai-giao-an-do], hai bên nhất trí sẽ gặp nhau tại "
+           "[Tokyo|L:place/tokyo] vào tháng 8.")
+    call, meet = sorted(meetings(doc, date="2025-06-04"), key=lambda m: m.kind)
+    assert (call.kind, _keys(call), call.date) == (
+        "call", {"person/subrahmanyam-jaishankar", "person/iwaya-takeshi"}, "2025-06-03")
+    assert (_keys(meet), meet.date, meet.place, meet.status) == (
+        {"person/subrahmanyam-jaishankar", "person/iwaya-takeshi"}, "2025-08", "place/tokyo", "planned")
+
+
+def test_participants_are_always_entities_of_the_article():
+    doc = ("[Đại diện cấp cao|T] về chính sách đối ngoại của [Liên minh châu Âu|O:org/eu] [Kaja Kallas|P:person/kaja-kallas] "
+           "đã điện đàm với [Ngoại trưởng|T] [Trung Quốc|C:country/cn] [Vương Nghị|P:person/vuong-nghi]. "
+           "Hai bên nhất trí tổ chức vòng đối thoại chiến lược tiếp theo tại [Brussels|L:place/brussels] vào tháng 9.")
+    doc = make_doc(doc, "2025-07-02")
+    keys = {e._.kg_key for e in doc.ents}
+    found = find_meetings(doc)
+    assert len(found) == 2
+    for m in found:
+        assert m.participants and all(p is not None and p in keys for p in m.participants)
+    (talks,) = [m for m in found if m.kind != "call"]
+    assert (talks.date, talks.place, talks.status) == ("2025-09", "place/brussels", "planned")
+
+
+def test_named_pair_after_the_trigger_replaces_two_sides():
+    doc = (f"Ông {TRUMP} đã điện đàm với {TT} {PUTIN}. Hai bên nhất trí tổ chức vòng đối thoại "
+           "[EU|O:org/eu] - [Trung Quốc|C:country/cn] tại [Geneva|L:place/geneva] vào tháng 3.")
+    talks = [m for m in meetings(doc) if m.kind != "call"]
+    assert [_keys(m) for m in talks] == [{"org/eu", "country/cn"}]
+
+
+def test_unnamed_post_alone_is_its_last_named_holder():
+    doc = ("[Tổng Thư ký|T] [Liên hợp quốc|O:org/un] [António Guterres|P:person/antonio-guterres] phát biểu tại "
+           "New York. [Người phát ngôn|T] [Stéphane Dujarric|P:person/stephane-dujarric] cho biết [Tổng Thư ký|T] "
+           "sẽ có cuộc gặp với [Thủ tướng|T] [Ấn Độ|C:country/in] [Narendra Modi|P:person/narendra-modi] tại "
+           "[New Delhi|L:place/new-delhi] vào cuối tháng tới.")
+    m = only(doc, date="2025-09-10")
+    assert (_keys(m), m.place, m.status, m.date) == (
+        {"person/antonio-guterres", "person/narendra-modi"}, "place/new-delhi", "planned", "2025-10")
+
+
+def test_plural_post_or_post_in_a_venue_name_is_nobody():
+    doc = ("[Thủ tướng|T] [Thái Lan|C:country/th] [Anutin Charnvirakul|P:person/anutin] đã hội đàm với "
+           "[Thủ tướng|T] [Campuchia|C:country/kh] [Hun Manet|P:person/hun-manet] tại Văn phòng [Thủ tướng|T]. "
+           "Hai bên nhất trí duy trì cơ chế gặp thường niên giữa hai [Bộ trưởng Ngoại giao|T].")
+    m = only(doc, date="2025-10-02")
+    assert _keys(m) == {"person/anutin", "person/hun-manet"}
+
+
+def test_organisation_summit_and_country_after_its_city_is_the_venue():
+    m = only("Hội nghị cấp cao [ASEAN|O:org/asean] lần thứ 47 sẽ diễn ra tại [Kuala Lumpur|L:place/kuala-lumpur], "
+             "[Malaysia|C:country/my] vào ngày 26/10.", date="2025-10-01")
+    assert (m.kind, m.participants, m.place, m.date, m.status) == (
+        "summit", ["org/asean"], "place/kuala-lumpur", "2025-10-26", "planned")
+
+
+def test_coordinated_actor_with_a_common_noun_and_mediators():
+    m = only("Theo hãng tin [Reuters|O:org/reuters], phái đoàn [Sudan|C:country/sd] và lực lượng "
+             "[RSF|O:org/rsf] đã bắt đầu vòng đàm phán mới tại [Jeddah|L:place/jeddah] từ ngày 5/5, với sự trung "
+             "gian của [Ả Rập Xê Út|C:country/sa] và [Mỹ|C:country/us], nhằm bàn về lệnh ngừng bắn.",
+             date="2025-05-07")
+    assert (m.kind, _keys(m), m.place, m.date, m.status) == (
+        "talks", {"country/sd", "org/rsf", "country/sa", "country/us"}, "place/jeddah", "2025-05-05", "held")
+
+
+def test_delegation_heads_named_after_do_not_the_announcer():
+    doc = ("Các phái đoàn [Israel|C:country/il] và [Hamas|O:org/hamas] sẽ tiến hành vòng đàm phán gián tiếp tại "
+           "[Doha|L:place/doha] vào ngày 3/3.\n"
+           "Phía [Israel|C:country/il], [Thủ tướng|T] [Benjamin Netanyahu|P:person/benjamin-netanyahu] cho biết phái "
+           "đoàn nước này vẫn sẽ do [Giám đốc|T] [Mossad|O:org/mossad] [David Barnea|P:person/david-barnea] dẫn đầu, "
+           "trong khi phía [Hamas|O:org/hamas] cử ông [Khalil al-Hayya|P:person/khalil-al-hayya] tham dự.")
+    m = only(doc, date="2026-02-27")
+    assert _keys(m) == {"person/david-barnea", "person/khalil-al-hayya"}
+    assert (m.place, m.date, m.status) == ("place/doha", "2026-03-03", "planned")
+
+
+def test_calls_with_each_partner_in_turn_are_separate():
+    doc = ("Tuần trước, [Ngoại trưởng|T] [Ai Cập|C:country/eg] [Badr Abdelatty|P:person/badr-abdelatty] đã lần lượt "
+           "điện đàm với [Ngoại trưởng|T] [Iran|C:country/ir] [Abbas Araghchi|P:person/abbas-araghchi] và "
+           "[Ngoại trưởng|T] [Mỹ|C:country/us] [Marco Rubio|P:person/marco-rubio].")
+    found = meetings(doc, date="2025-09-10")
+    assert sorted(sorted(m.participants) for m in found) == [
+        ["person/abbas-araghchi", "person/badr-abdelatty"], ["person/badr-abdelatty", "person/marco-rubio"]]
+    assert all((m.kind, m.status) == ("call", "held") for m in found)
+
+
+def test_aside_about_the_subject_does_not_hide_it():
+    m = only("[Bộ trưởng Ngoại giao|T] [Úc|C:country/au] [Penny Wong|P:person/penny-wong], người tháp tùng [Thủ tướng|T] "
+             "trong chuyến thăm, đã có cuộc gặp riêng với [Ngoại trưởng|T] [Nhật Bản|C:country/jp] "
+             "[Iwaya Takeshi|P:person/iwaya-takeshi].", date="2025-08-20")
+    assert _keys(m) == {"person/penny-wong", "person/iwaya-takeshi"}
+
+
+def test_joint_commission_session_is_a_meeting_of_its_two_states():
+    m = only("Trước đó, Kỳ họp lần thứ 5 Ủy ban hỗn hợp về hợp tác song phương [Việt Nam|C:country/vn] - "
+             "[Lào|C:country/la] sẽ được tổ chức tại [Vientiane|L:place/vientiane] vào tháng 12.", date="2025-10-15")
+    assert (_keys(m), m.place, m.date, m.status) == (
+        {"country/vn", "country/la"}, "place/vientiane", "2025-12", "planned")
+
+
+# --- trips and invitations --------------------------------------------------------------
+
+
+def test_planned_trip_with_travel_verbs_gives_visits_and_meetings_there():
+    doc = ("[Đặc phái viên|T] [Mỹ|C:country/us] [Steve Witkoff|P:person/steve-witkoff] sẽ tới [Ai Cập|C:country/eg] "
+           "vào cuối tuần này để gặp [Tổng thống|T] [Abdel Fattah al-Sisi|P:person/abdel-fattah-el-sisi], trước khi "
+           "sang [Riyadh|L:place/riyadh] hội đàm với các quan chức [Ả Rập Xê Út|C:country/sa].")
+    found = meetings(doc, date="2025-11-12")
+    got = {(m.kind, tuple(sorted(m.participants)), m.place, m.status) for m in found}
+    assert ("visit", ("country/eg", "person/steve-witkoff"), "country/eg", "planned") in got
+    assert ("meeting", ("person/abdel-fattah-el-sisi", "person/steve-witkoff"), "country/eg", "planned") in got
+    assert ("talks", ("country/sa", "person/steve-witkoff"), "place/riyadh", "planned") in got
+    assert all(m.date == "2025-11" for m in found)
+
+
+@pytest.mark.parametrize("markup", [
+    f"{US} sẽ chuyển thêm vũ khí tới {UA} trong tháng tới.",
+    f"Số hàng hóa xuất khẩu của {RU} sang [Trung Quốc|C:country/cn] tăng mạnh.",
+])
+def test_travel_verb_without_a_traveller_is_no_visit(markup):
+    assert meetings(markup) == []
+
+
+def test_delegation_travelling_to_a_venue_city_makes_no_visit():
+    m = only(f"Phái đoàn {RU} sẽ tới [Istanbul|L:place/istanbul] để dự vòng đàm phán mới với {UA}.")
+    assert (m.kind, _keys(m)) == ("talks", {"country/ru", "country/ua"})
+
+
+def test_trip_to_a_region_visits_the_country_named_not_the_region():
+    m = only("[Thủ tướng|T] [Ấn Độ|C:country/in] [Narendra Modi|P:person/narendra-modi] chiều nay sẽ lên đường sang "
+             "[Malaysia|C:country/my], điểm dừng chân tiếp theo trong chuyến công du "
+             "[Đông Nam Á|L:place/dong-nam-a].", date="2025-10-22")
+    assert (m.kind, _keys(m), m.place, m.status, m.date) == (
+        "visit", {"person/narendra-modi", "country/my"}, "country/my", "planned", "2025-10-22")
+
+
+def test_arrival_and_state_visit_are_one_visit_and_dates_the_talks_after_it():
+    doc = ("Ngày 3/9, [Tổng thống|T] [Hàn Quốc|C:country/kr] [Lee Jae-myung|P:person/lee-jae-myung] đã tới "
+           "[Hà Nội|L:place/ha-noi], bắt đầu chuyến thăm cấp nhà nước tới [Việt Nam|C:country/vn] theo lời mời của "
+           "[Chủ tịch nước|T] [Lương Cường|P:person/luong-cuong].\n"
+           "Ngay sau lễ đón, hai nhà lãnh đạo đã hội đàm tại [Phủ Chủ tịch|L:place/phu-chu-tich].")
+    found = {m.kind: m for m in meetings(doc, date="2025-09-04")}
+    visit, talks = found["visit"], found["talks"]
+    assert (_keys(visit), visit.place, visit.date, visit.status) == (
+        {"person/lee-jae-myung", "country/vn"}, "country/vn", "2025-09-03", "held")
+    assert (_keys(talks), talks.date, talks.place) == (
+        {"person/lee-jae-myung", "person/luong-cuong"}, "2025-09-03", "place/phu-chu-tich")
+
+
+def test_accepted_invitation_is_a_planned_visit():
+    doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
+           "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
+           "[Phạm Minh Chính|P:person/pham-minh-chinh] vui vẻ nhận lời.")
+    m = only(doc, date="2025-06-05")
+    assert (m.kind, _keys(m), m.date, m.status) == (
+        "visit", {"person/pham-minh-chinh", "country/au"}, "2026", "planned")
+
+
+def test_invitation_without_an_answer_is_no_visit():
+    assert meetings("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời "
+                    "[Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới.",
+                    date="2025-06-05") == []
+
+
+# --- dates and places ---------------------------------------------------------------------
+
+
+def test_time_of_another_clause_does_not_date_the_contact():
+    doc = ("[Thủ tướng|T] [Anh|C:country/gb] [Keir Starmer|P:person/keir-starmer] và [Thủ tướng|T] "
+           "[Canada|C:country/ca] [Mark Carney|P:person/mark-carney] đã tổ chức hội nghị thượng đỉnh tại "
+           "[London|L:place/london] chiều 15/6, trong khuôn khổ chuyến thăm [Anh|C:country/gb] kéo dài ba ngày của "
+           "nhà lãnh đạo [Canada|C:country/ca].\n"
+           "Đây là cuộc gặp thượng đỉnh thứ hai giữa hai nhà lãnh đạo kể từ khi ông Carney nhậm chức vào tháng 3.")
+    found = {m.kind: m for m in meetings(doc, date="2025-06-16")}
+    assert set(found) == {"summit", "visit"}
+    summit, visit = found["summit"], found["visit"]
+    assert (_keys(summit), summit.date, summit.place, summit.status) == (
+        {"person/keir-starmer", "person/mark-carney"}, "2025-06-15", "place/london", "held")
+    assert (_keys(visit), visit.date, visit.place) == (
+        {"person/mark-carney", "country/gb"}, "2025-06-15", "country/gb")
+
+
+def test_same_day_is_the_day_of_the_contact_before_not_the_end_of_a_range():
+    doc = ("Sáng 10/3, tại [Hà Nội|L:place/ha-noi], [Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh] hội đàm "
+           "với [Thủ tướng|T] [Singapore|C:country/sg] [Lawrence Wong|P:person/lawrence-wong], nhân dịp ông Wong "
+           "thăm chính thức [Việt Nam|C:country/vn] từ ngày 10 đến 12/3.\n"
+           "Cùng ngày, [Tổng Bí thư|T] [Tô Lâm|P:person/to-lam] đã tiếp [Thủ tướng|T] "
+           "[Lawrence Wong|P:person/lawrence-wong].")
+    (m,) = [m for m in meetings(doc, date="2025-03-11") if "person/to-lam" in m.participants]
+    assert (m.date, m.status) == ("2025-03-10", "held")
+
+
+def test_start_of_next_week_across_two_months_is_the_month_of_its_monday():
+    m = only(f"{TT} {US} {TRUMP} dự kiến điện đàm với {TT} {RU} {PUTIN} vào đầu tuần tới.", date="2026-02-18")
+    assert (m.kind, m.date, m.status) == ("call", "2026-02", "planned")
+
+
+def test_venue_of_the_sentence_before_for_an_earlier_round():
+    doc = ("Đây sẽ là vòng đàm phán thứ ba giữa [Armenia|C:country/am] và [Azerbaijan|C:country/az] tại "
+           "[Abu Dhabi|L:place/abu-dhabi]. Tại vòng đàm phán gần nhất hồi tháng 4, hai bên đã nhất trí về việc "
+           "phân định biên giới.")
+    (held,) = [m for m in meetings(doc, date="2025-09-01") if m.status == "held"]
+    assert (_keys(held), held.date, held.place) == ({"country/am", "country/az"}, "2025-04", "place/abu-dhabi")
