@@ -62,8 +62,7 @@ class Speakers:
         if function_word(t, j):
             return False
         return (t.in_title[j] or t.raw[j][0].isupper() or t.low[j] in ("của", "-", "–")
-                or any(t.match_end(j, c.of(k))
-                       for k in ("pronoun", "np_lead", "outlet", "connector")))
+                or any(t.match_end(j, c.of(k)) for k in ("pronoun", "np_lead", "outlet")))
 
     def _aside_start(self, j: int, s0: int) -> int | None:
         """Where the short parenthesis closing at ``j`` opens, or None."""
@@ -95,6 +94,11 @@ class Speakers:
             opening = self._aside_start(j, s0)
             if opening is not None:
                 j = opening - 1  # "Tổng Thư ký Liên hợp quốc (LHQ) António Guterres"
+                continue
+            m = t.match_end(j, t.cues.of("connector"))
+            if m:
+                words += reversed(t.low[j - m + 1:j + 1])  # "Đại sứ Việt Nam tại Nhật Bản"
+                j -= m
                 continue
             if t.low[j] == "," and commas == 0 and j + 2 == a.start \
                     and t.match(j + 1, t.cues.of("pronoun")):

@@ -364,6 +364,13 @@ def test_date_and_aside_between_verb_and_rang():
                              "Washington sẽ không rút quân khỏi châu Âu")]
 
 
+def test_lowercase_description_inside_the_post():
+    stmts = run("Người đứng đầu cơ quan ngoại giao EU Kaja Kallas nói rằng khối này sẽ không "
+                "công nhận kết quả cuộc bầu cử.",
+                "Người đứng đầu cơ quan ngoại giao EU cũng cho biết EU sẽ gửi thêm viện trợ.")
+    assert [s.speaker for s in stmts] == ["person/kallas", "person/kallas"]
+
+
 def test_date_in_parentheses_between_speaker_and_verb():
     stmts = run("Người phát ngôn Điện Kremlin Dmitry Peskov sáng nay (5/3) xác nhận Nga đã "
                 "nhận được đề xuất của Mỹ.")
