@@ -73,7 +73,10 @@ class Cues:
 
     def of(self, kind: str) -> set[Syllables]:
         """The phrases of one kind (empty if the lexicon has none)."""
-        return self.kinds.get(kind, set())
+        return self.kinds.get(kind, _NONE)
+
+
+_NONE: frozenset = frozenset()  # shared, so matchers can index it once
 
 
 def load_cues(verbs: str = "reporting_verbs", cues: str = "statement_cues",

@@ -48,10 +48,10 @@ class Text:
 
     def __init__(self, doc: Doc, cues: Cues) -> None:
         self.text, self.cues = doc.text, cues
-        spans = [(m.start(), m.end()) for m in SYLLABLE.finditer(doc.text)]
+        spans = [(m.start(), m.end()) for m in SYLLABLE.finditer(self.text)]
         self.start = [s for s, _ in spans]
         self.end = [e for _, e in spans]
-        self.raw = [doc.text[s:e] for s, e in spans]
+        self.raw = [self.text[s:e] for s, e in spans]  # doc.text rebuilds the string on every call
         self.low = [w.lower() for w in self.raw]
         n = len(spans)
         if len(doc) and doc.has_annotation("SENT_START"):
@@ -127,21 +127,22 @@ class Text:
 
     def match(self, i: int, phrases) -> int:
         """Length of the longest phrase starting at syllable ``i`` (0 if none)."""
-        best = 0
-        for p in phrases:
-            n = len(p)
-            if n > best and tuple(self.low[i:i + n]) == p:
-                best = n
-        return best
+        if i >= len(self.low):
+            return 0
+        for p in _by_first(phrases).get(self.low[i], ()):
+            if tuple(self.low[i:i + len(p)]) == p:
+                return len(p)
+        return 0
 
     def match_end(self, j: int, phrases) -> int:
         """Length of the longest phrase ending at syllable ``j`` (inclusive)."""
-        best = 0
-        for p in phrases:
+        if not 0 <= j < len(self.low):
+            return 0
+        for p in _by_last(phrases).get(self.low[j], ()):
             n = len(p)
-            if n > best and j - n + 1 >= 0 and tuple(self.low[j - n + 1:j + 1]) == p:
-                best = n
-        return best
+            if j - n + 1 >= 0 and tuple(self.low[j - n + 1:j + 1]) == p:
+                return n
+        return 0
 
     def word(self, i: int) -> bool:
         """Whether syllable ``i`` is a word rather than punctuation."""
@@ -162,3 +163,34 @@ class Text:
         s, e = self.sent_bounds(i)
         body = self.text[self.start[s]:self.end[e - 1]]
         return any(c in body for c in self.cues.captions)
+
+
+_INDEXES: dict[tuple[int, int], tuple[object, dict]] = {}
+
+
+def _index(phrases, end: int) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases grouped by their first (end=0) or last (end=-1) syllable, longest first.
+
+    Matching runs for every syllable of every article, so scanning whole cue
+    sets there made statements the slowest stage by far. Cue sets are loaded
+    once and never change, so the index is kept per set object.
+    """
+    key = (id(phrases), end)
+    cached = _INDEXES.get(key)
+    if cached is None or cached[0] is not phrases:
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            if p:
+                grouped.setdefault(p[end], []).append(p)
+        for group in grouped.values():
+            group.sort(key=lambda p: (-len(p), p))
+        cached = _INDEXES[key] = (phrases, grouped)
+    return cached[1]
+
+
+def _by_first(phrases) -> dict[str, list[tuple[str, ...]]]:
+    return _index(phrases, 0)
+
+
+def _by_last(phrases) -> dict[str, list[tuple[str, ...]]]:
+    return _index(phrases, -1)
