@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 import kg.nlp.extensions  # noqa: F401
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, Gazetteer, get_gazetteer
 from kg.extract.model import Entity, Evidence
-from kg.extract.names import is_acronym, is_vietnamese_syllable, slugify
+from kg.extract.names import is_acronym, is_vietnamese_syllable, name_core, slugify
 from kg.nlp.orthography import fold
 
 _SAME_SURNAME = 0.84  # "zelensky" ~ "zelenskiy"
@@ -49,6 +49,9 @@ def _compatible(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
         return full[0] == other[0] and full[-1] == other[-1]
     if not _similar(full[-1], other[-1], _SAME_SURNAME):
         return False
+    short, long_ = sorted((full, other), key=len)
+    if long_[len(long_) - len(short) :] == short:
+        return True  # "van den Berg" of "Pieter van den Berg"
     head_a, head_b = full[:-1], other[:-1]
     if not head_a or not head_b:
         return True
@@ -64,7 +67,7 @@ def _person_keys(persons: list, gaz: Gazetteer) -> list[str]:
     order = sorted(range(len(persons)), key=lambda k: -len(persons[k].text.split()))
     for k in order:
         m = persons[k]
-        sylls = tuple(fold(m.text).split())
+        sylls = name_core(tuple(fold(m.text).split()))
         lexical = m.key in gaz.records
         target = _match_cluster(sylls, lexical, m.key, clusters)
         if target is None:

@@ -50,6 +50,7 @@ class Gazetteer:
     entries: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     max_len: int = 1
     firsts: set[str] = field(default_factory=set)
+    lower_firsts: set[str] = field(default_factory=set)  # of forms written in lower case
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> category
     title_max: int = 1
     honorifics: set[str] = field(default_factory=set)
@@ -75,6 +76,8 @@ class Gazetteer:
             bucket.append(entry)
         self.max_len = max(self.max_len, len(sylls))
         self.firsts.add(sylls[0])
+        if not entry.form[:1].isupper():
+            self.lower_firsts.add(sylls[0])
         if entry.role == "name" or entry.key not in self.records:
             self.records[entry.key] = entry
 

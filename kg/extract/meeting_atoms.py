@@ -129,17 +129,18 @@ class Sentence:
         m = re.search(rf"(?:{cue('leader').pattern})\s*(?:của\s+)?$", lead, re.I)
         if re.search(rf"(?:{cue('group').pattern})\s*$", lead, re.I):
             m = None  # "hai nhà lãnh đạo Nga - Mỹ": the group maps countries to leaders
-        if m and not re.search(r"(?:các|những)\s+\S+\s*\S*\s*$", lead[: m.start() + 12], re.I) \
-                and not re.search(r"(?:các|những)\s*$", lead[: m.start()], re.I):
+        plural = cue("plural_det").pattern
+        if m and not re.search(rf"{plural}\s+\S+\s*\S*\s*$", lead[: m.start() + 12], re.I) \
+                and not re.search(rf"{plural}\s*$", lead[: m.start()], re.I):
             return Atom(v.start + m.start(), it.end, "leader", it.key, it.label, core=it.start)
-        m = re.search(rf"(?:{cue('delegation').pattern})\s*(?:(?:của|ở|tại)\s+)?$", lead, re.I)
+        m = re.search(rf"(?:{cue('delegation').pattern})\s*(?:{cue('owner_link').pattern}\s+)?$", lead, re.I)
         if m:
             start = v.start + m.start()
-            m2 = re.search(r"(?:các|những)\s*$", lead[: m.start()], re.I)
+            m2 = re.search(rf"{cue('plural_det').pattern}\s*$", lead[: m.start()], re.I)
             if m2:
                 start = v.start + m2.start()
             return Atom(start, it.end, "actor", it.key, it.label, delegation=True, core=it.start)
-        if re.search(rf"(?:{cue('place_prep').pattern})\s+(?:(?!(?:với|và|của|giữa|cùng)\s)"
+        if re.search(rf"(?:{cue('place_prep').pattern})\s+(?:(?!{cue('party_link').pattern}\s)"
                      rf"[^\W\d]+\s+){{0,3}}$", lead, re.I):
             return Atom(it.start, it.end, "place", it.key, it.label)  # "tại Mỹ", "ở thủ đô Qatar"
         if prev is not None and prev.label == PLACE and it.label == COUNTRY and \
@@ -156,7 +157,7 @@ class Sentence:
     def _place_atom(self, it: Item) -> Atom:
         lead = self.gap(self.v.start, it.start)
         cap = self.art.known(capital_countries().get(norm(it.text)))
-        m = re.search(rf"(?:{cue('delegation').pattern})\s*(?:ở|tại)\s+$", lead, re.I)
+        m = re.search(rf"(?:{cue('delegation').pattern})\s*{cue('place_prep').pattern}\s+$", lead, re.I)
         if m and cap:  # "Các quan chức ở Kiev": the state, not the city
             return Atom(self.v.start + m.start(), it.end, "actor", cap, COUNTRY, delegation=True)
         return Atom(it.start, it.end, "place", it.key, PLACE)
@@ -227,7 +228,7 @@ class Sentence:
         joins: list[list[str]] = []
         for x in atoms:
             gap = strip_parens(self.gap(out[-1][-1].end, x.start)) if out else ""
-            if out and re.fullmatch(r"\s*(?:,|và|cùng|cùng với|[-–/])?\s*", gap, re.I):
+            if out and re.fullmatch(rf"\s*(?:,|{cue('coordinator').pattern}|[-–/])?\s*", gap, re.I):
                 out[-1].append(x)
                 joins[-1].append("," if "," in gap else "&")
             else:
@@ -250,7 +251,7 @@ class Sentence:
         if not before:
             return []
         agent = before[-1]
-        m = re.search(r"(?<!\w)(?:được|bị)\s+$", self.gap(self.v.start, agent.start), re.I)
+        m = re.search(rf"{cue('passive').pattern}\s+$", self.gap(self.v.start, agent.start), re.I)
         if m is None or len(self.gap(agent.end, s)) > 20:
             return []
         groups = self.groups(self.v.start, self.v.start + m.start())

@@ -6,7 +6,7 @@ import re
 
 from datetime import date, timedelta
 
-from kg.extract.dates import TimeExpression, find_times
+from kg.extract.dates import TimeExpression
 from kg.extract.meeting_article import is_previous_relative
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Mention
@@ -38,7 +38,7 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     lo = max([lo] + [x.end() for x in re.finditer(r"[.;!?]", sent.ftext[:s]) if x.end() > lo])
     # "Kỳ vọng ... tăng lên sau chuyến thăm X": the wish is not about the
     # contact named in a "sau/trước" adjunct
-    link = re.search(rf"(?:{cue('temporal_link').pattern})\s+(?:(?:một|các|những)\s+)?$",
+    link = re.search(rf"(?:{cue('temporal_link').pattern})\s+(?:{cue('determiner').pattern}\s+)?$",
                      sent.gap(lo, s), re.I)
     if link:
         lo = s
@@ -181,7 +181,7 @@ def _dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
     tháng 10", "đắc cử hồi tháng 6": none of these is the contact's date.
     """
     lead = ftext[max(sent_start, t.start - 30):t.start]
-    if re.search(rf"(?:{cue('range_end').pattern})\s*(?:hơn|khoảng|gần)?\s*$", lead[-20:], re.I):
+    if re.search(rf"(?:{cue('range_end').pattern})\s*(?:{cue('approx').pattern})?\s*$", lead[-20:], re.I):
         return False
     if re.search(rf"(?:{cue('count_from').pattern})\s*$", lead[-20:], re.I):
         return False
@@ -226,25 +226,20 @@ def _after_days(day: str, offset: int) -> str:
 
 def _week_month(sent: Sentence, t: TimeExpression) -> str | None:
     """Month of the first (or last) day of a week named "đầu/cuối tuần ..."."""
-    art_date = sent.art.article_date
-    if not art_date:
+    if not sent.art.article_date:
         return None
-    first = norm(t.text).split()[0]
-    starts = {norm(p) for p, _ in meeting_cues().get("week_start", [])}
-    ends = {norm(p) for p, _ in meeting_cues().get("week_end", [])}
-    if first not in starts | ends:
-        return None
-    week = find_times(" ".join(norm(t.text).split()[1:]), art_date)
-    ref = date.fromisoformat(art_date[:10])
-    offset = _week_offset(week[0].text) if week else None
-    if offset is None:
-        return None
-    monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
-    day = monday if first in starts else monday + timedelta(days=6)
-    return f"{day.year:04d}-{day.month:02d}"
+    text = norm(t.text)
+    for category, last in (("week_start", 0), ("week_end", 6)):
+        for q in sorted((norm(p) for p, _ in meeting_cues().get(category, [])), key=len, reverse=True):
+            if text.startswith(q + " ") and (offset := _week_offset(text[len(q) + 1:])) is not None:
+                ref = date.fromisoformat(sent.art.article_date[:10])
+                day = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset, days=last)
+                return f"{day.year:04d}-{day.month:02d}"
+    return None
 
 
 def _week_offset(phrase: str) -> int | None:
+    """Weeks from the article's week ("tuần tới" = 1), from ``time_words.tsv``."""
     for row in lexicon("time_words"):
         if (row.get("unit") or "").strip() == "week" and norm(phrase) in {
                 norm(p) for p in str(row.get("phrase") or "").split("|")}:

@@ -44,11 +44,11 @@ class ClauseReader(Sentence):
                     m.purpose = True
             mentions += self._distribute(m, cs)
         # "X điện đàm với Y ngay sau cuộc gặp với Z": X's contact is linked to Z's
-        link = re.compile(r"(?:ngay\s+)?(?:sau|trước)(?:\s+khi)?\s+(?:\S+\s+){0,8}$", re.I)
+        link = re.compile(rf"{cue('relative_link').pattern}\s+(?:\S+\s+){{0,8}}$", re.I)
         for i, m in enumerate(mentions):
             for j, o in enumerate(mentions):
                 if j != i and o.start > m.end and link.search(self.gap(m.end, o.start)) and \
-                        re.search(r"(?:sau|trước)", self.gap(m.end, o.start), re.I):
+                        cue("relative_link").search(self.gap(m.end, o.start)):
                     m.linked.append(index_base + j)
                     break
         assign_dates(self, mentions, trigs)
@@ -57,7 +57,7 @@ class ClauseReader(Sentence):
     def _mention(self, s, e, kind, cs, ce, ws, we, trigs) -> Mention:
         v = self.v
         text = self.v.doc_text[s:e]
-        is_np = re.match(r"(?:cuộc|vòng|chuyến|buổi|hội nghị)\b", norm(text)) is not None
+        is_np = cue("meeting_noun").match(norm(text)) is not None
         before = self.gap(cs, s)
         groups: list[list[Atom]] = []
         visitor: list[Atom] = []
@@ -66,8 +66,10 @@ class ClauseReader(Sentence):
         nxt = [a for a, _b, _k in trigs if a >= e]
         right = self._right_groups(e, ce, is_np, kind, min(nxt) if nxt else None)
         # left side
-        light = re.search(rf"(?:{cue('light_verb').pattern})\s+(?:(?:một|các|những|cuộc)\s+)?$", before, re.I)
-        tlink = re.search(rf"(?:{cue('temporal_link').pattern})\s+(?:(?:một|các|những)\s+)?$", before, re.I)
+        det = cue("determiner").pattern
+        light = re.search(rf"(?:{cue('light_verb').pattern})\s+(?:(?:{det}|{cue('meeting_noun').pattern})\s+)?$",
+                          before, re.I)
+        tlink = re.search(rf"(?:{cue('temporal_link').pattern})\s+(?:{det}\s+)?$", before, re.I)
         left: list[Atom] = []
         if not is_np or light or kind == VISIT:
             left = self._left_group(cs, s if not light else cs + light.start(), trigs)
@@ -90,10 +92,10 @@ class ClauseReader(Sentence):
         # status
         status, strength, possible, recency = mention_status(self, s, e, ws, we, cs)
         generic = bool(re.search(rf"(?:{cue('generic').pattern})\s*$", self.gap(max(cs, s - 12), s), re.I)) \
-            or bool(re.match(r"(?:các|những)\s", norm(text)))
+            or bool(re.match(rf"{cue('plural_det').pattern}\s", norm(text)))
         after = self.gap(e, min(ce, e + 30))
         habitual = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:(?:{cue('habitual').pattern})|"
-                                 rf"(?:hơn|khoảng|gần)?\s*\d+\s+lần)(?!\w)", after, re.I))
+                                 rf"(?:{cue('approx').pattern})?\s*\d+\s+{cue('times').pattern})(?!\w)", after, re.I))
         anaphoric = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:{cue('anaphor').pattern})(?!\w)",
                                   self.ftext[e:min(ce, e + 25)], re.I))
         place, weak_place = mention_place(self, s, e, cs, ce, trigs)
@@ -150,7 +152,7 @@ class ClauseReader(Sentence):
             gap = strip_parens(self.gap(e if not out else out[-1][-1].end, g[0].start))
             if len(gap) > _MAX_OBJECT_GAP or re.search(r"[,;:.“”\"]", gap):
                 break
-            linked = re.search(r"(?<!\w)(?:giữa|với|của|cùng|có|tới|đến)(?!\w)", gap, re.I)
+            linked = cue("object_link").search(gap)
             if is_np and not linked and not (not out and re.fullmatch(r"\s*(?:\S+\s+){0,2}", gap)):
                 break
             if out and not linked:
@@ -186,7 +188,7 @@ class ClauseReader(Sentence):
                 return []
         elif len(self.gap(g[-1].end, s)) > _MAX_SUBJECT_GAP + sum(b - a for a, b in aside if a >= g[-1].end):
             return []
-        if re.search(r"(?<!\w)(?:với|của|về|cho|từ)\s*$", self.gap(cs, g[0].start), re.I):
+        if re.search(rf"{cue('oblique').pattern}\s*$", self.gap(cs, g[0].start), re.I):
             return []  # an oblique, not the subject
         return g
 
@@ -214,7 +216,7 @@ class ClauseReader(Sentence):
         # object right after the trigger: "chuyến thăm Moskva", "thăm Việt Nam"
         nxt = [a for a in self.atoms if a.start >= e and a.start - e <= 25 and a.end <= ce]
         if host is None and nxt and a_is_dest(nxt[0]) and re.fullmatch(
-            r"\s*(?:(?:chính thức|cấp nhà nước|làm việc|hữu nghị|tới|đến|sang)\s*)*",
+            rf"\s*(?:{cue('visit_modifier').pattern}\s*)*",
             self.gap(e, nxt[0].start), re.I
         ):
             host = nxt[0]

@@ -51,7 +51,7 @@ def _listed_members(art: ArticleFacts, view: SentView, atoms: list[Atom], side: 
         # one member per list item: the last name of "con rể Tổng thống
         # Donald Trump là ông Jared Kushner" is the member
         cuts = [m.end()] + [x.end() for x in re.finditer(
-            r",|;|(?<!\w)(?:và|cùng)(?!\w)", ftext[:view.end]) if x.start() >= m.end()] + [view.end]
+            rf",|;|{cue('coordinator').pattern}", ftext[:view.end]) if x.start() >= m.end()] + [view.end]
         names = []
         for lo, hi in zip(cuts, cuts[1:]):
             in_chunk = [x for x in after if lo <= x.start and x.end <= hi + 1]

@@ -50,7 +50,7 @@ def find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
                 for a in sent.atoms):
             continue
         # "vòng đàm phán 3 bên": the count belongs to the trigger
-        m3 = re.match(r"\s+(?:ba|3|hai|2|bốn|4)\s+bên(?!\w)", sent.ftext[e:v.end], re.I)
+        m3 = re.match(rf"\s+{cue('party_count').pattern}", sent.ftext[e:v.end], re.I)
         if m3:
             e += m3.end()
         out.append((s, e, kind))

@@ -1,52 +1,29 @@
 """Diplomatic contacts: meetings, calls, talks, summits, visits (component "kg_meetings").
 
 A news article reports one contact over many sentences ("Tổng thống Putin tiếp
-phái đoàn Mỹ", "cuộc họp kín ... đã kéo dài gần 4 giờ", "Cuộc đàm phán bắt
-đầu vào lúc 23h25 ngày 22/1", "Phía Mỹ gồm ...") and mentions earlier or
-later contacts in passing, so the component works in three steps.
+phái đoàn Mỹ", "Cuộc đàm phán bắt đầu vào lúc 23h25 ngày 22/1", "Phía Mỹ gồm
+...") and mentions earlier or later contacts in passing, so the work is split:
 
-1. **Mentions.** Each trigger (``meeting_triggers.tsv`` and
-   ``meeting_cues.tsv``) is read with what its clause says - clauses end at
-   reporting verbs and conjunctions, because "X cho biết A gặp B" is A's
-   meeting, not X's. Parties: the subject (also of a meeting noun after "có",
-   "tiến hành" ..., or of the main clause after "Sau cuộc gặp với B, A ..."),
-   the object, "giữa A và B", "với B", delegations ("phái đoàn Mỹ" -> Mỹ),
-   unnamed posts ("Tổng thống Mỹ" -> its holder in the article), groups ("hai
-   bên", "hai nhà lãnh đạo" -> the parties of the last contact of the same
-   kind, else the article's most mentioned leaders) and a pronoun subject
-   ("viết rằng ông vừa có ...") -> the speaker. Venue: "tại"/"ở" + place.
-   Date: the nearest time expression of the clause
-   (:func:`kg.extract.dates.find_times`), except one that ends the contact
-   ("kéo dài đến 3h sáng ngày 23/1") or opens a count ("kể từ đầu năm").
-   A possibility, wish or proposal ("không loại trừ khả năng gặp", "đề xuất ý
-   tưởng về một cuộc gặp", "có thể gặp") is *tentative*: it never makes a
-   contact by itself but may confirm one reported elsewhere and lend it a date.
-2. **Events.** A mention with parties on two sides joins an event of the same
-   family (call / visit / in person) whose date, place and status agree and
-   whose parties are similar - compared by the parties' countries, unless both
-   name people, since two other people of the same two states hold another
-   meeting - or starts a new event. A mention without such parties ("Cuộc
-   thảo luận kéo dài ...", "Phía Nga tham dự cuộc gặp có ...") joins the most
-   recent compatible event. A sentence opened by "Trước đó" reports a
-   separate, earlier contact unless it names exactly the same parties.
-3. **Parties.** Delegations give way to their named members ("Phía Mỹ gồm
-   ...", "phái đoàn Nga do X dẫn đầu", "Về phía Mỹ, ông X ..."), a visitor stands
-   for his country in a contact reported right after his visit (which also
-   dates it), and a country is dropped when one of its own people is a party.
-   A contact whose parties all belong to one state is internal and dropped,
-   as is one said to be cancelled ("cuộc gặp bị hủy").
+* :mod:`~kg.extract.meeting_atoms` - the actors of a sentence and its clauses
+  (reporting verbs end a clause: "X cho biết A gặp B" is A's meeting);
+* :mod:`~kg.extract.meeting_triggers` - trigger words and travel verbs;
+* :mod:`~kg.extract.meeting_clauses` - each trigger with the parties its
+  clause names (a *mention*); :mod:`~kg.extract.meeting_attributes` - its
+  status, venue and date;
+* :mod:`~kg.extract.meeting_parties` - what a post, group or pronoun stands for;
+* :mod:`~kg.extract.meeting_merge` - mentions merged into events (one per
+  contact); :mod:`~kg.extract.meeting_delegations` - delegations replaced by
+  their heads and members.
 
+This module runs them and turns each event into a :class:`Meeting` record.
 Status: a date before or after the article date decides; else the nearest
 strong cue ("sẽ", "đã"), else a weak one that only relates the contact to
 another ("sau khi", "trước cuộc"); else held. A held contact that "just"
-happened ("vừa") without a date gets the article's month, and "cùng ngày" with
-no earlier day in the article only the month: the article date is the day of
-publication, not necessarily of the event. A contact dated only relative to
-another one ("ngay sau cuộc gặp ...") takes that one's month.
-
-Nationalities, capitals and organisations' countries come from the lexicons
-(``persons.tsv``, ``countries.tsv``, ``organizations.tsv``); a key inferred
-from them is used only when the article names that entity.
+happened ("vừa") without a date gets the article's month. A contact dated only
+relative to another one ("ngay sau cuộc gặp ...") takes that one's month. A
+contact whose parties all belong to one state is internal and dropped, as is
+one said to be cancelled ("cuộc gặp bị hủy"). Participants are always keys of
+entities the article names.
 """
 
 from __future__ import annotations
@@ -134,7 +111,7 @@ def _meeting(art: ArticleFacts, b: EventBuilder, ev: Event, parties: list[str]) 
         if m.strength == WEAK or m.status is None:
             conf -= 0.1
         evidence.append(Evidence(m.start, m.end, art.text[m.start:m.end], s_text, s_start, round(conf, 2)))
-    return Meeting(kind=kind, participants=parties, date=date, place=ev.place() or ev.inherited_place, status=status,
+    return Meeting(kind=kind, participants=parties, date=date, place=art.known(ev.place() or ev.inherited_place), status=status,
                    trigger=real[0].text, evidence=evidence)
 
 

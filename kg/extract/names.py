@@ -50,6 +50,21 @@ def looks_foreign(text: str) -> bool:
     return any(not is_vietnamese_syllable(s) for s in re.split(r"[\s\-]+", text) if s)
 
 
+# Generational suffixes after a surname: "Ferdinand Marcos Jr." is "ông Marcos".
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def name_core(sylls: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded name syllables without a trailing generational suffix.
+
+    >>> name_core(("ferdinand", "marcos", "jr."))
+    ('ferdinand', 'marcos')
+    """
+    while len(sylls) > 1 and sylls[-1] in NAME_SUFFIXES:
+        sylls = sylls[:-1]
+    return sylls
+
+
 def slugify(text: str) -> str:
     """ASCII slug for keys: "Vladimir Putin" -> "vladimir-putin".
 

@@ -23,7 +23,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, PLACE, Entry, Gazetteer
-from kg.extract.names import is_acronym, is_vietnamese_syllable, looks_foreign, slugify
+from kg.extract.names import is_acronym, is_vietnamese_syllable, looks_foreign, name_core, slugify
 from kg.nlp.orthography import fold
 from kg.nlp.segmenter import get_segmenter
 
@@ -39,7 +39,9 @@ def _starters(gaz: Gazetteer) -> frozenset[str]:
     hit = _FIRSTS.get(id(gaz))
     if hit is None or hit[0] is not gaz:
         words: set[str] = {"phó"} | {h.split()[0] for h in gaz.honorifics if h}
-        for table in (gaz.entries, gaz.titles, gaz.org_heads, gaz.outlet_cues, gaz.cue("person_cue")):
+        tables = (gaz.entries, gaz.titles, gaz.org_heads, gaz.outlet_cues, gaz.cue("person_cue"),
+                  gaz.cue("venue_head"))
+        for table in tables:
             words |= _firsts(table)
         hit = _FIRSTS[id(gaz)] = (gaz, frozenset(words))
     return hit[1]
@@ -51,6 +53,15 @@ def _firsts(table) -> frozenset[str]:
     if hit is None or hit[0] is not table:
         hit = _FIRSTS[id(table)] = (table, frozenset(k[0] for k in table if k))
     return hit[1]
+
+
+_PARTICLE_PREFIX = re.compile(r"([a-z]{1,4})-([^\W\d_])")
+
+
+def _particle_prefixed(text: str, particles) -> bool:
+    """A name piece opened by a lower-case particle: "al-Ansari", "el-Sisi"."""
+    m = _PARTICLE_PREFIX.match(text)
+    return m is not None and (m.group(1),) in particles and m.group(2).isupper()
 
 
 @dataclass
@@ -94,8 +105,11 @@ class Scanner:
         self.folded = [() if sp else tuple(fold(t).split()) for t, sp in zip(self.text, self.space)]
         self.raw = [t.split() for t in self.text]
         self.initial = self._initial_flags()
+        particles = gaz.cue("name_particle")
         self.cap = [
-            t[:1].isupper() or (t[:1].isdigit() and not t.isdigit() and any(c.isupper() for c in t))
+            t[:1].isupper()
+            or (t[:1].isdigit() and not t.isdigit() and any(c.isupper() for c in t))
+            or ("-" in t and _particle_prefixed(t, particles))
             for t in self.text
         ]
         self.is_word = get_segmenter().is_word
@@ -175,8 +189,11 @@ class Scanner:
     # ------------------------------------------------------------- matchers
 
     def lexicon_at(self, i: int) -> tuple[int, list[Entry]] | None:
-        # Every lexicon form starts with a capital (checked in _case_ok).
-        if not self.is_cap(i) or self.folded[i][0] not in self.gaz.firsts:
+        # Lexicon forms start with a capital, except continents ("châu Âu")
+        # and name pieces ("von der Leyen", "dpa"): see _case_ok.
+        if not self.folded[i] or self.folded[i][0] not in self.gaz.firsts:
+            return None
+        if not self.is_cap(i) and self.folded[i][0] not in self.gaz.lower_firsts:
             return None
         best = None
         for end, key in self._walk(i, self.gaz.max_len):
@@ -194,8 +211,15 @@ class Scanner:
         raw = [s for k in range(i, end) for s in self.raw[k]]
         if e.exact:
             return " ".join(raw) == e.form
-        if len(raw) != len(e.caps) or not raw[0][:1].isupper():
+        if len(raw) != len(e.caps):
             return False
+        if not raw[0][:1].isupper():
+            # Lower case only where the lexicon writes it so, and not for a
+            # place noun + name ("đảo Bali" is found as "Bali").
+            if e.caps[0] or (e.label == PLACE and e.role != "name"):
+                return False
+            if raw[0] != e.form.split()[0]:
+                return False
         if not e.ambiguous:
             return True
         return all(not cap or r[:1].isupper() for cap, r in zip(e.caps, raw))
@@ -219,9 +243,17 @@ class Scanner:
         if last is None or last.kind != "cap":
             return True
         # After a name piece it ends the name ("Nguyễn Tuấn" + "Anh"); after
-        # a capitalised compound word it is the country ("Nội các" + "Nhật").
+        # a capitalised compound word ("Nội các" + "Nhật") or a sentence-
+        # initial word that introduces a country ("Phía" + "Mỹ") it is the
+        # country.
         t = self.text[last.start]
-        return len(self.folded[last.start]) > 1 and self.is_word(t)
+        if len(self.folded[last.start]) > 1:
+            return self.is_word(t)
+        return (
+            self.initial[last.start]
+            and last.end == last.start + 1
+            and self.folded[last.start] in self.gaz.cue("country_context")
+        )
 
     def _listed_with_countries(self, end: int) -> bool:
         """The name is followed by "và"/"," and another country."""
@@ -268,6 +300,8 @@ class Scanner:
                 return None
             if f in self.gaz.titles or self.title_at(i) is not None:
                 return None
+            if f in self.gaz.cue("not_org"):
+                return None  # "Đảng và Nhà nước Việt Nam": the state, not a body
             if all(r[:1].isupper() for r in raw):
                 head_end = end = i + 1
             elif self.is_word(self.text[i]):
@@ -276,8 +310,43 @@ class Scanner:
                 head_end = i + 1
             else:
                 return None
+        office = self.longest_cue(i, "office_head") == head_end
+        return self._grow_name(i, head_end, end, office)
+
+    def venue_at(self, i: int) -> int | None:
+        """End of a building named by a venue head ("Cung điện Dolmabahce",
+        "Dinh Tổng thống", "Hoàng cung"), or None."""
+        if not self.cap[i]:
+            return None
+        head_end = self.longest_cue(i, "venue_head")
+        if head_end is None:
+            return None
+        end = self._grow_name(i, head_end, None, True)
+        if end is None and head_end - i == 1 and len(self.folded[i]) >= 2:
+            # A capitalised one-word building: "tại Hoàng cung".
+            if not self.initial[i] or self.cue_before(i, "venue"):
+                return head_end
+        return end
+
+    def _grow_name(self, i: int, head_end: int, end: int | None, office: bool) -> int | None:
+        """Extend a name after its head noun (see :meth:`org_at`).
+
+        ``office``: a post right after the head belongs to the name
+        ("Văn phòng Thủ tướng", "Dinh Tổng thống").
+        """
         j = head_end
-        while j < self.n and not self.space[j] and self.is_cap(j):
+        tails = self.gaz.cue("org_tail")
+        while j < self.n and not self.space[j]:
+            if not self.is_cap(j):
+                if self.folded[j] in tails and (end is not None or j == head_end):
+                    end = j = j + 1  # "Viện Kiểm sát nhân dân tối cao"
+                    continue
+                if end is not None:
+                    more = self._coordinated_name_words(j)
+                    if more is not None:
+                        end = j = more  # "Hội đồng An ninh và Quốc phòng"
+                        continue
+                break
             lex = self.lexicon_at(j)
             if lex is not None:
                 labels = {e.label for e in lex[1]}
@@ -291,7 +360,11 @@ class Scanner:
                     end = j = lex[0]
                     continue
                 break
-            if self.title_at(j) is not None:
+            title = self.title_at(j)
+            if title is not None:
+                if office and j == head_end:
+                    end = j = title[0]
+                    continue
                 break
             t = self.text[j]
             if is_acronym(t):
@@ -304,6 +377,36 @@ class Scanner:
                 end = j + 1  # a head naming one foreign word: "Công ty Apple"
             break
         return end
+
+    def _plain_name_word(self, j: int) -> bool:
+        """A capitalised dictionary word that can continue a name: not a
+        lexicon name, a post, another body's head or a person's name."""
+        if j >= self.n or self.space[j] or not self.is_cap(j):
+            return False
+        t = self.text[j]
+        if not self.is_word(t) or looks_foreign(t) or is_acronym(t):
+            return False
+        f = self.folded[j]
+        if any(f[:k] in self.gaz.org_heads for k in range(1, len(f) + 1)) or self._is_org_head(j):
+            return False
+        if self.title_at(j) is not None:
+            return False
+        return self.lexicon_at(j) is None and not self._starts_vi_name(j)
+
+    def _coordinated_name_words(self, j: int) -> int | None:
+        """End of ", B và C" / "và C" inside one name, where B and C are
+        plain capitalised words ("Bộ Kinh tế, Thương mại và Công nghiệp")."""
+        k = j
+        while k < self.n and self.text[k] == ",":
+            if not self._plain_name_word(k + 1):
+                return None
+            k += 2
+        if k < self.n and self.folded[k] == ("và",) and self._plain_name_word(k + 1):
+            k += 2
+            while self._plain_name_word(k):
+                k += 1
+            return k
+        return None
 
     def _starts_vi_name(self, j: int) -> bool:
         """A surname followed by another capitalised Vietnamese syllable."""
@@ -365,18 +468,48 @@ class Scanner:
                 lex = None
         if lex is not None and self._inside_longer_name(lex[1], items):
             lex = None
+        if lex is None:
+            region = self._compass_place(i)
+            if region is not None:
+                return region
         org_end = self.org_at(i)
         title = self.title_at(i)
-        best_end = max(lex[0] if lex else 0, org_end or 0, title[0] if title else 0)
+        venue_end = self.venue_at(i)
+        best_end = max(
+            lex[0] if lex else 0, org_end or 0, title[0] if title else 0, venue_end or 0
+        )
         if best_end == 0:
             return None
         if lex and lex[0] == best_end:
             return Item(i, best_end, "ent", self._lexicon_mention(i, best_end, lex[1]))
+        if venue_end == best_end:
+            text = self.doc[i:venue_end].text
+            key = self.gaz.place_keys.get(fold(text)) or "place/" + slugify(text)
+            return Item(i, venue_end, "ent", Mention(i, venue_end, PLACE, key, "venue_head"))
         if org_end == best_end:
             return Item(i, org_end, "ent", self._org_mention(i, org_end, lex))
         end, category = title
-        end = self._extend_title(end)
+        end = self._extend_title(i, end)
         return Item(i, end, "title", category=category)
+
+    def _compass_place(self, i: int) -> Item | None:
+        """"Nam Thái Bình Dương", "Bắc Gaza": a compass word before a listed
+        place (not a country) names part of it."""
+        if not self.cap[i] or self.folded[i] not in self.gaz.cue("compass"):
+            return None
+        nxt = i + 1
+        if nxt >= self.n or self.space[nxt] or not self.cap[nxt]:
+            return None
+        lex = self.lexicon_at(nxt)
+        if lex is None:
+            return None
+        if all(e.label == COUNTRY and e.role != "capital" for e in lex[1]):
+            return Item(i, i + 1, "word")  # "Nam Lebanon": the country's south
+        if not all(e.label == PLACE for e in lex[1]):
+            return None
+        text = self.doc[i : lex[0]].text
+        key = self.gaz.place_keys.get(fold(text)) or "place/" + slugify(text)
+        return Item(i, lex[0], "ent", Mention(i, lex[0], PLACE, key, "compass_place"))
 
     def _inside_longer_name(self, entries: list[Entry], items: list[Item]) -> bool:
         """A listed surname right after an unknown given name is part of
@@ -408,10 +541,14 @@ class Scanner:
             return False
         return any(key in self.gaz.org_heads for _end, key in self._walk(j, self._head_max))
 
-    def _extend_title(self, end: int) -> int:
+    def _extend_title(self, start: int, end: int) -> int:
         """Compound titles ("Trợ lý" + "Tổng thống") and minister portfolios
         ("Bộ trưởng" + "Ngoại giao") are one title."""
-        portfolio = False
+        # A post written with its portfolio ("Bộ trưởng Kinh tế") may go on
+        # with more of it.
+        portfolio = any(
+            self.folded[k][-1:] == ("trưởng",) for k in range(start, end - 1)
+        )
         while True:
             nxt = self.next_index(end)
             if nxt is None or nxt != end:
@@ -420,7 +557,14 @@ class Scanner:
             if more is not None:
                 end = more[0]
                 continue
-            portfolio = portfolio or self.folded[end - 1][-1:] == ("trưởng",)
+            minister = self.folded[end - 1][-1:] == ("trưởng",)
+            if minister and self.folded[nxt] == ("các",) and self.is_cap(nxt):
+                affairs = self._affairs_portfolio(nxt)
+                if affairs is not None:
+                    end = affairs  # "Bộ trưởng Các vấn đề chiến lược"
+                    portfolio = True
+                    continue
+            portfolio = portfolio or minister
             if (
                 portfolio
                 and self.is_cap(nxt)
@@ -431,7 +575,28 @@ class Scanner:
             ):
                 end = nxt + 1
                 continue
+            if portfolio and self.folded[end - 1][-1:] != ("trưởng",):
+                more = self._coordinated_name_words(nxt)
+                if more is not None:
+                    end = more  # "Bộ trưởng Kinh tế, Thương mại và Công nghiệp"
+                    continue
             return end
+
+    def _affairs_portfolio(self, j: int) -> int | None:
+        """End of "Các vấn đề <field>" (a minister's portfolio), or None."""
+        k = j + 1
+        if k >= self.n or self.folded[k] != ("vấn", "đề"):
+            return None
+        k += 1
+        field = 0
+        while k < self.n and field < 3 and self.folded[k] and _HAS_ALNUM.search(self.text[k]):
+            if self.is_cap(k) and not self._plain_name_word(k):
+                break
+            if not self.is_cap(k) and not (self.is_word(self.text[k]) and len(self.folded[k]) >= 2):
+                break
+            k += 1
+            field += 1
+        return k if field else None
 
     def _lexicon_mention(self, i: int, end: int, entries: list[Entry]) -> Mention:
         # A country, organisation or person name beats a capital; a capital
@@ -471,7 +636,7 @@ class Scanner:
                 if it.mention.label == PERSON:
                     pending = False
                 k = self._abbreviation(items, k, mentions)
-            elif it.kind == "cap":
+            elif it.kind == "cap" or (it.kind == "word" and self._particle_name_start(items, k, pending)):
                 k2 = k
                 while k2 < len(items) and (
                     items[k2].kind == "cap" or self._particle_inside(items, k2)
@@ -492,9 +657,23 @@ class Scanner:
         """"von", "bin"... between two pieces of one name."""
         particles = self.gaz.cue("name_particle")
         j = k
-        while j < len(items) and items[j].kind == "word" and self.folded[items[j].start] in particles:
+        while (
+            j < len(items)
+            and items[j].kind == "word"
+            and all((s,) in particles for s in self.folded[items[j].start])
+        ):
             j += 1
         return j > k and j < len(items) and items[j].kind == "cap"
+
+    def _particle_name_start(self, items: list[Item], k: int, pending: bool) -> bool:
+        """"ông van den Berg", "Tổng thống de Souza": particles open the
+        name right after an honorific or a title."""
+        if not self._particle_inside(items, k):
+            return False
+        if pending:
+            return True
+        last = next((it for it in reversed(items[:k]) if it.kind != "space"), None)
+        return last is not None and last.kind == "honorific"
 
     def _abbreviation(self, items: list[Item], k: int, mentions: list[Mention]) -> int:
         """"Name (ABBR)": the abbreviation is a mention of the name.
@@ -514,6 +693,17 @@ class Scanner:
         if inner.kind == "cap" and inner.end - inner.start == 1 and is_acronym(self.text[inner.start]):
             mentions.append(Mention(inner.start, inner.end, m.label, m.key, "abbreviation"))
             return k + 3
+        if m.label in (PLACE, ORG) and self.text[seq[0].start] == "(":
+            # "Dinh Tổng thống (Istana Merdeka)": the local name of a venue
+            # or body is another name of it.
+            close = k + 2
+            while close < len(items) and close < k + 7 and items[close].kind == "cap":
+                close += 1
+            if close > k + 2 and close < len(items) and self.text[items[close].start] == ")":
+                s, e = items[k + 2].start, items[close - 1].end
+                if looks_foreign(self.doc[s:e].text):
+                    mentions.append(Mention(s, e, m.label, m.key, "local_name", 0.9))
+                    return close
         return k
 
     def _run(self, start: int, end: int, pending: bool, mentions, unresolved) -> bool:
@@ -740,7 +930,7 @@ class Scanner:
         persons: dict[tuple[str, ...], Mention] = {}
         for m in mentions:
             if m.label == PERSON:
-                sylls = tuple(fold(self.doc[m.start : m.end].text).split())
+                sylls = name_core(tuple(fold(self.doc[m.start : m.end].text).split()))
                 for k in range(1, len(sylls) + 1):
                     persons.setdefault(sylls[-k:], m)
         for s, e in unresolved:

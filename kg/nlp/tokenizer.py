@@ -155,8 +155,14 @@ class VietnameseTokenizer(DummyTokenizer):
             n_caps += 1
         if n_caps in (0, len(piece)):
             return [piece]
-        if self.segmenter.is_word(" ".join(line[s:e] for s, e in piece)):
+        is_word = self.segmenter.is_word
+        if is_word(" ".join(line[s:e] for s, e in piece)):
             return [piece]
+        # The longest dictionary word that the capitals open keeps its
+        # lower-case syllables: "Viện Kiểm sát | nhân dân", "Thương mại | và".
+        for cut in range(len(piece) - 1, n_caps, -1):
+            if is_word(" ".join(line[s:e] for s, e in piece[:cut])):
+                return [piece[:cut], piece[cut:]]
         return [piece[:n_caps], piece[n_caps:]]
 
     @staticmethod

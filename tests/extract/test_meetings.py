@@ -513,3 +513,15 @@ def test_venue_of_the_sentence_before_for_an_earlier_round():
            "phân định biên giới.")
     (held,) = [m for m in meetings(doc, date="2025-09-01") if m.status == "held"]
     assert (_keys(held), held.date, held.place) == ({"country/am", "country/az"}, "2025-04", "place/abu-dhabi")
+
+
+def test_opening_attribution_is_outside_the_clause_and_its_place_no_venue():
+    m = only("Theo phóng viên thường trú tại [Bắc Kinh|L:place/bac-kinh], [Ngoại trưởng|T] [Trung Quốc|C:country/cn] "
+             "[Vương Nghị|P:person/vuong-nghi] đã hội đàm với [Ngoại trưởng|T] [Pháp|C:country/fr] "
+             "[Jean-Noël Barrot|P:person/jean-noel-barrot].", date="2025-06-10")
+    assert (_keys(m), m.place) == ({"person/vuong-nghi", "person/jean-noel-barrot"}, None)
+
+
+def test_dates_are_iso_even_for_early_years():
+    m = only(f"{TT} {RU} {PUTIN} sẽ gặp {TT} {US} {TRUMP} vào cuối năm nay.", date="0948-04-26")
+    assert m.date == "0948"
