@@ -197,7 +197,7 @@ def _entity(key: str, ms: list[_Mention], gaz: Gazetteer, sentences: _Sentences)
     folded_name = fold(name)
     aliases = {t for t in surfaces if fold(t) != folded_name}
     if label == ORG:
-        aliases |= _derived_org_aliases(name)
+        aliases |= _derived_org_aliases(name, gaz if record is None else None)
     evidence = []
     for m in ms:
         start, sentence = sentences(m.start)
@@ -212,11 +212,19 @@ def _entity(key: str, ms: list[_Mention], gaz: Gazetteer, sentences: _Sentences)
     )
 
 
-def _derived_org_aliases(name: str) -> set[str]:
-    """"Cục Tình báo Quân sự GRU" is also "GRU" and "Cục Tình báo Quân sự"."""
+def _derived_org_aliases(name: str, gaz: Gazetteer | None) -> set[str]:
+    """"Cục Tình báo Quân sự GRU" is also "GRU" and "Cục Tình báo Quân sự";
+    "Báo Quốc tế" (an unlisted outlet named with its capitalised cue) is
+    also "Quốc tế"; ``gaz`` is None for a lexicon organisation."""
     words = name.split()
     if len(words) >= 3 and is_acronym(words[-1]):
         return {words[-1], " ".join(words[:-1])}
+    if gaz is not None and len(words) >= 2 and words[0][:1].isupper():
+        folded = fold(name).split()
+        for k in range(min(3, len(words) - 1), 0, -1):
+            rest = tuple(folded[k:])
+            if tuple(folded[:k]) in gaz.outlet_cues and words[k][:1].isupper():
+                return set() if rest in gaz.entries else {" ".join(words[k:])}
     return set()
 
 

@@ -693,13 +693,15 @@ class Scanner:
         if inner.kind == "cap" and inner.end - inner.start == 1 and is_acronym(self.text[inner.start]):
             mentions.append(Mention(inner.start, inner.end, m.label, m.key, "abbreviation"))
             return k + 3
-        if m.label in (PLACE, ORG) and self.text[seq[0].start] == "(":
+        if m.label in (PLACE, ORG) and m.source != "capital_venue" and self.text[seq[0].start] == "(":
             # "Dinh Tổng thống (Istana Merdeka)": the local name of a venue
             # or body is another name of it.
             close = k + 2
             while close < len(items) and close < k + 7 and items[close].kind == "cap":
                 close += 1
-            if close > k + 2 and close < len(items) and self.text[items[close].start] == ")":
+            after = self.next_index(items[close].end) if close < len(items) else None
+            dateline = after is not None and self.text[after] in {"-", "–", "—"}
+            if close > k + 2 and close < len(items) and self.text[items[close].start] == ")" and not dateline:
                 s, e = items[k + 2].start, items[close - 1].end
                 if looks_foreign(self.doc[s:e].text):
                     mentions.append(Mention(s, e, m.label, m.key, "local_name", 0.9))
@@ -711,6 +713,10 @@ class Scanner:
         whole = self._named_by_cue(start)
         if whole is not None:  # "báo Thanh Niên", "tỉnh Quảng Trị": every word is the name
             label, source = whole
+            if source == "outlet_cue":
+                cue = self._outlet_cue_start(self.prev_index(start))
+                if self.cap[cue] and not self.initial[cue]:
+                    start = cue  # "theo Báo Quốc tế": the cue is part of the name
             self._add(mentions, start, end, label, source)
             return False
         made_person = False
@@ -877,16 +883,20 @@ class Scanner:
         return False
 
     def _is_outlet_cue_end(self, prev: int) -> bool:
+        return self._outlet_cue_start(prev) is not None
+
+    def _outlet_cue_start(self, prev: int) -> int | None:
+        """First token of the outlet cue ending at token ``prev``, or None."""
         key: tuple[str, ...] = ()
         j = prev
         for _ in range(4):
             if j is None or not self.folded[j]:
-                return False
+                return None
             key = self.folded[j] + key
             if key in self.gaz.outlet_cues:
-                return True
+                return j
             j = self.prev_index(j)
-        return False
+        return None
 
     def _vietnamese_name(self, s: int, sylls: list[str]) -> bool:
         if not 2 <= len(sylls) <= 4 or fold(sylls[0]) not in self.gaz.surnames:

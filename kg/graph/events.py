@@ -10,7 +10,9 @@ participants overlap (Jaccard >= 0.5) and nothing contradicts it: dates, if
 both are known, agree at the precision of the vaguer one. Because vague
 reports ("a call between the two leaders") are common and repeated events
 (the ninth call this year) are too, agreement must also be specific: a day
-date on one side, or the same named place on both.
+date on one side, or the same named place on both. Summits are the exception:
+the same leaders rarely hold two, so for them it is enough that nothing
+contradicts (the planned summit of one article is the held one of the next).
 """
 
 from __future__ import annotations
@@ -50,18 +52,22 @@ def same_event(a: Report, b: Report) -> bool:
         True
         >>> same_event(x, Report("m3", "c", "summit", x.participants, "2025-09", "place/alaska"))
         False
+        >>> same_event(x, Report("m4", "d", "summit", x.participants, "2025-08", None))
+        True
     """
     if a.kind != b.kind or not a.participants or not b.participants:
         return False
     if len(a.participants & b.participants) / len(a.participants | b.participants) < 0.5:
         return False
     same_place = a.place is not None and a.place == b.place
+    if a.place and b.place and not same_place:
+        return False
     if a.date and b.date:
         short, long = sorted((a.date, b.date), key=len)
         if not long.startswith(short):
             return False
-        return len(long) == 10 or same_place
-    return same_place
+        return len(long) == 10 or same_place or a.kind == "summit"
+    return same_place or a.kind == "summit"
 
 
 class EventIndex:
