@@ -31,8 +31,8 @@ class ArticleFacts:
 
     def __init__(self, doc: Doc, views: list[SentView], roles: list[Role], hits) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.ftext = fold_for_match(doc.text)  # same offsets, tone marks folded
+        self.text = doc.text  # a spaCy property that joins every token: read once
+        self.ftext = fold_for_match(self.text)  # same offsets, tone marks folded
         self.views = views
         self.article_date: str | None = doc._.article_date
         self.roles = roles

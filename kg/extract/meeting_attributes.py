@@ -14,6 +14,9 @@ from kg.extract.meeting_vocab import STRONG, VISIT, WEAK, cue, status_table
 from kg.extract.participants import COUNTRY, ORG, PLACE, lexicon, meeting_cues, norm, phrase_regex
 
 
+_STOP = re.compile(r"[.;!?]")
+
+
 def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | None, bool, bool]:
     """``(status, strength, possible, recency)`` of the trigger at ``[s, e)``.
 
@@ -35,7 +38,7 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     # A possibility reaches across reporting verbs ("hỏi liệu X có cam kết
     # đàm phán ..."), but not across a sentence-internal full stop.
     lo = max(sent.v.start, s - 45)
-    lo = max([lo] + [x.end() for x in re.finditer(r"[.;!?]", sent.ftext[:s]) if x.end() > lo])
+    lo = max([lo] + [x.end() for x in _STOP.finditer(sent.ftext, lo, s)])
     # "Kỳ vọng ... tăng lên sau chuyến thăm X": the wish is not about the
     # contact named in a "sau/trước" adjunct
     link = re.search(rf"(?:{cue('temporal_link').pattern})\s+(?:{cue('determiner').pattern}\s+)?$",

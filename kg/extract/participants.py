@@ -96,8 +96,25 @@ def _word_regex(phrases: list[str]) -> re.Pattern[str]:
     alts = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not alts:
         return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{_grouped(alts)})(?![\w])", re.IGNORECASE)
+
+
+def _grouped(alts: list[str]) -> str:
+    """``alts`` as one alternation factored by first character, in the same order.
+
+    Only the alternatives that start with the text's next character can match
+    there, so grouping them under that character keeps the regex's choice (the
+    first of them, the longest) while sparing the engine a try of every phrase
+    at every position; a leading class lookahead rejects most positions at once.
+    """
+    esc = lambda t: re.escape(t).replace(r"\ ", r"\s+")  # noqa: E731
+    groups: dict[str, list[str]] = {}
+    for a in alts:
+        groups.setdefault(a[0], []).append(esc(a[1:]))
+    body = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" if rest != [""] else re.escape(c)
+                    for c, rest in groups.items())
+    head = "".join(re.escape(c) for c in groups)
+    return f"(?=[{head}])(?:{body})"
 
 
 @lru_cache(maxsize=None)

@@ -53,6 +53,7 @@ from kg.extract.participants import (
     entity_keys,
     fold_for_match,
     known_affiliations,
+    lexicon,
     norm,
     sentence_views,
     strip_parens,
@@ -98,6 +99,11 @@ class _Patterns:
     side_start: re.Pattern[str]
     no_chain_end: re.Pattern[str]
     chain_opener_end: re.Pattern[str]
+    side_marker_end: re.Pattern[str]
+    side_opener: re.Pattern[str]
+    side_list_gap: re.Pattern[str]
+    copula: re.Pattern[str]
+    after_tail: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +113,8 @@ def _patterns() -> _Patterns:
     return _Patterns(
         # between a post (or its owner) and the name
         before_person=re.compile(rf"\s*(?:[,\-–—:]\s*)?(?:{hon}\s*)?", re.I),
-        title_org=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?", re.I),
+        # "Ngoại trưởng nước chủ nhà Kyrgyzstan": a descriptor may precede the owner
+        title_org=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?(?:{_alt('owner_descriptor')}\s*)?", re.I),
         org_org=re.compile(rf"\s*(?:,\s*)?(?:{_alt('org_link')}\s*)?", re.I),
         title_title=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?", re.I),
         chain=re.compile(rf"(?:\s*,\s*(?:{_alt('concurrent')}\s+)?|\s+(?:{_alt('concurrent')})\s+)$",
@@ -118,6 +125,16 @@ def _patterns() -> _Patterns:
         side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
         no_chain_end=re.compile(rf"(?:{_alt('no_chain')})\s*$", re.I),
         chain_opener_end=re.compile(rf"(?:^\W*|[,(]\s*|(?:{_alt('chain_opener')})\s+)$", re.I),
+        # "Phía Mỹ", "trong khi phía Mỹ", "; đoàn Lào": the cue right before the owner
+        side_marker_end=re.compile(
+            rf"(?P<lead>^|[,;:(]|(?:{_alt('side_boundary')}))?\W*(?:{_alt('side')})\s*$", re.I),
+        # what opens the side's list after the owner ("gồm", "có", "do", ",")
+        side_opener=re.compile(rf"\s*(?:(?P<word>{_alt('side_opener')})\s*:?|[,:])\s*", re.I),
+        # what may stand between two designations of one side's list
+        side_list_gap=re.compile(
+            rf"(?:\s|[,()]|(?:{_alt('side_list')})(?!\w)|(?:{hon})(?!\w))*", re.I),
+        copula=re.compile(rf"\s*(?:,\s*)?(?:{_alt('copula')})\s*", re.I),
+        after_tail=re.compile(rf"\s*(?:[,;.:)!?\-–—]|$|(?:{_alt('qualifier')}|tại|ở)\s)", re.I),
     )
 
 
@@ -264,14 +281,27 @@ class _SentenceRoles:
                 if not opener and (owner is not None or self.p.no_chain_end.search(lead)):
                     break
             hits.append(RoleHit(person, title, owner, t_start, person.end, 0.8, t_start, t_end))
+        # "Tổng Bí thư, Chủ tịch nước Lào X": the country written after the last
+        # post is the owner of every post of the list (an organisation is not:
+        # "Đặc phái viên ..., kiêm Tổng giám đốc Quỹ RDIF" is no post of the fund)
+        if hits[0].org is not None and hits[0].org.label == COUNTRY:
+            for h in hits[1:]:
+                if h.org is None:
+                    h.org = hits[0].org
         return hits
 
     def appositive(self, k: int) -> list[RoleHit]:
-        """``Name, TITLE [OWNER],`` - the post follows the name between commas."""
+        """``Name, TITLE [OWNER],`` - the post follows the name between commas;
+        ``Name là TITLE [của] OWNER`` - the post follows a copula."""
         person = self.items[k]
         if k + 1 >= len(self.items) or self.items[k + 1].label != TITLE:
             return []
-        if not re.fullmatch(r"\s*,\s*", self.gap(person.end, self.items[k + 1].start)):
+        gap = self.gap(person.end, self.items[k + 1].start)
+        if re.fullmatch(r"\s*,\s*", gap):
+            tail_ok = re.compile(r"\s*(?:[,;.)!?]|$)")
+        elif _full(self.p.copula, gap):
+            tail_ok = self.p.after_tail
+        else:
             return []
         j = k + 1
         while j + 1 < len(self.items) and self.items[j + 1].label == TITLE and _full(
@@ -294,7 +324,7 @@ class _SentenceRoles:
                 end = self.items[n].end
                 n += 1
         tail = strip_parens(self.v.between(end, self.v.end))
-        if not re.match(r"\s*(?:[,;.)!?]|$)", tail):
+        if not tail_ok.match(fold_for_match(tail)):
             return []
         t_start = self.items[k + 1].start
         title = self.v.between(t_start, t_end).strip()
@@ -333,16 +363,66 @@ class _SentenceRoles:
         start = self.v.start + m.start()
         return [RoleHit(person, src.title, owner, start, person.end, 0.7, start, start + len(m.group()))]
 
-    def side_owner(self) -> list[tuple[int, Item]]:
-        """Offsets from which unowned posts belong to a side ("Phía Mỹ gồm ...")."""
+    def side_markers(self) -> list[tuple[int, Item]]:
+        """Sides opened in the sentence: (offset where the side's list starts, owner).
+
+        "Phía Mỹ gồm ...", "Về phía Nhật Bản, ...", "..., trong khi phía Mỹ có
+        ...": a side cue right before a country or organisation, then a word
+        opening the list ("gồm", "có", "do"); a bare comma or colon opens it
+        only where the marker opens the sentence or a clause.
+        """
         out = []
         for it in self.items:
             if it.label not in _OWNER:
                 continue
-            lead = self.v.between(self.v.start, it.start)
-            if self.p.side_start.match(fold_for_match(lead)):
-                out.append((it.end, it))
+            lead = fold_for_match(self.v.between(self.v.start, it.start))
+            m = self.p.side_marker_end.search(lead)
+            if m is None:
+                continue
+            at_start = m.group("lead") is not None
+            after = fold_for_match(self.v.between(it.end, self.v.end))
+            o = self.p.side_opener.match(after)
+            if o is None or (not o.group("word") and not at_start):
+                continue
+            out.append((it.end + o.end(), it))
         return out
+
+    def _list_gap(self, a: int, b: int) -> bool:
+        """Only list words, honorifics and bare names between two designations."""
+        text = self.v.doc_text
+        parts, pos = [], a
+        for it in self.items:
+            if it.label == PERSON and it.start >= a and it.end <= b:
+                parts.append(text[pos:it.start])
+                pos = it.end
+        parts.append(text[pos:b])
+        gap = " ".join(parts)
+        return self.p.side_list_gap.fullmatch(fold_for_match(gap)) is not None
+
+    def apply_sides(self, hits: list[RoleHit]) -> None:
+        """Unowned posts in a side's list belong to that side.
+
+        The side covers the designations that follow its marker joined only by
+        list words ("Phía Mỹ gồm Đặc phái viên X và Ngoại trưởng Y"); anything
+        else (a verb, "trong khi", ";", another side) ends it, so a post later
+        in the sentence is not the side's. A person the lexicons know as
+        another country's national is never given the side's country.
+        """
+        known = known_affiliations()
+        for pos, side in self.side_markers():
+            cursor = pos
+            for h in sorted((h for h in hits if h.start >= pos), key=lambda h: (h.start, -h.end)):
+                if h.end > cursor:
+                    if h.start < cursor or not self._list_gap(cursor, h.start):
+                        break
+                    cursor = h.end
+                if h.org is not None:
+                    continue
+                nat = known.get(h.person.key or "")
+                if side.label == COUNTRY and nat and nat != side.key:
+                    continue
+                h.org = side
+                h.confidence = min(h.confidence, 0.75)
 
     def run(self) -> list[RoleHit]:
         hits: list[RoleHit] = []
@@ -355,11 +435,7 @@ class _SentenceRoles:
             mine += self.appositive(k)
             self.owner_after(k, mine)
             hits.extend(mine)
-        for pos, side in self.side_owner():
-            for h in hits:
-                if h.org is None and h.start >= pos:
-                    h.org = side
-                    h.confidence = min(h.confidence, 0.75)
+        self.apply_sides(hits)
         return [h for h in hits if h.title and _is_post(h.title)]
 
 
@@ -404,27 +480,66 @@ def merge_roles(hits: list[tuple[RoleHit, SentView]]) -> list[Role]:
     return out
 
 
-def fill_state_owners(found: list[Role], present: set[str] | None = None) -> None:
-    """Give a state post without a written owner the holder's known country.
+_VN = "country/vn"
+# titles.tsv categories of posts a Vietnamese leader holds for the state
+_VN_POSTS = _STATE_POSTS | {"legislature"}
+
+
+@lru_cache(maxsize=1)
+def _vietnamese_surnames() -> frozenset[str]:
+    """Folded family names that only Vietnamese names open (``surnames.tsv``, origin vi)."""
+    vi, other = set(), set()
+    for row in lexicon("surnames"):
+        origin = (row.get("origin") or "").strip()
+        for name in (row.get("surname") or "").split("|"):
+            if name.strip():
+                (vi if origin == "vi" else other).add(norm(name))
+    return frozenset(vi - other)
+
+
+def is_vietnamese_name(name: str) -> bool:
+    """A full name of 2-4 capitalised syllables opened by a Vietnamese surname."""
+    sylls = name.split()
+    return (2 <= len(sylls) <= 4 and norm(sylls[0]) in _vietnamese_surnames()
+            and all(s[:1].isupper() for s in sylls))
+
+
+def _post_category(title: str) -> str | None:
+    categories = title_categories()
+    t = norm(title)
+    heads = [c for c in categories if t == c or t.startswith(c + " ")]
+    return categories[max(heads, key=len)] if heads else None
+
+
+def fill_state_owners(found: list[Role], present: set[str] | None = None,
+                      names: dict[str, str] | None = None) -> None:
+    """Give a state post without a written owner the holder's own country.
 
     "Tổng thống Trump" is Mỹ's president even where the article does not say
-    so; the nationality comes from ``persons.tsv``. Only posts that belong to a
-    state (head of state or government, ministers, envoys, diplomats, officers)
-    are filled: a spokesperson or a director may belong to a ministry or a firm.
-    With ``present`` (the article's entity keys), only a country the article
-    names is used, so that every role points at an entity of the article.
+    so; the nationality comes from ``persons.tsv`` - the person's own, never a
+    country of the context. Only posts that belong to a state (head of state or
+    government, ministers, envoys, diplomats, officers) are filled: a
+    spokesperson or a director may belong to a ministry or a firm. With
+    ``present`` (the article's entity keys), only a country the article names
+    is used, so that every role points at an entity of the article.
+
+    A person the lexicon does not know whose name (``names``: key -> name) is
+    a Vietnamese full name holds a Vietnamese state post ("Chủ tịch Quốc hội
+    Trần Thanh Mẫn") when the article names Việt Nam; so does a Vietnamese
+    national of ``persons.tsv`` for the legislature's posts.
     """
     known = known_affiliations()
-    categories = title_categories()
     for r in found:
-        if r.org is not None or r.person not in known:
+        if r.org is not None:
             continue
-        if present is not None and known[r.person] not in present:
+        category = _post_category(r.title)
+        nat = known.get(r.person)
+        if nat is None and names and is_vietnamese_name(names.get(r.person, "")):
+            nat = _VN
+        if nat is None or (present is not None and nat not in present):
             continue
-        title = norm(r.title)
-        heads = [t for t in categories if title == t or title.startswith(t + " ")]
-        if heads and categories[max(heads, key=len)] in _STATE_POSTS:
-            r.org = known[r.person]
+        if category in _STATE_POSTS or (nat == _VN and category in _VN_POSTS):
+            r.org = nat
 
 
 def _evidence(h: RoleHit, view: SentView) -> Evidence:
@@ -437,7 +552,13 @@ def find_roles(doc: Doc, views: list[SentView] | None = None) -> list[Role]:
     views = views if views is not None else sentence_views(doc)
     hits = [(h, v) for v in views for h in sentence_roles(v)]
     found = merge_roles(hits)
-    fill_state_owners(found, entity_keys(doc))
+    names: dict[str, str] = {}
+    for e in doc.ents:
+        if e.label_ == PERSON and e._.kg_key:
+            names.setdefault(e._.kg_key, e.text)
+            if len(e.text.split()) > len(names[e._.kg_key].split()):
+                names[e._.kg_key] = e.text
+    fill_state_owners(found, entity_keys(doc), names)
     return found
 
 

@@ -350,6 +350,8 @@ class Scanner:
             lex = self.lexicon_at(j)
             if lex is not None:
                 labels = {e.label for e in lex[1]}
+                if j == head_end and self.longest_cue(i, "delegation_head") == head_end:
+                    return None  # "Phái đoàn Hamas", "phái đoàn Nga": the party itself
                 if labels & {COUNTRY, PLACE}:
                     # "Phái đoàn Mỹ ..." opening a sentence is a delegation,
                     # capitalised only by position.
@@ -513,8 +515,20 @@ class Scanner:
 
     def _inside_longer_name(self, entries: list[Entry], items: list[Item]) -> bool:
         """A listed surname right after an unknown given name is part of
-        another person's name ("Melania" + "Trump")."""
-        if not all(e.label == PERSON and e.role != "name" for e in entries):
+        another person's name ("Melania" + "Trump"), and so is any listed
+        name after a particle that follows a name piece ("Khaled bin" +
+        "Mohamed bin Zayed")."""
+        if not all(e.label == PERSON for e in entries):
+            return False
+        k = len(items)
+        particles = self.gaz.cue("name_particle")
+        while k > 0 and items[k - 1].kind == "word" and all(
+            (x,) in particles for x in self.folded[items[k - 1].start]
+        ):
+            k -= 1
+        if k < len(items):
+            return k > 0 and items[k - 1].kind == "cap"
+        if not all(e.role != "name" for e in entries):
             return False
         last = next((it for it in reversed(items) if it.kind != "space"), None)
         if last is None or last.kind != "cap" or last.end != items[-1].end:
@@ -635,6 +649,7 @@ class Scanner:
                 mentions.append(it.mention)
                 if it.mention.label == PERSON:
                     pending = False
+                    k = self._longer_listed_name(items, k)
                 k = self._abbreviation(items, k, mentions)
             elif it.kind == "cap" or (it.kind == "word" and self._particle_name_start(items, k, pending)):
                 k2 = k
@@ -647,7 +662,10 @@ class Scanner:
                 k = k2
                 continue
             elif it.kind in ("word", "punct", "outlet", "honorific") and pending:
-                pending = self.folded[it.start] in self.gaz.cue("connector")
+                # "Thống đốc bang California Gavin Newsom": a place noun
+                # keeps the post open like a connector.
+                f = self.folded[it.start]
+                pending = f in self.gaz.cue("connector") or f in self.gaz.cue("place_noun")
             k += 1
         self._resolve_leftovers(unresolved, mentions)
         mentions.sort(key=lambda m: m.start)
@@ -664,6 +682,19 @@ class Scanner:
         ):
             j += 1
         return j > k and j < len(items) and items[j].kind == "cap"
+
+    def _longer_listed_name(self, items: list[Item], k: int) -> int:
+        """A listed person whose name goes on after a particle ("Mohammed bin
+        Abdulrahman" + "bin Jassim Al Thani") takes the rest in; returns the
+        index of the last item consumed."""
+        j = k + 1
+        if j >= len(items) or not self._particle_inside(items, j):
+            return k
+        while j < len(items) and (items[j].kind == "cap" or self._particle_inside(items, j)):
+            j += 1
+        m = items[k].mention
+        m.end = items[j - 1].end
+        return j - 1
 
     def _particle_name_start(self, items: list[Item], k: int, pending: bool) -> bool:
         """"ông van den Berg", "Tổng thống de Souza": particles open the
@@ -711,12 +742,24 @@ class Scanner:
     def _run(self, start: int, end: int, pending: bool, mentions, unresolved) -> bool:
         """Type a run of capitalised tokens; True if it produced a person."""
         whole = self._named_by_cue(start)
+        if whole is None and self.initial[start]:
+            cue_end = self.longest_cue(start, "place_noun")
+            if cue_end is not None and cue_end < end:
+                start, whole = cue_end, (PLACE, "place_cue")  # "Tỉnh Quảng Trị ..."
         if whole is not None:  # "báo Thanh Niên", "tỉnh Quảng Trị": every word is the name
             label, source = whole
             if source == "outlet_cue":
                 cue = self._outlet_cue_start(self.prev_index(start))
                 if self.cap[cue] and not self.initial[cue]:
                     start = cue  # "theo Báo Quốc tế": the cue is part of the name
+            elif pending and end - start >= 2:
+                # "Thống đốc tỉnh Aichi Omura Hideaki": the post's place, then
+                # its holder.
+                self._add(mentions, start, start + 1, label, source)
+                label, source = self._classify(start + 1, end, True, mentions)
+                if label is not None:
+                    self._add(mentions, start + 1, end, label, source)
+                return label == PERSON
             self._add(mentions, start, end, label, source)
             return False
         made_person = False
@@ -799,8 +842,11 @@ class Scanner:
         cur = None
         for i in range(start, end):
             t = self.text[i]
+            # A dictionary word with every syllable capitalised mid-sentence
+            # is a proper name the dictionary lists ("Quảng Trị").
             common = self.is_word(t) and (
-                len(self.folded[i]) >= 2 or (self.initial[i] and i == start)
+                (len(self.folded[i]) >= 2 and not all(r[:1].isupper() for r in self.raw[i]))
+                or (self.initial[i] and i == start)
             )
             if common and not is_acronym(t):
                 if cur is not None:
