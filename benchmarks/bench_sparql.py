@@ -6,7 +6,7 @@ article ``a-r{k}``; actors and posts stay shared, as across real articles) and
 streamed into a fresh Oxigraph store with ``bulk_load``. Each query of
 ``kg/query/queries`` is run through the Python API (``KnowledgeGraph.query``,
 results fully read) until ``--runs`` runs or ``--budget`` seconds, after one
-warm-up run.
+warm-up run, in a child process stopped after ``--timeout`` seconds.
 
 Run by hand (not a test)::
 
@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import io
 import math
+import multiprocessing
+import queue
 import re
 import shutil
 import statistics
@@ -96,7 +98,8 @@ def replicated(base: GraphStore, copies: int) -> tuple[Iterator[bytes], int]:
     return chunks(), len(shared_quads) + copies * len(article_quads)
 
 
-def make_store(base: GraphStore, target: int, path: Path) -> tuple[GraphStore, int, float]:
+def make_store(base: GraphStore, target: int, path: Path) -> tuple[int, int, float]:
+    """Bulk-load about ``target`` quads into a new store at ``path``; returns (quads, copies, seconds)."""
     per_copy = len(base) - sum(1 for _ in base.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(iris.ACTORS_GRAPH))))
     copies = max(1, math.ceil(target / per_copy))
     chunks, expected = replicated(base, copies)
@@ -108,10 +111,13 @@ def make_store(base: GraphStore, target: int, path: Path) -> tuple[GraphStore, i
     load_s = time.perf_counter() - t0
     loaded = len(store)
     assert loaded == expected, (loaded, expected)
-    return GraphStore(store, path), copies, load_s
+    del store  # release RocksDB before the read-only openers
+    return loaded, copies, load_s
 
 
-def measure(graph: KnowledgeGraph, name: str, params: dict, runs: int, budget: float) -> dict:
+def measure(store_path: str, name: str, params: dict, runs: int, budget: float, results) -> None:
+    """Time one library query (run in a child process, so a runaway query can be stopped)."""
+    graph = KnowledgeGraph(GraphStore.open_read_only(store_path))
     text = library.text(name)
     t0 = time.perf_counter()
     rows = graph.query(text, params)  # warm-up, and the result size
@@ -124,21 +130,33 @@ def measure(graph: KnowledgeGraph, name: str, params: dict, runs: int, budget: f
         times.append(time.perf_counter() - t0)
     times.sort()
     p95 = times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)]
-    return {"rows": len(rows) if isinstance(rows, list) else rows, "first_ms": first * 1000,
-            "p50_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)}
+    results.put({"rows": len(rows) if isinstance(rows, list) else rows, "first_ms": first * 1000,
+                 "p50_ms": statistics.median(times) * 1000, "p95_ms": p95 * 1000, "runs": len(times)})
 
 
-def report(title: str, store: GraphStore, fact: str, runs: int, budget: float) -> None:
-    graph = KnowledgeGraph(store)
+def report(title: str, store_path: Path, fact: str, runs: int, budget: float, timeout: float) -> None:
+    store = GraphStore.open_read_only(store_path)
     print(f"\n### {title}: {len(store):,} quads in {len(store.article_ids()):,} article graphs\n")
+    store.close()
     print("| query | params | rows | first ms | p50 ms | p95 ms | runs |")
     print("|---|---|---:|---:|---:|---:|---:|")
+    ctx = multiprocessing.get_context("spawn")
     for name in library.names():
         params = dict(PARAMS.get(name, {}))
         if name == "evidence":
             params["fact"] = fact
-        r = measure(graph, name, params, runs, budget)
         shown = ", ".join(f"{k}={v}" for k, v in params.items())
+        results = ctx.Queue()
+        child = ctx.Process(target=measure, args=(str(store_path), name, params, runs, budget, results))
+        child.start()
+        try:
+            r = results.get(timeout=timeout)
+        except queue.Empty:
+            child.terminate()
+            print(f"| {name} | {shown} | ? | > {timeout * 1000:.0f} (stopped) | | | 0 |", flush=True)
+            continue
+        finally:
+            child.join(5)
         print(f"| {name} | {shown} | {r['rows']} | {r['first_ms']:.1f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['runs']} |", flush=True)
 
 
@@ -148,6 +166,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000000", help="comma-separated target sizes in quads for the replicated stores")
     ap.add_argument("--runs", type=int, default=50, help="most timed runs per query")
     ap.add_argument("--budget", type=float, default=20.0, help="seconds of timed runs per query (at least 3 runs)")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a query's runs are stopped")
     ap.add_argument("--workdir", help="where the big stores go (default: a temporary folder, removed)")
     args = ap.parse_args()
 
@@ -159,14 +178,14 @@ def main() -> None:
             subprocess.run(["kg", "build", str(ROOT / "sources"), "--out", str(graph_dir)], check=True, capture_output=True)
         base = GraphStore.open_read_only(graph_dir / STORE_DIR)
         fact = evidence_fact(base)
-        report("bundled build", base, fact, args.runs, args.budget)
+        report("bundled build", graph_dir / STORE_DIR, fact, args.runs, args.budget, args.timeout)
         for size in (int(s) for s in args.sizes.split(",") if s):
-            store, copies, load_s = make_store(base, size, work / f"store-{size}")
-            print(f"\n(replicated {copies} times; bulk_load + optimize {load_s:.0f} s)")
-            report(f"replicated store, target {size:,}", store, fact, args.runs, args.budget)
-            store.close()
+            path = work / f"store-{size}"
+            quads, copies, load_s = make_store(base, size, path)
+            print(f"\n(replicated {copies} times: {quads:,} quads; bulk_load + optimize {load_s:.0f} s)")
+            report(f"replicated store, target {size:,}", path, fact, args.runs, args.budget, args.timeout)
             if not args.workdir:
-                shutil.rmtree(work / f"store-{size}", ignore_errors=True)
+                shutil.rmtree(path, ignore_errors=True)
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)

@@ -231,13 +231,39 @@ def _paren_alias(doc_text: str, item: Item, prev: Item | None) -> bool:
     return before.strip() == "(" and after.lstrip().startswith(")")
 
 
+_LAST_VIEWS: list = []  # [(doc, fingerprint, views)]: the roles and meeting rules read the same doc
+
+
+def _views_fingerprint(doc: Doc) -> tuple:
+    """What the views depend on besides the text: entities, their keys, titles."""
+    ents = tuple((e.start_char, e.end_char, e.label) for e in doc.ents)
+    keys = tuple(sorted((k[2], k[3], str(v)) for k, v in doc.user_data.items()
+                        if isinstance(k, tuple) and len(k) == 4 and k[1] == "kg_key"))
+    titles = doc.spans.get("titles", []) if doc.spans is not None else []
+    return len(doc), ents, keys, tuple((t.start_char, t.end_char) for t in titles)
+
+
 def sentence_views(doc: Doc) -> list[SentView]:
     """Split ``doc`` into :class:`SentView` rows of non-overlapping items.
 
     Bracketed aliases ("Quỹ X (RDIF)") are dropped so that rules see the name
     once. A title overlapping an entity is dropped: the entity is the more
     specific reading ("Văn phòng Tổng thống" is an organisation).
+
+    The roles and the meeting components both ask for the views of the same
+    doc; the last doc's views are kept (checked against its entities, keys and
+    titles) and handed out as fresh copies.
     """
+    fp = _views_fingerprint(doc)
+    if _LAST_VIEWS and _LAST_VIEWS[0][0] is doc and _LAST_VIEWS[0][1] == fp:
+        views = _LAST_VIEWS[0][2]
+    else:
+        views = _build_views(doc)
+        _LAST_VIEWS[:] = [(doc, fp, views)]
+    return [SentView(v.index, v.start, v.end, v.doc_text, list(v.items)) for v in views]
+
+
+def _build_views(doc: Doc) -> list[SentView]:
     text = doc.text
     ents = [
         Item(e.start_char, e.end_char, e.label_, e._.kg_key or None, e.text)

@@ -55,6 +55,8 @@ def _firsts(table) -> frozenset[str]:
     return hit[1]
 
 
+# A Korean given name romanised with a hyphen: "Jae-myung", "Yo-jong".
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,6}")
 _PARTICLE_PREFIX = re.compile(r"([a-z]{1,4})-([^\W\d_])")
 
 
@@ -435,7 +437,12 @@ class Scanner:
             item = self._best_match(i, items)
             if item is None:
                 item = Item(i, i + 1, self._plain_kind(i, items))
-                cue_end = self.longest_cue(i, "person_cue") if item.kind != "cap" else None
+                cue_end = self.longest_cue(i, "person_cue")
+                if cue_end is not None and item.kind == "cap":
+                    # Capitalised ("Phu nhân Kim Hea-kyung") only before a name.
+                    nxt = self.next_index(cue_end)
+                    if nxt is None or not self.cap[nxt]:
+                        cue_end = None
                 if cue_end is not None:
                     items.append(Item(i, cue_end, "pcue"))
                     i = cue_end
@@ -898,6 +905,8 @@ class Scanner:
             return PERSON, "vi_name"
         if foreign and len(sylls) >= 2 and not any(is_acronym(x) for x in sylls[1:]):
             return PERSON, "foreign_name"
+        if len(sylls) == 2 and len(sylls[0]) <= 5 and _HYPHENATED_GIVEN.fullmatch(sylls[1]):
+            return PERSON, "korean_name"  # "Kim Hea-kyung", "Moon Jae-in"
         return None, None
 
     def _dateline_place(self, i: int, end: int) -> bool:
