@@ -12,6 +12,7 @@ Run by hand (not a test)::
 
     python benchmarks/bench_build.py --sizes 1000,10000
     python benchmarks/bench_build.py --sizes 100000 --workdir /var/tmp/kgbench
+    python benchmarks/bench_build.py --outputs-only --sizes 1000,10000,100000
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kg.sources.article import Article  # noqa: E402
 from kg.sources.readers import read_paths  # noqa: E402
@@ -138,6 +140,49 @@ def run_build(corpus: Path, out: Path, extra: list[str]) -> dict:
     }
 
 
+def outputs_only(size: int, work: Path, sources: Path) -> dict:
+    """Peak RSS and time of the output phase alone (records, TriG, HTML) for ``size`` articles.
+
+    The store is made without the NLP: the bundled build's quads replicated
+    under renamed article ids (see ``bench_sparql.py``), so sizes the NLP
+    cannot reach in a sitting can still be measured.
+    """
+    import io
+    import math
+
+    import pyoxigraph as ox
+
+    from bench_sparql import _Stream, replicated
+    from kg.graph.store import STORE_DIR, GraphStore
+
+    base_dir = work / "bundled"
+    if not (base_dir / STORE_DIR).is_dir():
+        subprocess.run([shutil.which("kg") or "kg", "build", str(sources), "--out", str(base_dir)], check=True, capture_output=True)
+    base = GraphStore.open_read_only(base_dir / STORE_DIR)
+    copies = max(1, math.ceil(size / len(base.article_ids())))
+    out = work / f"outputs-{size}"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    chunks, _expected = replicated(base, copies)
+    store = ox.Store(str(out / STORE_DIR))
+    store.bulk_load(io.BufferedReader(_Stream(chunks), buffer_size=1 << 20), format=ox.RdfFormat.N_QUADS)
+    store.optimize()
+    quads = len(store)
+    del store
+    code = "import sys; from pathlib import Path; from kg.build import write_outputs; write_outputs(Path(sys.argv[1]))"
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, str(out)], stderr=subprocess.PIPE)
+    err = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - t0
+    result = {"articles": copies * len(base.article_ids()), "quads": quads, "seconds": seconds,
+              "peak_rss_mb": usage.ru_maxrss / 1024, "ok": proc.returncode == 0,
+              "error": err.decode()[-300:] if proc.returncode else ""}
+    shutil.rmtree(out, ignore_errors=True)
+    return result
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (articles)")
@@ -145,7 +190,22 @@ def main() -> None:
     ap.add_argument("--workdir", help="where corpora and builds go (default: a temporary folder, removed)")
     ap.add_argument("--json", help="also write the figures to this JSON file")
     ap.add_argument("build_args", nargs="*", help="extra `kg build` options after --, e.g. -- --engine dask")
+    ap.add_argument("--outputs-only", action="store_true",
+                    help="skip the NLP: time only the output phase on replicated stores of each size")
     args = ap.parse_args()
+
+    if args.outputs_only:
+        work = Path(args.workdir or tempfile.mkdtemp(prefix="kgbench-"))
+        work.mkdir(parents=True, exist_ok=True)
+        print("| articles | quads | output phase s | peak RSS MB | ok |")
+        print("|---:|---:|---:|---:|---|")
+        for size in (int(s) for s in args.sizes.split(",")):
+            r = outputs_only(size, work, Path(args.sources))
+            print(f"| {r['articles']} | {r['quads']} | {r['seconds']:.1f} | {r['peak_rss_mb']:.0f} | "
+                  f"{'yes' if r['ok'] else 'no: ' + r['error'].strip().splitlines()[-1]} |", flush=True)
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+        return
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kgbench-"))
     work.mkdir(parents=True, exist_ok=True)

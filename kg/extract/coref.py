@@ -198,6 +198,8 @@ def _entity(key: str, ms: list[_Mention], gaz: Gazetteer, sentences: _Sentences)
     aliases = {t for t in surfaces if fold(t) != folded_name}
     if label == ORG:
         aliases |= _derived_org_aliases(name, gaz if record is None else None)
+    if record is not None and label != PERSON:
+        aliases |= _listed_tails(surfaces, key, gaz) - {name}
     evidence = []
     for m in ms:
         start, sentence = sentences(m.start)
@@ -210,6 +212,21 @@ def _entity(key: str, ms: list[_Mention], gaz: Gazetteer, sentences: _Sentences)
         wikidata=record.wikidata if record else None,
         mentions=evidence,
     )
+
+
+def _listed_tails(surfaces: list[str], key: str, gaz: Gazetteer) -> set[str]:
+    """Listed forms of the entity that end its surfaces: "Phong trào
+    Hezbollah" and "bãi cạn Scarborough" are also "Hezbollah" and
+    "Scarborough"."""
+    out = set()
+    for surface in set(surfaces):
+        words = surface.split()
+        for k in range(1, len(words)):
+            entries = gaz.entries.get(tuple(fold(" ".join(words[k:])).split()), ())
+            if any(e.key == key for e in entries):
+                out.add(" ".join(words[k:]))
+                break
+    return out
 
 
 def _derived_org_aliases(name: str, gaz: Gazetteer | None) -> set[str]:

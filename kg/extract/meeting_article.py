@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.extract.dates import find_times
+from kg.extract.dates import TimeExpression, find_times
 from kg.extract.meeting_model import Atom
 from kg.extract.model import Role
 from kg.extract.participants import (
     PERSON,
     SentView,
+    cue_regex,
     entity_keys,
     fold_for_match,
     known_affiliations,
@@ -53,7 +55,8 @@ class ArticleFacts:
                 if it.label == PERSON and it.key:
                     self.salience[it.key] = self.salience.get(it.key, 0) + 1
                     self.person_mentions.append((it.start, it.key))
-        self.times = find_times(self.text, self.article_date)
+        self.times = [_next_if_coming(t, self.ftext, self.article_date)
+                      for t in find_times(self.text, self.article_date)]
         self.present = entity_keys(doc)
         self.atoms: dict[int, list[Atom]] = {}  # sentence index -> atoms, filled while reading
         self.first_day = next((t.start for t in self.times if t.granularity == "day"
@@ -115,6 +118,23 @@ class ArticleFacts:
             ):
                 return r.person
         return None
+
+
+def _next_if_coming(t: TimeExpression, ftext: str, article_date: str | None) -> TimeExpression:
+    """"tháng 11 tới", "ngày 5/11 tới": a date without a year followed by
+    "tới" is the next one after the article date, never the one before it."""
+    if not article_date or not t.value or t.granularity not in ("day", "month") or t.value >= article_date[:len(t.value)]:
+        return t
+    # "tới" must end the phrase: "hôm 5/1 tới Moskva", "từ tháng 12 tới tháng 2" are no future
+    nxt = cue_regex("meeting", "future_tail_next").pattern
+    if re.search(r"\d{4}", t.text) or not re.match(
+            rf"\s+(?:{cue_regex('meeting', 'future_tail').pattern})(?:\s*(?:[,.;:!?)]|$)|\s+(?:{nxt}))",
+            ftext[t.end:t.end + 24], re.I):
+        return t
+    year = int(t.value[:4]) + 1
+    while f"{year:04d}{t.value[4:]}" < article_date[:len(t.value)]:
+        year += 1
+    return replace(t, value=f"{year:04d}{t.value[4:]}", relation="future")
 
 
 @lru_cache(maxsize=1)

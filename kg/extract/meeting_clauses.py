@@ -15,7 +15,7 @@ from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_attributes import assign_dates, mention_place, mention_status
 from kg.extract.meeting_model import Atom, Mention
 from kg.extract.meeting_triggers import find_triggers
-from kg.extract.meeting_vocab import VISIT, cue
+from kg.extract.meeting_vocab import VISIT, cue, reporting_verbs
 from kg.extract.participants import COUNTRY, ORG, PLACE, meeting_cues, norm, place_kinds, strip_parens
 
 _MAX_SUBJECT_GAP = 60
@@ -37,7 +37,7 @@ class ClauseReader(Sentence):
             next_start = trigs[n + 1][0] if n + 1 < len(trigs) else ce
             m = self._mention(s, e, kind, cs, ce, max(cs, prev_end), min(ce, next_start), trigs)
             m.background = bg is not None
-            if n > 0 and re.search(rf"(?:{purpose.pattern})\s*$", self.gap(max(cs, s - 12), s), re.I):
+            if n > 0 and re.search(rf"(?:{purpose.pattern})\s*$", self.gap(max(cs, s - 24), s), re.I):
                 if trigs[n - 1][2] != VISIT:
                     # the topic of the contact before it; a trip's purpose is a contact of its own
                     m.groups, m.host, m.visitor = [], None, []
@@ -118,12 +118,15 @@ class ClauseReader(Sentence):
         return [replace(m, groups=[m.groups[0], [partner]]) for partner in m.groups[1]]
 
     def _mediators(self, e: int, ce: int) -> list[list[Atom]]:
-        """"... với sự trung gian của Ai Cập, Qatar và Mỹ": the mediators take part."""
+        """"... với sự trung gian của Ai Cập, Qatar và Mỹ": the mediators take part,
+        as do a summit's chair and attendees ("dưới sự chủ trì của X, với sự
+        tham dự của Y")."""
+        out = []
         for m in self.find(cue("mediator"), e, ce):
             g = self.groups(m.end(), ce)
-            if g and g[0][0].start - m.end() <= 3:
-                return [g[0]]
-        return []
+            if g and g[0][0].start - m.end() <= 3 and not any(a in x for x in out for a in g[0]):
+                out.append(g[0])
+        return out
 
     def _joint_body(self, e: int, ce: int) -> list[list[Atom]]:
         """"Kỳ họp ... Ủy ban hỗn hợp Việt Nam - Philippines": the body's two states."""
@@ -174,7 +177,7 @@ class ClauseReader(Sentence):
         ):
             groups = groups[:-1]
         if not groups:
-            return []
+            return self._speaker_subject(cs, s) or self._shared_subject(s, trigs)
         g = groups[-1]
         # a trip's verb ("sang Doha hội đàm") and an aside share the subject
         between = [b for a, b, _ in trigs if g[-1].end <= a and b <= s and a not in self.travel
@@ -190,6 +193,38 @@ class ClauseReader(Sentence):
             return []
         if re.search(rf"{cue('oblique').pattern}\s*$", self.gap(cs, g[0].start), re.I):
             return []  # an oblique, not the subject
+        return g
+
+    def _shared_subject(self, s: int, trigs) -> list[Atom]:
+        """"A hội kiến B, sau đó hội kiến C": a verb after a sequence word
+        ("sau đó", "rồi") with no subject of its own shares the previous one's."""
+        m = re.search(rf",?\s*(?:{cue('sequence').pattern})\s+(?:[^\W\d]+\s+){{0,2}}$",
+                      self.gap(self.v.start, s), re.I)
+        if m is None:
+            return []
+        prev = [t for t in trigs if t[1] <= self.v.start + m.start()]
+        if not prev:
+            return []
+        a, b, _k = prev[-1]
+        earlier = [t for t in trigs if t[1] <= a]
+        return self._left_group(self.clause(a, b, trigs)[0], a, earlier)
+
+    def _speaker_subject(self, cs: int, s: int) -> list[Atom]:
+        """"Trump nói sẽ điện đàm với Putin": a clause opened by a reporting verb
+        with no subject of its own (only a few words such as "sẽ", "dự kiến"
+        before the trigger) has the speaker's subject."""
+        v = self.v
+        if cs <= v.start or not re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,3}", self.gap(cs, s)):
+            return []
+        verb = next((m for m in self.find(reporting_verbs(), v.start, cs) if m.end() == cs), None)
+        if verb is None:
+            return []
+        groups = self.groups(v.start, verb.start())
+        if not groups or not re.fullmatch(r"\s*", self.gap(groups[-1][-1].end, verb.start())):
+            return []
+        g = groups[-1]
+        if re.search(rf"{cue('oblique').pattern}\s*$", self.gap(v.start, g[0].start), re.I):
+            return []
         return g
 
     def _asides(self, cs: int, s: int) -> list[tuple[int, int]]:

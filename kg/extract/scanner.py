@@ -55,6 +55,7 @@ def _firsts(table) -> frozenset[str]:
     return hit[1]
 
 
+_ROMAN = re.compile(r"[IVX]{1,4}")
 # A Korean given name romanised with a hyphen: "Jae-myung", "Yo-jong".
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,6}")
 _PARTICLE_PREFIX = re.compile(r"([a-z]{1,4})-([^\W\d_])")
@@ -218,7 +219,7 @@ class Scanner:
         if not raw[0][:1].isupper():
             # Lower case only where the lexicon writes it so, and not for a
             # place noun + name ("đảo Bali" is found as "Bali").
-            if e.caps[0] or (e.label == PLACE and e.role != "name"):
+            if e.caps[0] or (e.label == PLACE and fold(e.form) != fold(e.name)):
                 return False
             if raw[0] != e.form.split()[0]:
                 return False
@@ -323,6 +324,10 @@ class Scanner:
         head_end = self.longest_cue(i, "venue_head")
         if head_end is None:
             return None
+        nxt = head_end if head_end < self.n and not self.space[head_end] else None
+        lex = self.lexicon_at(nxt) if nxt is not None and self.cap[nxt] else None
+        if lex is not None and any(e.label == ORG for e in lex[1]):
+            return None  # "Trụ sở NATO": the body itself names the venue
         end = self._grow_name(i, head_end, None, True)
         if end is None and head_end - i == 1 and len(self.folded[i]) >= 2:
             # A capitalised one-word building: "tại Hoàng cung".
@@ -344,11 +349,15 @@ class Scanner:
                     end = j = j + 1  # "Viện Kiểm sát nhân dân tối cao"
                     continue
                 if end is not None:
-                    more = self._coordinated_name_words(j)
+                    more = self._coordinated_name_words(j, topic=True)
                     if more is not None:
                         end = j = more  # "Hội đồng An ninh và Quốc phòng"
                         continue
                 break
+            if self.folded[j] == ("các",) and j + 1 < self.n and self.folded[j + 1] == ("vấn", "đề"):
+                # "Văn phòng Các vấn đề Đài Loan", "Bộ Các vấn đề Cựu chiến binh"
+                end = j = self._affairs_portfolio(j) or j + 2
+                continue
             lex = self.lexicon_at(j)
             if lex is not None:
                 labels = {e.label for e in lex[1]}
@@ -369,6 +378,9 @@ class Scanner:
                 if office and j == head_end:
                     end = j = title[0]
                     continue
+                after = title[0]
+                if j == head_end and (after >= self.n or self.space[after] or not self.cap[after]):
+                    end = after  # "Cục Lãnh sự": a post naming the body, then the name ends
                 break
             t = self.text[j]
             if is_acronym(t):
@@ -397,9 +409,15 @@ class Scanner:
             return False
         return self.lexicon_at(j) is None and not self._starts_vi_name(j)
 
-    def _coordinated_name_words(self, j: int) -> int | None:
+    def _coordinated_name_words(self, j: int, topic: bool = False) -> int | None:
         """End of ", B và C" / "và C" inside one name, where B and C are
-        plain capitalised words ("Bộ Kinh tế, Thương mại và Công nghiệp")."""
+        plain capitalised words ("Bộ Kinh tế, Thương mại và Công nghiệp");
+        with ``topic``, also "về C" ("Ủy ban Quốc gia về Biên giới")."""
+        if topic and self.folded[j] == ("về",) and self._plain_name_word(j + 1):
+            k = j + 2
+            while self._plain_name_word(k):
+                k += 1
+            return k
         k = j
         while k < self.n and self.text[k] == ",":
             if not self._plain_name_word(k + 1):
@@ -471,6 +489,8 @@ class Scanner:
         return "word" if _HAS_ALNUM.search(self.text[i]) else "punct"
 
     def _best_match(self, i: int, items: list[Item]) -> Item | None:
+        if _ROMAN.fullmatch(self.text[i]) and items and items[-1].kind == "cap":
+            return None  # "Vua Frederik X": a regnal number, not the platform X
         lex = self.lexicon_at(i)
         if lex is not None and all(e.ambiguous for e in lex[1]):
             if not self._ambiguous_ok(i, lex[0], items):
@@ -528,10 +548,7 @@ class Scanner:
         if not all(e.label == PERSON for e in entries):
             return False
         k = len(items)
-        particles = self.gaz.cue("name_particle")
-        while k > 0 and items[k - 1].kind == "word" and all(
-            (x,) in particles for x in self.folded[items[k - 1].start]
-        ):
+        while k > 0 and items[k - 1].kind == "word" and self._is_particle(items[k - 1].start):
             k -= 1
         if k < len(items):
             return k > 0 and items[k - 1].kind == "cap"
@@ -661,7 +678,9 @@ class Scanner:
             elif it.kind == "cap" or (it.kind == "word" and self._particle_name_start(items, k, pending)):
                 k2 = k
                 while k2 < len(items) and (
-                    items[k2].kind == "cap" or self._particle_inside(items, k2)
+                    items[k2].kind == "cap"
+                    or (items[k2].kind == "word" and self._is_particle(items[k2].start)
+                        and self._particle_inside(items, k2))
                 ):
                     k2 += 1
                 if self._run(items[k].start, items[k2 - 1].end, pending, mentions, unresolved):
@@ -680,15 +699,14 @@ class Scanner:
 
     def _particle_inside(self, items: list[Item], k: int) -> bool:
         """"von", "bin"... between two pieces of one name."""
-        particles = self.gaz.cue("name_particle")
         j = k
-        while (
-            j < len(items)
-            and items[j].kind == "word"
-            and all((s,) in particles for s in self.folded[items[j].start])
-        ):
+        while j < len(items) and items[j].kind == "word" and self._is_particle(items[j].start):
             j += 1
         return j > k and j < len(items) and items[j].kind == "cap"
+
+    def _is_particle(self, i: int) -> bool:
+        particles = self.gaz.cue("name_particle")
+        return bool(self.folded[i]) and all((s,) in particles for s in self.folded[i])
 
     def _longer_listed_name(self, items: list[Item], k: int) -> int:
         """A listed person whose name goes on after a particle ("Mohammed bin
@@ -706,7 +724,7 @@ class Scanner:
     def _particle_name_start(self, items: list[Item], k: int, pending: bool) -> bool:
         """"ông van den Berg", "Tổng thống de Souza": particles open the
         name right after an honorific or a title."""
-        if not self._particle_inside(items, k):
+        if not self._is_particle(items[k].start) or not self._particle_inside(items, k):
             return False
         if pending:
             return True
@@ -903,7 +921,9 @@ class Scanner:
             return PERSON, "reporting_verb"
         if self._vietnamese_name(s, sylls):
             return PERSON, "vi_name"
-        if foreign and len(sylls) >= 2 and not any(is_acronym(x) for x in sylls[1:]):
+        if foreign and len(sylls) >= 2 and not any(
+            is_acronym(x) and not _ROMAN.fullmatch(x) for x in sylls[1:]
+        ):
             return PERSON, "foreign_name"
         if len(sylls) == 2 and len(sylls[0]) <= 5 and _HYPHENATED_GIVEN.fullmatch(sylls[1]):
             return PERSON, "korean_name"  # "Kim Hea-kyung", "Moon Jae-in"

@@ -163,6 +163,10 @@ class VietnameseTokenizer(DummyTokenizer):
         for cut in range(len(piece) - 1, n_caps, -1):
             if is_word(" ".join(line[s:e] for s, e in piece[:cut])):
                 return [piece[:cut], piece[cut:]]
+        # Or a word that starts at a later capital: "Báo | Thế giới".
+        for cut in range(1, n_caps):
+            if is_word(" ".join(line[s:e] for s, e in piece[cut:])):
+                return [piece[:cut], piece[cut:]]
         return [piece[:n_caps], piece[n_caps:]]
 
     @staticmethod

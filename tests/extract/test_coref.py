@@ -165,3 +165,30 @@ def test_listed_surname_after_another_given_name(nlp):
     text = "Tổng thống Donald Trump và Đệ nhất Phu nhân Melania Trump đã tới London."
     people = {e.name: e.key for e in nlp(text)._.entities if e.type == "Person"}
     assert people["Donald Trump"] != people["Melania Trump"]
+
+
+def test_generational_suffix_is_ignored_when_linking(nlp):
+    text = (
+        "Tổng thống Gambia Isatou Njie-Saidy Jr. phát biểu tại lễ khai mạc. "
+        "Bà Njie-Saidy cho biết hai nước sẽ hợp tác."
+    )
+    people = [e for e in nlp(text)._.entities if e.type == "Person"]
+    assert len(people) == 1
+    assert people[0].name.startswith("Isatou Njie-Saidy Jr")
+    assert "Njie-Saidy" in people[0].aliases
+
+
+def test_particle_surname_links_to_the_full_name(nlp):
+    text = (
+        "Thủ tướng Hà Lan Pieter van den Berg phát biểu. Sau đó, ông van den Berg "
+        "gặp Ngoại trưởng Oman Khaled al-Rashidi. Ông al-Rashidi hài lòng."
+    )
+    people = {e.name: e for e in nlp(text)._.entities if e.type == "Person"}
+    assert set(people) == {"Pieter van den Berg", "Khaled al-Rashidi"}
+    assert people["Pieter van den Berg"].aliases == {"van den Berg"}
+    assert people["Khaled al-Rashidi"].aliases == {"al-Rashidi"}
+
+
+def test_listed_name_inside_a_longer_surface_is_an_alias(nlp):
+    found = by_name(nlp, "Phong trào Hezbollah ở Liban tuyên bố ngừng bắn.")
+    assert found["Phong trào Hezbollah"].aliases == {"Hezbollah"}

@@ -268,3 +268,215 @@ def test_dateline(nlp):
 def test_sentence_initial_common_word_with_a_head_syllable(nlp):
     # "Hội nghị" starts with the head "Hội" but alone is just "conference".
     assert "Hội nghị" not in ents(nlp, "Hội nghị thượng đỉnh kết thúc hôm qua.")
+
+
+# ------------------------------------------- foreign name shapes
+
+
+def test_lowercase_particle_glued_to_a_name(nlp):
+    text = (
+        "Người phát ngôn Bộ Ngoại giao Oman Khaled al-Rashidi nói với báo giới "
+        "rằng ông al-Rashidi lạc quan."
+    )
+    found = ents(nlp, text)
+    assert found["Khaled al-Rashidi"][0] == "Person"
+    assert found["al-Rashidi"] == found["Khaled al-Rashidi"]
+    assert "Khaled" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Thủ tướng Hà Lan Pieter van den Berg phát biểu.", "Pieter van den Berg"),
+        ("Tổng thống Pedro de la Cruz hội đàm với đoàn.", "Pedro de la Cruz"),
+        ("Ông van den Berg cũng có mặt.", "van den Berg"),
+        ("Ngoại trưởng Ai Cập Karim el-Masri tới dự.", "Karim el-Masri"),
+    ],
+)
+def test_particles_inside_and_opening_a_name(nlp, text, name):
+    assert ents(nlp, text)[name][0] == "Person"
+
+
+def test_listed_name_continued_after_a_particle(nlp):
+    found = ents(nlp, "Thủ tướng Qatar Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani phát biểu.")
+    assert found["Mohammed bin Abdulrahman bin Jassim Al Thani"][0] == "Person"
+
+
+def test_listed_name_inside_a_longer_particle_name(nlp):
+    # A listed "Mohamed bin Zayed ..." after "Hamdan bin" is another person.
+    found = ents(nlp, "Ông Hamdan bin Mohamed bin Zayed Al Nahyan tới dự.")
+    assert found["Hamdan bin Mohamed bin Zayed Al Nahyan"][0] == "Person"
+
+
+def test_korean_given_name_with_hyphen(nlp):
+    found = ents(nlp, "Tổng thống và Phu nhân Park Soo-min đã tới sân bay.")
+    assert found["Park Soo-min"][0] == "Person"
+
+
+# ------------------------------------------- venues and offices
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hai nhà lãnh đạo hội đàm tại Cung điện Ortakoy ở Istanbul.", "Cung điện Ortakoy"),
+        ("Nhà vua đã tiếp ông tại Hoàng cung.", "Hoàng cung"),
+        ("Hai bên hội đàm tại Dinh Tổng thống ở Jakarta.", "Dinh Tổng thống"),
+        ("Đoàn đặt vòng hoa tại Đài tưởng niệm Chiến sĩ Vô danh.", "Đài tưởng niệm Chiến sĩ Vô danh"),
+    ],
+)
+def test_buildings_named_by_a_venue_head(nlp, text, name):
+    assert ents(nlp, text)[name][0] == "Place"
+
+
+def test_local_name_in_parentheses_is_an_alias(nlp):
+    found = ents(nlp, "Hai bên hội đàm tại Dinh Tổng thống (Istana Kencana).")
+    assert found["Dinh Tổng thống"][0] == "Place"
+    assert found["Istana Kencana"] == found["Dinh Tổng thống"]
+
+
+def test_office_named_after_a_post(nlp):
+    found = ents(nlp, "Văn phòng Thủ tướng Canada cho biết ông sẽ trở về Ottawa.")
+    assert found["Văn phòng Thủ tướng Canada"][0] == "Organization"
+    assert found["Ottawa"][0] == "Place"  # a destination is the city
+    # The head of an office holds no post named by the office.
+    text = "Người đứng đầu Văn phòng Tổng thống Peru Luis Ortega phát biểu."
+    assert ents(nlp, text)["Văn phòng Tổng thống Peru"][0] == "Organization"
+    assert titles(nlp, text) == ["Người đứng đầu"]
+
+
+# ------------------------------------------- names of several words
+
+
+def test_coordinated_words_inside_an_organisation_name(nlp):
+    found = ents(nlp, "Thư ký Hội đồng Kinh tế và Xã hội Quốc gia Peru Ana Torres phát biểu.")
+    assert found["Hội đồng Kinh tế và Xã hội Quốc gia Peru"][0] == "Organization"
+    found = ents(nlp, "Bộ Năng lượng, Khai khoáng và Công nghiệp Peru cho biết.")
+    assert found["Bộ Năng lượng, Khai khoáng và Công nghiệp Peru"][0] == "Organization"
+    # Two bodies joined by "và" stay two.
+    found = ents(nlp, "Bộ Công an và Bộ Quốc phòng đã ký quy chế phối hợp.")
+    assert "Bộ Công an" in found and "Bộ Quốc phòng" in found
+
+
+def test_lowercase_tail_of_an_official_body(nlp):
+    found = ents(nlp, "Viện Kiểm sát nhân dân tối cao đã ra quyết định.")
+    assert found["Viện Kiểm sát nhân dân tối cao"][0] == "Organization"
+
+
+def test_the_state_is_not_an_organisation(nlp):
+    found = ents(nlp, "Đảng và Nhà nước Việt Nam luôn ủng hộ.")
+    assert "Nhà nước Việt Nam" not in found
+    assert found["Việt Nam"][0] == "Country"
+
+
+def test_delegation_of_a_listed_party(nlp):
+    found = ents(nlp, "Ngày mai, Phái đoàn Hamas sẽ tới Cairo.")
+    assert found["Hamas"][0] == "Organization"
+    assert "Phái đoàn Hamas" not in found
+
+
+def test_continents_and_regions_written_in_lower_case(nlp):
+    found = ents(nlp, "Đối tác tin cậy tại khu vực châu Á - Thái Bình Dương và các nước châu Âu.")
+    assert found["châu Á - Thái Bình Dương"][0] == "Place"
+    assert found["châu Âu"][0] == "Place"
+    assert "Âu" not in found and "Thái Bình Dương" not in found
+
+
+def test_compass_word_before_a_region(nlp):
+    found = ents(nlp, "Đối tác quan trọng ở Nam Thái Bình Dương.")
+    assert found["Nam Thái Bình Dương"][0] == "Place"
+    found = ents(nlp, "Israel không kích Nam Lebanon.")
+    assert "Nam" not in found
+    assert found["Lebanon"][0] == "Country"
+
+
+def test_listed_proper_name_with_every_syllable_capitalised(nlp):
+    found = ents(nlp, "Đoàn thăm tỉnh Quảng Bình và Quảng Trị.")
+    assert found["Quảng Trị"][0] == "Place"
+    found = ents(nlp, "Tỉnh Quảng Bình đón đoàn.")
+    assert found["Quảng Bình"][0] == "Place"
+
+
+def test_post_of_a_place_then_its_holder(nlp):
+    found = ents(nlp, "Đại sứ làm việc với Thống đốc tỉnh Nagari Hoshino Taro.")
+    assert found["Nagari"][0] == "Place"
+    assert found["Hoshino Taro"][0] == "Person"
+
+
+# ------------------------------------------- titles with portfolios
+
+
+def test_affairs_portfolio_belongs_to_the_title(nlp):
+    text = "Bộ trưởng Các vấn đề chiến lược Israel Amos Levin tới Washington."
+    assert titles(nlp, text) == ["Bộ trưởng Các vấn đề chiến lược"]
+    found = ents(nlp, text)
+    assert "Các" not in found
+    assert found["Amos Levin"][0] == "Person"
+
+
+def test_coordinated_portfolio_belongs_to_the_title(nlp):
+    text = "Bộ trưởng Kinh tế, Thương mại và Công nghiệp Peru Ana Torres cho biết."
+    assert titles(nlp, text) == ["Bộ trưởng Kinh tế, Thương mại và Công nghiệp"]
+    assert ents(nlp, text)["Ana Torres"][0] == "Person"
+    # Two posts joined by "và" stay two.
+    assert titles(nlp, "Bộ trưởng Quốc phòng và Ngoại trưởng Peru cùng dự.") == [
+        "Bộ trưởng Quốc phòng",
+        "Ngoại trưởng",
+    ]
+
+
+# ------------------------------------------- ambiguous country names
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Phía Mỹ gồm Ngoại trưởng và Bộ trưởng Tài chính.", "Mỹ"),
+        ("Đoàn Pháp do Bộ trưởng dẫn đầu.", "Pháp"),
+        ("Giữa Mỹ và Đức vẫn còn bất đồng.", "Mỹ"),
+    ],
+)
+def test_ambiguous_country_after_a_sentence_initial_side_word(nlp, text, country):
+    assert ents(nlp, text)[country][0] == "Country"
+
+
+def test_given_name_anh_at_sentence_start_is_not_the_country(nlp):
+    assert "Anh" not in ents(nlp, "Tuấn Anh nói.")
+
+
+# ------------------------------------------- outlets
+
+
+def test_capitalised_outlet_cue_is_part_of_the_name(nlp):
+    doc = nlp("Theo Báo Thế giới Mới, hai bên đã ký thỏa thuận.")
+    found = {e.text: e.label_ for e in doc.ents}
+    assert found["Báo Thế giới Mới"] == "Organization"
+    outlet = next(e for e in doc._.entities if e.name == "Báo Thế giới Mới")
+    assert "Thế giới Mới" in outlet.aliases
+
+
+def test_regnal_number_ends_a_name(nlp):
+    found = ents(nlp, "Nhà vua nhường ngôi cho Thái tử Haakon Olav X.")
+    assert found["Haakon Olav X"][0] == "Person"
+    assert "X" not in found  # not the platform X
+
+
+def test_topic_inside_an_organisation_name(nlp):
+    found = ents(nlp, "Cơ quan Quản lý Nhà nước về Nhập cư Peru cho biết.")
+    assert found["Cơ quan Quản lý Nhà nước về Nhập cư Peru"][0] == "Organization"
+
+
+def test_post_naming_a_body(nlp):
+    assert ents(nlp, "Theo Cục Lãnh sự, công dân cần lưu ý.")["Cục Lãnh sự"][0] == "Organization"
+    # ... but a post after a head and before a name is that person's.
+    assert "Hội nghị Bộ trưởng" not in ents(nlp, "Hội nghị Bộ trưởng Ngoại giao ASEAN diễn ra.")
+
+
+def test_venue_head_before_a_listed_body_is_that_body(nlp):
+    found = ents(nlp, "Hội nghị diễn ra tại Trụ sở NATO ở Brussels.")
+    assert found["NATO"][0] == "Organization"
+    assert "Trụ sở NATO" not in found
+
+
+def test_city_abbreviation_is_a_place_noun(nlp):
+    assert ents(nlp, "Chủ tịch UBND TP Hà Nội tiếp đoàn.")["Hà Nội"][0] == "Place"

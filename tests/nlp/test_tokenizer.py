@@ -69,6 +69,17 @@ def test_sentence_case_dictionary_word_is_kept(nlp):
     assert "Tổng thống" in _words(nlp, "Tổng thống phát biểu tại lễ khai mạc.")
 
 
+def test_capitalised_word_keeps_its_dictionary_head(nlp):
+    # The CRF glues "Viện Kiểm sát nhân dân" and "Thương mại và": the longest
+    # dictionary word the capitals open stays one token.
+    words = _words(nlp, "Viện Kiểm sát nhân dân tối cao đã ra quyết định.")
+    assert "Viện Kiểm sát" in words
+    assert "nhân dân" in words
+    words = _words(nlp, "Bộ Kinh tế, Thương mại và Công nghiệp cho biết.")
+    assert "Thương mại" in words
+    assert "và" in words
+
+
 def test_acronym_gives_back_its_full_stop(nlp):
     words = _words(nlp, "Ông nói về NATO. Trong khi đó, TS. Lan phản đối.")
     assert words[words.index("NATO") + 1] == "."

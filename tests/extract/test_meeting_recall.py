@@ -1,0 +1,76 @@
+"""Recall rules for contacts reported inside speech or dated "tháng N tới".
+
+Sentences are written for these tests (not taken from the dev articles); the
+doc builder of ``test_meetings`` marks the spans the recogniser would give.
+"""
+
+from __future__ import annotations
+
+from extract.test_meetings import PUTIN, TRUMP, TT, meetings, only
+
+IR = "[Iran|C:country/ir]"
+OMAN_FM = "[Ngoại trưởng|T] [Oman|C:country/om] [Badr Albusaidi|P:person/badr-albusaidi]"
+XI = "[Chủ tịch|T] [Tập Cận Bình|P:person/xi-jinping]"
+
+
+def test_planned_call_after_reporting_verb_takes_the_speaker_as_subject():
+    m = only(f"{TT} {TRUMP} nói sẽ điện đàm với {TT} {PUTIN} trong vài ngày tới.")
+    assert (m.kind, m.status) == ("call", "planned")
+    assert set(m.participants) == {"person/donald-trump", "person/vladimir-putin"}
+
+
+def test_held_meeting_after_reporting_verb_takes_the_speaker_as_subject():
+    m = only("[Ngoại trưởng|T] [Nga|C:country/ru] [Sergey Lavrov|P:person/sergey-lavrov] cho biết đã gặp "
+             "[Ngoại trưởng|T] [Mỹ|C:country/us] [Marco Rubio|P:person/marco-rubio] tại [Riyadh|L:place/riyadh].")
+    assert set(m.participants) == {"person/sergey-lavrov", "person/marco-rubio"}
+    assert m.place == "place/riyadh"
+
+
+def test_planned_trip_announced_by_the_traveller():
+    m = only(f"{IR} hoan nghênh đề xuất. {OMAN_FM} cho biết ông dự kiến tới [Tehran|L:place/tehran] vào đầu tháng 3.")
+    assert (m.kind, m.status, m.date) == ("visit", "planned", "2026-03")
+    assert set(m.participants) == {"person/badr-albusaidi", "country/ir"}
+
+
+def test_speaker_subject_needs_the_verb_right_after_the_speaker():
+    # the object of "với" before the reporting verb is no subject of the reported contact
+    found = meetings(f"Phát biểu tại cuộc họp báo, bà [Maria Zakharova|P:person/maria-zakharova] nhấn mạnh "
+                     f"rằng cần có thêm thời gian.")
+    assert found == []
+
+
+def test_month_followed_by_toi_is_the_coming_one():
+    m = only(f"{TT} {TRUMP} sẽ gặp {XI} vào tháng 11 tới.")
+    assert (m.date, m.status) == ("2026-11", "planned")
+
+
+def test_toi_as_a_verb_or_a_range_does_not_move_the_date():
+    found = meetings(f"{TT} {TRUMP} hôm 5/1 tới [Bắc Kinh|L:place/bac-kinh] và gặp {XI} tại [Trung Quốc|C:country/cn].")
+    assert found and {(m.date, m.status) for m in found} == {("2026-01-05", "held")}
+
+
+def test_second_verb_after_sau_do_shares_the_subject():
+    found = meetings("[Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh] đã hội kiến [Tổng thống|T] "
+                     "[Pháp|C:country/fr] [Emmanuel Macron|P:person/emmanuel-macron], sau đó hội kiến [Thủ tướng|T] "
+                     "[Anh|C:country/gb] [Keir Starmer|P:person/keir-starmer].")
+    assert sorted(sorted(m.participants) for m in found) == [
+        ["person/emmanuel-macron", "person/pham-minh-chinh"], ["person/keir-starmer", "person/pham-minh-chinh"]]
+
+
+def test_contact_named_as_the_purpose_of_another_is_no_meeting():
+    m = only("[Ngoại trưởng|T] [Mỹ|C:country/us] [Marco Rubio|P:person/marco-rubio] đã điện đàm với [Ngoại trưởng|T] "
+             "[Nga|C:country/ru] [Sergey Lavrov|P:person/sergey-lavrov] để chuẩn bị cho cuộc gặp giữa hai nhà lãnh đạo.")
+    assert m.kind == "call"
+
+
+def test_summit_chair_and_attendees_take_part():
+    m = only("Hội nghị Cấp cao [ASEAN|O:org/asean] lần thứ 47 khai mạc tại [Kuala Lumpur|L:place/kuala-lumpur] dưới "
+             "sự chủ trì của [Thủ tướng|T] [Malaysia|C:country/my] [Anwar Ibrahim|P:person/anwar-ibrahim], với sự tham "
+             "dự của [Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh].")
+    assert m.kind == "summit" and m.place == "place/kuala-lumpur"
+    assert {"person/anwar-ibrahim", "person/pham-minh-chinh"} <= set(m.participants)
+
+
+def test_working_visit_noun_with_tai_names_the_host():
+    m = only("[Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh] đang có chuyến thăm làm việc tại [Mỹ|C:country/us].")
+    assert m.kind == "visit" and set(m.participants) == {"person/pham-minh-chinh", "country/us"}
