@@ -480,3 +480,9 @@ def test_venue_head_before_a_listed_body_is_that_body(nlp):
 
 def test_city_abbreviation_is_a_place_noun(nlp):
     assert ents(nlp, "Chủ tịch UBND TP Hà Nội tiếp đoàn.")["Hà Nội"][0] == "Place"
+
+
+def test_affairs_inside_an_organisation_name(nlp):
+    found = ents(nlp, "Văn phòng Các vấn đề Biên giới của Chính phủ Peru lên án vụ việc.")
+    assert "Văn phòng Các" not in found
+    assert found["Văn phòng Các vấn đề Biên giới"][0] == "Organization"
