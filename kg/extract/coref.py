@@ -47,6 +47,8 @@ def _compatible(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
     "Trần Văn An" share only a given name."""
     if all(map(is_vietnamese_syllable, full + other)):
         return full[0] == other[0] and full[-1] == other[-1]
+    if len(full) == len(other) == 2 and full == other[::-1]:
+        return True  # Japanese names in both orders: "Ishiba Shigeru", "Shigeru Ishiba"
     if not _similar(full[-1], other[-1], _SAME_SURNAME):
         return False
     short, long_ = sorted((full, other), key=len)

@@ -15,9 +15,21 @@ words, and runs of capitalised tokens no lexicon explains. A run becomes
 * a Place after a place noun or a venue preposition ("tỉnh Kherson", "tại
   Alaska") and when coordinated with such a place.
 
-A capital is the city (Place) after a venue word ("đến Moskva") and otherwise
-stands for its state ("Moskva muốn ..."): a Country mention. An abbreviation
-in parentheses after a name ("(RDIF)") is a mention of that name.
+A capital is the city (Place) after a venue word ("đến Moskva", "trở về
+Jerusalem") and otherwise stands for its state ("Moskva muốn ..."): a Country
+mention. An abbreviation in parentheses after a name ("(RDIF)") is a mention
+of that name, and so is a foreign local name after a venue or body ("Dinh
+Tổng thống (Istana Merdeka)").
+
+Name shapes the rules know: lower-case particles inside and before foreign
+names ("Majed al-Ansari", "ông van den Berg", "Mohammed bin Salman"),
+regnal numbers and generational suffixes ("Frederik X", "Marcos Jr."),
+Korean given names with a hyphen ("Kim Hea-kyung"); buildings opened by a
+venue head ("Cung điện Dolmabahce", "Dinh Tổng thống", "Hoàng cung"); bodies
+whose name holds a post, "và", "về" or a lower-case tail ("Văn phòng Thủ
+tướng Israel", "Hội đồng An ninh và Quốc phòng Quốc gia", "Viện Kiểm sát nhân
+dân tối cao"); continents written in lower case ("châu Á - Thái Bình Dương")
+and a compass word before a listed region ("Nam Thái Bình Dương").
 
 Output: ``doc.ents`` (labels Person, Country, Organization, Place) with
 ``span._.kg_key``, and ``doc.spans["titles"]`` with

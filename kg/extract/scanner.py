@@ -31,6 +31,7 @@ from kg.nlp.segmenter import get_segmenter
 _OPENERS = frozenset({"“", '"', "«", "(", ":", "-", "–", "—", "‘", "'", "[", "…", "•", "*"})
 _LABEL_RANK = {COUNTRY: 0, ORG: 1, PERSON: 2, PLACE: 3}
 _HAS_ALNUM = re.compile(r"[^\W_]")
+_MISSING = object()
 _FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
@@ -116,6 +117,8 @@ class Scanner:
             for t in self.text
         ]
         self.is_word = get_segmenter().is_word
+        self._lex_cache: dict[int, object] = {}  # lexicon_at and title_at depend on i only
+        self._title_cache: dict[int, object] = {}
         self._title_firsts = {t[0] for t in gaz.titles}
         self._head_max = max((len(h) for h in gaz.org_heads), default=1)
 
@@ -192,6 +195,12 @@ class Scanner:
     # ------------------------------------------------------------- matchers
 
     def lexicon_at(self, i: int) -> tuple[int, list[Entry]] | None:
+        hit = self._lex_cache.get(i, _MISSING)
+        if hit is _MISSING:
+            hit = self._lex_cache[i] = self._lexicon_at(i)
+        return hit
+
+    def _lexicon_at(self, i: int) -> tuple[int, list[Entry]] | None:
         # Lexicon forms start with a capital, except continents ("châu Âu")
         # and name pieces ("von der Leyen", "dpa"): see _case_ok.
         if not self.folded[i] or self.folded[i][0] not in self.gaz.firsts:
@@ -243,6 +252,8 @@ class Scanner:
             if self.is_word(self.doc[i:end].text + " " + self.raw[nxt][0]):
                 return False
         last = next((it for it in reversed(items) if it.kind != "space"), None)
+        if last is not None and last.kind == "honorific" and last.end == i:
+            return False  # "ông Đức", "bà Mỹ": a given name
         if last is None or last.kind != "cap":
             return True
         # After a name piece it ends the name ("Nguyễn Tuấn" + "Anh"); after
@@ -268,6 +279,12 @@ class Scanner:
         return lex is not None and any(e.label == COUNTRY for e in lex[1])
 
     def title_at(self, i: int) -> tuple[int, str] | None:
+        hit = self._title_cache.get(i, _MISSING)
+        if hit is _MISSING:
+            hit = self._title_cache[i] = self._title_at(i)
+        return hit
+
+    def _title_at(self, i: int) -> tuple[int, str] | None:
         first = self.folded[i][:1]
         if not first or (first[0] not in self._title_firsts and first[0] != "phó"):
             return None
@@ -504,13 +521,18 @@ class Scanner:
         org_end = self.org_at(i)
         title = self.title_at(i)
         venue_end = self.venue_at(i)
+        outlet_end = self._named_outlet_at(i)
         best_end = max(
-            lex[0] if lex else 0, org_end or 0, title[0] if title else 0, venue_end or 0
+            lex[0] if lex else 0, org_end or 0, title[0] if title else 0, venue_end or 0,
+            outlet_end or 0,
         )
         if best_end == 0:
             return None
         if lex and lex[0] == best_end:
             return Item(i, best_end, "ent", self._lexicon_mention(i, best_end, lex[1]))
+        if outlet_end == best_end:
+            text = self.doc[i:outlet_end].text
+            return Item(i, outlet_end, "ent", Mention(i, outlet_end, ORG, "org/" + slugify(text), "outlet_cue"))
         if venue_end == best_end:
             text = self.doc[i:venue_end].text
             key = self.gaz.place_keys.get(fold(text)) or "place/" + slugify(text)
@@ -520,6 +542,21 @@ class Scanner:
         end, category = title
         end = self._extend_title(i, end)
         return Item(i, end, "title", category=category)
+
+    def _named_outlet_at(self, i: int) -> int | None:
+        """End of an outlet whose capitalised cue is part of its name ("theo
+        Đài Truyền hình Quốc gia Lào (LNTV)", "Báo Quốc tế"), or None. At a
+        sentence start the capital proves nothing ("Báo Mỹ đưa tin"), and a
+        listed outlet or country right after the cue is named on its own
+        ("Hãng tin Reuters")."""
+        if not self.cap[i] or self.initial[i] or not self.gaz.outlet_cues:
+            return None
+        cue_end = self._outlet_cue(i)
+        if cue_end is None or cue_end >= self.n or self.space[cue_end] or not self.cap[cue_end]:
+            return None
+        if self.lexicon_at(cue_end) is not None:
+            return None
+        return self._grow_name(i, cue_end, None, False)
 
     def _compass_place(self, i: int) -> Item | None:
         """"Nam Thái Bình Dương", "Bắc Gaza": a compass word before a listed
@@ -746,7 +783,12 @@ class Scanner:
         if inner.kind == "ent":
             mentions.append(inner.mention)
             return k + 3
-        if inner.kind == "cap" and inner.end - inner.start == 1 and is_acronym(self.text[inner.start]):
+        if (
+            inner.kind == "cap"
+            and inner.end - inner.start == 1
+            and is_acronym(self.text[inner.start])
+            and m.label != COUNTRY  # "... Quốc gia Lào (LNTV)": not the country's
+        ):
             mentions.append(Mention(inner.start, inner.end, m.label, m.key, "abbreviation"))
             return k + 3
         if m.label in (PLACE, ORG) and m.source != "capital_venue" and self.text[seq[0].start] == "(":

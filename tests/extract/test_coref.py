@@ -192,3 +192,9 @@ def test_particle_surname_links_to_the_full_name(nlp):
 def test_listed_name_inside_a_longer_surface_is_an_alias(nlp):
     found = by_name(nlp, "Phong trào Hezbollah ở Liban tuyên bố ngừng bắn.")
     assert found["Phong trào Hezbollah"].aliases == {"Hezbollah"}
+
+
+def test_two_word_name_in_both_orders_is_one_person(nlp):
+    text = "Thủ tướng Nhật Bản Sato Haruki phát biểu. Ông Haruki Sato cho biết Tokyo sẽ hợp tác."
+    people = [e for e in nlp(text)._.entities if e.type == "Person"]
+    assert len(people) == 1

@@ -169,7 +169,9 @@ def test_capital_standing_for_its_state(nlp):
     assert found["Bắc Kinh"] == ("Country", "country/cn")
 
 
-@pytest.mark.parametrize("cue", ["đến", "tại", "rời", "thăm", "thủ đô"])
+@pytest.mark.parametrize(
+    "cue", ["đến", "tại", "rời", "thăm", "thủ đô", "trở về", "quay lại", "ở lại", "hạ cánh xuống", "bay tới"]
+)
 def test_capital_as_a_venue_is_a_place(nlp, cue):
     label, key = ents(nlp, f"Phái đoàn Peru đã {cue} Moskva hôm 3/4.")["Moskva"]
     assert label == "Place"
@@ -486,3 +488,16 @@ def test_affairs_inside_an_organisation_name(nlp):
     found = ents(nlp, "Văn phòng Các vấn đề Biên giới của Chính phủ Peru lên án vụ việc.")
     assert "Văn phòng Các" not in found
     assert found["Văn phòng Các vấn đề Biên giới"][0] == "Organization"
+
+
+def test_ambiguous_country_after_an_honorific_is_a_given_name(nlp):
+    found = ents(nlp, "Ông Đức cho biết đây là cơ hội tốt.")
+    assert found["Đức"][0] == "Person"
+
+
+def test_outlet_named_with_its_cue_takes_its_country_and_abbreviation(nlp):
+    found = ents(nlp, "Theo Đài Truyền hình Quốc gia Peru (TVNP), hai bên đã ký.")
+    assert found["Đài Truyền hình Quốc gia Peru"][0] == "Organization"
+    assert found["TVNP"] == found["Đài Truyền hình Quốc gia Peru"]
+    # A listed outlet after its cue is named alone.
+    assert "Hãng tin Reuters" not in ents(nlp, "Theo Hãng tin Reuters, ông nói.")
