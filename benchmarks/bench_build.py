@@ -1,25 +1,34 @@
 """Build throughput and peak memory of ``kg build`` as the corpus grows.
 
 For each size N, writes a JSONL corpus of N articles (the bundled ``sources/``
-cycled, each line a distinct id), runs ``kg build corpus.jsonl --out DIR`` as a
-child process, and reports wall time, articles/s and the child's peak RSS
-(``os.wait4`` rusage, i.e. ``getrusage`` of that child). RSS is also sampled
-from ``/proc`` so the peak can be placed: during extraction, or while the
-outputs (records, TriG, HTML) are written; the output phase starts when
-``DIR/.records.tmp`` appears.
+cycled, each line a distinct id; the reader streams it), runs
+``kg build corpus.jsonl --out DIR`` as a child process, and reports wall time,
+articles/s and the child's peak RSS (``os.wait4`` rusage of that child, i.e.
+``getrusage`` for it alone). RSS is also sampled from ``/proc`` and the phases
+are timed from the files the build stages: extraction + graph until
+``.records.tmp`` appears, records + TriG until ``.graph.trig.tmp`` appears,
+the HTML view until ``.graph.html.tmp`` appears. ``--timeout`` stops a build
+and reports the phases it finished.
+
+``--outputs-only`` skips the NLP: the bundled build's quads are replicated
+under renamed article ids into a store of N articles (as in
+``bench_sparql.py``) and only the output phase (records, TriG, view) is timed,
+step by step, so sizes the NLP cannot reach in a sitting are measured too.
 
 Run by hand (not a test)::
 
     python benchmarks/bench_build.py --sizes 1000,10000
-    python benchmarks/bench_build.py --sizes 100000 --workdir /var/tmp/kgbench
-    python benchmarks/bench_build.py --outputs-only --sizes 1000,10000,100000
+    python benchmarks/bench_build.py --sizes 100000 --workdir /var/tmp/kgbench --timeout 36000
+    python benchmarks/bench_build.py --outputs-only --sizes 1000,10000
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
 import json
+import math
 import os
 import re
 import shutil
@@ -37,6 +46,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kg.sources.article import Article  # noqa: E402
 from kg.sources.readers import read_paths  # noqa: E402
 
+MARKERS = {"records": ".records.tmp", "trig": ".graph.trig.tmp", "view": ".graph.html.tmp"}
+
 
 def write_corpus(path: Path, size: int, sources: Path) -> int:
     """Write ``size`` articles cycling ``sources``; returns the total characters."""
@@ -50,12 +61,12 @@ def write_corpus(path: Path, size: int, sources: Path) -> int:
 
 
 def _rss_mb(pid: int) -> float | None:
-    """Resident set of ``pid`` and its children (Dask workers), in MB."""
-    total = 0
+    """Resident set of ``pid`` and its direct children (Dask workers), in MB."""
     try:
         pids = [pid] + [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except OSError:
         return None
+    total = 0
     for p in pids:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
@@ -67,13 +78,13 @@ def _rss_mb(pid: int) -> float | None:
 
 
 class Sampler(threading.Thread):
-    """Sample the child's RSS and note when the output phase begins."""
+    """Sample the child's RSS and note when each staged output appears."""
 
     def __init__(self, pid: int, out: Path, every: float = 0.25):
         super().__init__(daemon=True)
         self.pid, self.out, self.every = pid, out, every
         self.samples: list[tuple[float, float]] = []
-        self.outputs_at: float | None = None
+        self.marks: dict[str, float] = {}
         self.done = threading.Event()
 
     def run(self) -> None:
@@ -83,24 +94,36 @@ class Sampler(threading.Thread):
             now = time.perf_counter() - t0
             if rss is not None:
                 self.samples.append((now, rss))
-            if self.outputs_at is None and (self.out / ".records.tmp").exists():
-                self.outputs_at = now
+            for phase, name in MARKERS.items():
+                if phase not in self.marks and (self.out / name).exists():
+                    self.marks[phase] = now
             time.sleep(self.every)
 
-    def peak(self, until: float | None = None, since: float = 0.0) -> float:
-        values = [r for t, r in self.samples if t >= since and (until is None or t <= until)]
-        return max(values, default=0.0)
+    def peak(self, since: float = 0.0, until: float | None = None) -> float:
+        return max((r for t, r in self.samples if t >= since and (until is None or t <= until)), default=0.0)
 
-    def at_fraction(self, fraction: float, until: float) -> float:
-        """RSS at ``fraction`` of the extraction phase (to see whether it grows)."""
-        target = until * fraction
-        best = min(self.samples, key=lambda s: abs(s[0] - target), default=(0, 0.0))
-        return best[1]
+    def at(self, when: float) -> float:
+        return min(self.samples, key=lambda s: abs(s[0] - when), default=(0, 0.0))[1]
 
 
-def run_build(corpus: Path, out: Path, extra: list[str]) -> dict:
-    kg = shutil.which("kg") or "kg"
-    cmd = [kg, "build", str(corpus), "--out", str(out), *extra]
+def _reap(proc: subprocess.Popen, timeout: float | None):
+    """Wait for ``proc`` (killing it after ``timeout`` s); returns (exit code, its rusage, timed out)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return proc.returncode, usage, False
+        if deadline is not None and time.monotonic() > deadline:
+            proc.kill()
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return proc.returncode, usage, True
+        time.sleep(0.1)
+
+
+def run_build(corpus: Path, out: Path, extra: list[str], timeout: float | None) -> dict:
+    cmd = [shutil.which("kg") or "kg", "build", str(corpus), "--out", str(out), *extra]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sampler = Sampler(proc.pid, out)
@@ -110,46 +133,95 @@ def run_build(corpus: Path, out: Path, extra: list[str]) -> dict:
                for n, f in (("out", proc.stdout), ("err", proc.stderr))]
     for reader in readers:
         reader.start()
-    # Reap the child ourselves: wait4 gives *its* rusage (peak RSS), not all children's.
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    code, usage, timed_out = _reap(proc, timeout)  # wait4: *this* child's peak RSS
     elapsed = time.perf_counter() - t0
     for reader in readers:
         reader.join()
     sampler.done.set()
     sampler.join()
-    if proc.returncode:
-        raise SystemExit(f"kg build failed ({proc.returncode}): {streams['err'].decode()[-2000:]}")
-    summary = streams["out"].decode().strip().splitlines()[-1]
-    triples = int(re.search(r"holds (\d+) triples", summary).group(1))
-    extract_end = sampler.outputs_at or elapsed
-    return {
-        "seconds": elapsed,
+    if code and not timed_out:
+        raise SystemExit(f"kg build failed ({code}): {streams['err'].decode()[-2000:]}")
+    marks = sampler.marks
+    extract_end = marks.get("records", elapsed)
+    result = {
+        "seconds": elapsed, "timed_out": timed_out,
         "extract_seconds": extract_end,
-        "output_seconds": elapsed - extract_end,
+        "records_trig_seconds": marks["trig"] - extract_end if "trig" in marks else None,
+        "view_seconds": (marks["view"] - marks["trig"]) if "view" in marks else None,
+        "view_started": "trig" in marks,
         "peak_rss_mb": usage.ru_maxrss / 1024,
-        "rss_extract_25_mb": sampler.at_fraction(0.25, extract_end),
-        "rss_extract_90_mb": sampler.at_fraction(0.90, extract_end),
+        "rss_extract_25_mb": sampler.at(0.25 * extract_end),
+        "rss_extract_90_mb": sampler.at(0.90 * extract_end),
         "peak_rss_extract_mb": sampler.peak(until=extract_end),
-        "peak_rss_outputs_mb": sampler.peak(since=extract_end),
-        "triples": triples,
-        "summary": summary,
-        "store_mb": sum(f.stat().st_size for f in (out / "store").rglob("*") if f.is_file()) / 1e6,
-        "trig_mb": (out / "graph.trig").stat().st_size / 1e6,
-        "html_mb": (out / "graph.html").stat().st_size / 1e6,
+        "peak_rss_outputs_mb": sampler.peak(since=extract_end) if "records" in marks else None,
     }
+    if not timed_out:
+        summary = streams["out"].decode().strip().splitlines()[-1]
+        result.update(
+            summary=summary,
+            triples=int(re.search(r"holds (\d+) triples", summary).group(1)),
+            store_mb=sum(f.stat().st_size for f in (out / "store").rglob("*") if f.is_file()) / 1e6,
+            trig_mb=(out / "graph.trig").stat().st_size / 1e6,
+        )
+    return result
 
 
-def outputs_only(size: int, work: Path, sources: Path) -> dict:
-    """Peak RSS and time of the output phase alone (records, TriG, HTML) for ``size`` articles.
+def _fmt(value, spec: str = ".0f", missing: str = "-") -> str:
+    return missing if value is None else format(value, spec)
 
-    The store is made without the NLP: the bundled build's quads replicated
-    under renamed article ids (see ``bench_sparql.py``), so sizes the NLP
-    cannot reach in a sitting can still be measured.
-    """
-    import io
-    import math
 
+def builds(args) -> list[dict]:
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kgbench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    print("| articles | chars | wall s | articles/s | extract+graph s | extract articles/s | records+TriG s | view s "
+          "| RSS @25% extract MB | RSS @90% extract MB | peak RSS outputs MB | peak RSS (wait4) MB | triples | store MB | TriG MB |")
+    print("|" + "---:|" * 15)
+    try:
+        for size in (int(s) for s in args.sizes.split(",")):
+            corpus = work / f"corpus-{size}.jsonl"
+            chars = write_corpus(corpus, size, Path(args.sources))
+            out = work / f"build-{size}"
+            shutil.rmtree(out, ignore_errors=True)
+            r = run_build(corpus, out, args.build_args, args.timeout)
+            r.update(articles=size, chars=chars)
+            rows.append(r)
+            wall = f"> {r['seconds']:.0f} (stopped)" if r["timed_out"] else f"{r['seconds']:.1f}"
+            view = r["view_seconds"]
+            view_s = _fmt(view, ".1f") if view is not None else (f"> {r['seconds'] - r['extract_seconds'] - (r['records_trig_seconds'] or 0):.0f} (stopped)" if r["view_started"] else "-")
+            print(f"| {size} | {chars} | {wall} | {'-' if r['timed_out'] else format(size / r['seconds'], '.1f')} "
+                  f"| {r['extract_seconds']:.1f} | {size / r['extract_seconds']:.1f} | {_fmt(r['records_trig_seconds'], '.1f')} | {view_s} "
+                  f"| {r['rss_extract_25_mb']:.0f} | {r['rss_extract_90_mb']:.0f} | {_fmt(r['peak_rss_outputs_mb'])} "
+                  f"| {r['peak_rss_mb']:.0f} | {r.get('triples', '-')} | {_fmt(r.get('store_mb'), '.0f')} | {_fmt(r.get('trig_mb'), '.1f')} |",
+                  flush=True)
+            if not args.workdir:
+                shutil.rmtree(out, ignore_errors=True)
+                corpus.unlink()
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+_OUTPUT_STEPS = """
+import json, sys, time
+from pathlib import Path
+from kg.build import RECORDS_DIR, write_records
+from kg.graph.store import TRIG_FILE, open_build
+from kg.view.network import write_view
+out = Path(sys.argv[1])
+store = open_build(out)
+for step, run in (("records", lambda: write_records(store, out / RECORDS_DIR)),
+                  ("trig", lambda: store.write(out / TRIG_FILE)),
+                  ("view", lambda: write_view(store, out / "graph.html"))):
+    t0 = time.perf_counter()
+    run()
+    print(json.dumps({"step": step, "seconds": time.perf_counter() - t0}), flush=True)
+"""
+
+
+def outputs_only(size: int, work: Path, sources: Path, timeout: float | None) -> dict:
+    """Time the output steps alone (records, TriG, view) on a replicated store of ``size`` articles."""
     import pyoxigraph as ox
 
     from bench_sparql import _Stream, replicated
@@ -169,18 +241,40 @@ def outputs_only(size: int, work: Path, sources: Path) -> dict:
     store.optimize()
     quads = len(store)
     del store
-    code = "import sys; from pathlib import Path; from kg.build import write_outputs; write_outputs(Path(sys.argv[1]))"
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, str(out)], stderr=subprocess.PIPE)
-    err = proc.stderr.read()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - t0
-    result = {"articles": copies * len(base.article_ids()), "quads": quads, "seconds": seconds,
-              "peak_rss_mb": usage.ru_maxrss / 1024, "ok": proc.returncode == 0,
-              "error": err.decode()[-300:] if proc.returncode else ""}
+    proc = subprocess.Popen([sys.executable, "-c", _OUTPUT_STEPS, str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lines: list[bytes] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout))
+    reader.start()
+    code, usage, timed_out = _reap(proc, timeout)
+    reader.join()
+    steps = {json.loads(line)["step"]: json.loads(line)["seconds"] for line in lines}
     shutil.rmtree(out, ignore_errors=True)
-    return result
+    return {"articles": copies * len(base.article_ids()), "quads": quads, "steps": steps,
+            "peak_rss_mb": usage.ru_maxrss / 1024, "timed_out": timed_out, "code": code,
+            "error": "" if code == 0 or timed_out else proc.stderr.read().decode()[-300:]}
+
+
+def outputs(args) -> list[dict]:
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="kgbench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    print("| articles | quads | records s | TriG s | view s | peak RSS MB |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for size in (int(s) for s in args.sizes.split(",")):
+        r = outputs_only(size, work, Path(args.sources), args.timeout)
+        rows.append(r)
+        cells = []
+        for step in ("records", "trig", "view"):
+            if step in r["steps"]:
+                cells.append(f"{r['steps'][step]:.1f}")
+            elif r["timed_out"] and len(cells) == len(r["steps"]):
+                cells.append(f"> {args.timeout - sum(r['steps'].values()):.0f} (stopped)")
+            else:
+                cells.append("-" if not r["error"] else "failed: " + r["error"].strip().splitlines()[-1])
+        print(f"| {r['articles']} | {r['quads']} | {' | '.join(cells)} | {r['peak_rss_mb']:.0f} |", flush=True)
+    if not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+    return rows
 
 
 def main() -> None:
@@ -188,50 +282,13 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (articles)")
     ap.add_argument("--sources", default=str(ROOT / "sources"), help="folder of seed articles to cycle")
     ap.add_argument("--workdir", help="where corpora and builds go (default: a temporary folder, removed)")
+    ap.add_argument("--timeout", type=float, help="stop a build after this many seconds and report its finished phases")
+    ap.add_argument("--outputs-only", action="store_true",
+                    help="skip the NLP: time only the output steps on replicated stores of each size")
     ap.add_argument("--json", help="also write the figures to this JSON file")
     ap.add_argument("build_args", nargs="*", help="extra `kg build` options after --, e.g. -- --engine dask")
-    ap.add_argument("--outputs-only", action="store_true",
-                    help="skip the NLP: time only the output phase on replicated stores of each size")
     args = ap.parse_args()
-
-    if args.outputs_only:
-        work = Path(args.workdir or tempfile.mkdtemp(prefix="kgbench-"))
-        work.mkdir(parents=True, exist_ok=True)
-        print("| articles | quads | output phase s | peak RSS MB | ok |")
-        print("|---:|---:|---:|---:|---|")
-        for size in (int(s) for s in args.sizes.split(",")):
-            r = outputs_only(size, work, Path(args.sources))
-            print(f"| {r['articles']} | {r['quads']} | {r['seconds']:.1f} | {r['peak_rss_mb']:.0f} | "
-                  f"{'yes' if r['ok'] else 'no: ' + r['error'].strip().splitlines()[-1]} |", flush=True)
-        if not args.workdir:
-            shutil.rmtree(work, ignore_errors=True)
-        return
-
-    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kgbench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    rows = []
-    print("| articles | chars | wall s | articles/s | extract s | outputs s | RSS @25% extract MB | RSS @90% extract MB "
-          "| peak RSS extract MB | peak RSS outputs MB | peak RSS (wait4) MB | triples | store MB | trig MB | html MB |")
-    print("|" + "---:|" * 15)
-    try:
-        for size in (int(s) for s in args.sizes.split(",")):
-            corpus = work / f"corpus-{size}.jsonl"
-            chars = write_corpus(corpus, size, Path(args.sources))
-            out = work / f"build-{size}"
-            shutil.rmtree(out, ignore_errors=True)
-            r = run_build(corpus, out, args.build_args)
-            r.update(articles=size, chars=chars, articles_per_s=size / r["seconds"])
-            rows.append(r)
-            print(f"| {size} | {chars} | {r['seconds']:.1f} | {r['articles_per_s']:.1f} | {r['extract_seconds']:.1f} "
-                  f"| {r['output_seconds']:.1f} | {r['rss_extract_25_mb']:.0f} | {r['rss_extract_90_mb']:.0f} "
-                  f"| {r['peak_rss_extract_mb']:.0f} | {r['peak_rss_outputs_mb']:.0f} | {r['peak_rss_mb']:.0f} "
-                  f"| {r['triples']} | {r['store_mb']:.1f} | {r['trig_mb']:.1f} | {r['html_mb']:.1f} |", flush=True)
-            if not args.workdir:
-                shutil.rmtree(out, ignore_errors=True)
-                corpus.unlink()
-    finally:
-        if not args.workdir:
-            shutil.rmtree(work, ignore_errors=True)
+    rows = outputs(args) if args.outputs_only else builds(args)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2), encoding="utf-8")
 

@@ -32,7 +32,7 @@ _OPENERS = frozenset({"“", '"', "«", "(", ":", "-", "–", "—", "‘", "'",
 _LABEL_RANK = {COUNTRY: 0, ORG: 1, PERSON: 2, PLACE: 3}
 _HAS_ALNUM = re.compile(r"[^\W_]")
 _MISSING = object()
-_FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
+_FIRSTS: dict[object, tuple[object, frozenset[str]]] = {}
 
 
 def _starters(gaz: Gazetteer) -> frozenset[str]:
@@ -117,6 +117,13 @@ class Scanner:
             for t in self.text
         ]
         self.is_word = get_segmenter().is_word
+        singles = self._particle_set(gaz)
+        self.particle = [
+            bool(f) and f[0] in singles and (len(f) == 1 or all(x in singles for x in f))
+            for f in self.folded
+        ]
+        self._venue_firsts = _firsts(gaz.cue("venue_head"))
+        self._outlet_firsts = _firsts(gaz.outlet_cues)
         self._lex_cache: dict[int, object] = {}  # lexicon_at and title_at depend on i only
         self._title_cache: dict[int, object] = {}
         self._title_firsts = {t[0] for t in gaz.titles}
@@ -195,25 +202,22 @@ class Scanner:
     # ------------------------------------------------------------- matchers
 
     def lexicon_at(self, i: int) -> tuple[int, list[Entry]] | None:
+        # Cached: the same token is asked again while names are grown.
         hit = self._lex_cache.get(i, _MISSING)
-        if hit is _MISSING:
-            hit = self._lex_cache[i] = self._lexicon_at(i)
-        return hit
-
-    def _lexicon_at(self, i: int) -> tuple[int, list[Entry]] | None:
+        if hit is not _MISSING:
+            return hit
         # Lexicon forms start with a capital, except continents ("châu Âu")
         # and name pieces ("von der Leyen", "dpa"): see _case_ok.
-        if not self.folded[i] or self.folded[i][0] not in self.gaz.firsts:
-            return None
-        if not self.is_cap(i) and self.folded[i][0] not in self.gaz.lower_firsts:
-            return None
         best = None
-        for end, key in self._walk(i, self.gaz.max_len):
-            entries = self.gaz.entries.get(key)
-            if entries:
-                ok = [e for e in entries if self._case_ok(e, i, end)]
-                if ok:
-                    best = (end, ok)
+        f = self.folded[i]
+        if f and f[0] in self.gaz.firsts and (self.cap[i] or f[0] in self.gaz.lower_firsts):
+            for end, key in self._walk(i, self.gaz.max_len):
+                entries = self.gaz.entries.get(key)
+                if entries:
+                    ok = [e for e in entries if self._case_ok(e, i, end)]
+                    if ok:
+                        best = (end, ok)
+        self._lex_cache[i] = best
         return best
 
     def _case_ok(self, e: Entry, i: int, end: int) -> bool:
@@ -279,15 +283,12 @@ class Scanner:
         return lex is not None and any(e.label == COUNTRY for e in lex[1])
 
     def title_at(self, i: int) -> tuple[int, str] | None:
-        hit = self._title_cache.get(i, _MISSING)
-        if hit is _MISSING:
-            hit = self._title_cache[i] = self._title_at(i)
-        return hit
-
-    def _title_at(self, i: int) -> tuple[int, str] | None:
         first = self.folded[i][:1]
         if not first or (first[0] not in self._title_firsts and first[0] != "phó"):
             return None
+        hit = self._title_cache.get(i, _MISSING)
+        if hit is not _MISSING:
+            return hit
         best = None
         titles = self.gaz.titles
         for end, key in self._walk(i, self.gaz.title_max + 1):
@@ -297,6 +298,7 @@ class Scanner:
                 best = (end, titles[key])
             elif key[0] == "phó" and key[1:] in titles:
                 best = (end, titles[key[1:]])
+        self._title_cache[i] = best
         return best
 
     def org_at(self, i: int) -> int | None:
@@ -336,7 +338,7 @@ class Scanner:
     def venue_at(self, i: int) -> int | None:
         """End of a building named by a venue head ("Cung điện Dolmabahce",
         "Dinh Tổng thống", "Hoàng cung"), or None."""
-        if not self.cap[i]:
+        if not self.cap[i] or self.folded[i][0] not in self._venue_firsts:
             return None
         head_end = self.longest_cue(i, "venue_head")
         if head_end is None:
@@ -506,22 +508,27 @@ class Scanner:
         return "word" if _HAS_ALNUM.search(self.text[i]) else "punct"
 
     def _best_match(self, i: int, items: list[Item]) -> Item | None:
-        if _ROMAN.fullmatch(self.text[i]) and items and items[-1].kind == "cap":
-            return None  # "Vua Frederik X": a regnal number, not the platform X
+        cap = self.cap[i]
+        if cap and len(self.text[i]) <= 4 and _ROMAN.fullmatch(self.text[i]):
+            if items and items[-1].kind == "cap":
+                return None  # "Vua Frederik X": a regnal number, not the platform X
         lex = self.lexicon_at(i)
         if lex is not None and all(e.ambiguous for e in lex[1]):
             if not self._ambiguous_ok(i, lex[0], items):
                 lex = None
         if lex is not None and self._inside_longer_name(lex[1], items):
             lex = None
-        if lex is None:
+        if lex is None and cap:
             region = self._compass_place(i)
             if region is not None:
                 return region
-        org_end = self.org_at(i)
         title = self.title_at(i)
-        venue_end = self.venue_at(i)
-        outlet_end = self._named_outlet_at(i)
+        if cap:  # the other matchers start on a capital
+            org_end = self.org_at(i)
+            venue_end = self.venue_at(i)
+            outlet_end = self._named_outlet_at(i)
+        else:
+            org_end = venue_end = outlet_end = None
         best_end = max(
             lex[0] if lex else 0, org_end or 0, title[0] if title else 0, venue_end or 0,
             outlet_end or 0,
@@ -549,7 +556,7 @@ class Scanner:
         sentence start the capital proves nothing ("Báo Mỹ đưa tin"), and a
         listed outlet or country right after the cue is named on its own
         ("Hãng tin Reuters")."""
-        if not self.cap[i] or self.initial[i] or not self.gaz.outlet_cues:
+        if not self.cap[i] or self.initial[i] or self.folded[i][0] not in self._outlet_firsts:
             return None
         cue_end = self._outlet_cue(i)
         if cue_end is None or cue_end >= self.n or self.space[cue_end] or not self.cap[cue_end]:
@@ -712,11 +719,13 @@ class Scanner:
                     pending = False
                     k = self._longer_listed_name(items, k)
                 k = self._abbreviation(items, k, mentions)
-            elif it.kind == "cap" or (it.kind == "word" and self._particle_name_start(items, k, pending)):
+            elif it.kind == "cap" or (
+                it.kind == "word" and self.particle[it.start] and self._particle_name_start(items, k, pending)
+            ):
                 k2 = k
                 while k2 < len(items) and (
                     items[k2].kind == "cap"
-                    or (items[k2].kind == "word" and self._is_particle(items[k2].start)
+                    or (items[k2].kind == "word" and self.particle[items[k2].start]
                         and self._particle_inside(items, k2))
                 ):
                     k2 += 1
@@ -742,8 +751,16 @@ class Scanner:
         return j > k and j < len(items) and items[j].kind == "cap"
 
     def _is_particle(self, i: int) -> bool:
-        particles = self.gaz.cue("name_particle")
-        return bool(self.folded[i]) and all((s,) in particles for s in self.folded[i])
+        return self.particle[i]
+
+    @staticmethod
+    def _particle_set(gaz: Gazetteer) -> frozenset[str]:
+        """One-syllable name particles as plain strings (cached per gazetteer)."""
+        hit = _FIRSTS.get(("particles", id(gaz)))
+        if hit is None or hit[0] is not gaz:
+            words = frozenset(k[0] for k in gaz.cue("name_particle") if len(k) == 1)
+            hit = _FIRSTS[("particles", id(gaz))] = (gaz, words)
+        return hit[1]
 
     def _longer_listed_name(self, items: list[Item], k: int) -> int:
         """A listed person whose name goes on after a particle ("Mohammed bin
