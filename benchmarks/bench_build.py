@@ -147,7 +147,8 @@ def run_build(corpus: Path, out: Path, extra: list[str], timeout: float | None) 
         "seconds": elapsed, "timed_out": timed_out,
         "extract_seconds": extract_end,
         "records_trig_seconds": marks["trig"] - extract_end if "trig" in marks else None,
-        "view_seconds": (marks["view"] - marks["trig"]) if "view" in marks else None,
+        # the last marker can vanish (renamed) between two samples: then the view took the rest
+        "view_seconds": (marks.get("view", elapsed) - marks["trig"]) if "trig" in marks and ("view" in marks or not timed_out) else None,
         "view_started": "trig" in marks,
         "peak_rss_mb": usage.ru_maxrss / 1024,
         "rss_extract_25_mb": sampler.at(0.25 * extract_end),
