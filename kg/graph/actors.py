@@ -15,7 +15,10 @@ from kg.graph import iris
 from kg.graph.namespaces import WD
 from kg.graph.store import GraphStore
 
-_QUERY = (files("kg.graph") / "queries" / "actor_forms.rq").read_text(encoding="utf-8")
+
+
+def _query(name: str) -> str:
+    return (files("kg.graph") / "queries" / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def canonical_label(names: Counter) -> str:
@@ -32,11 +35,11 @@ def refresh(store: GraphStore) -> int:
     """Recompute the actors graph; returns the number of actors."""
     names: dict[str, Counter] = defaultdict(Counter)
     qids: dict[str, str] = {}
-    for row in store.query(_QUERY):
+    for row in store.query(_query("actor_forms")):
+        names[row["actor"].value][row["name"].value] += int(row["articles"].value)
+    for row in store.query(_query("actor_qids")):
         actor = row["actor"].value
-        names[actor][row["name"].value] += 1
-        if row["qid"] is not None:
-            qids[actor] = min(qids.get(actor, row["qid"].value), row["qid"].value)
+        qids[actor] = min(qids.get(actor, row["qid"].value), row["qid"].value)
     graph = Graph()
     for actor, counts in names.items():
         node = iris.URIRef(actor)

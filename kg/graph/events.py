@@ -71,11 +71,15 @@ def same_event(a: Report, b: Report) -> bool:
 
 
 class EventIndex:
-    """The meetings already in the store, indexed by participant."""
+    """The meetings already in the store, indexed by kind and participant."""
 
     def __init__(self) -> None:
         self._reports: dict[str, list[Report]] = {}  # article id -> its reports
-        self._by_participant: dict[str, set[Report]] = {}
+        # (kind, participant) -> claim -> the articles making it. Many articles report
+        # one event in the same words; comparing each claim once (not once per
+        # article) keeps a build linear when a summit has thousands of reports.
+        self._by_participant: dict[tuple[str, str], dict[Report, set[str]]] = {}
+        self._reporters: dict[str, set[str]] = {}  # event IRI -> articles reporting it
 
     @classmethod
     def from_store(cls, store: GraphStore) -> EventIndex:
@@ -103,12 +107,20 @@ class EventIndex:
     def put(self, article_id: str, reports: list[Report]) -> None:
         """Record an article's reports, replacing what it had before."""
         for old in self._reports.pop(article_id, []):
+            self._reporters.get(old.iri, set()).discard(article_id)
+            claim = _claim(old)
             for p in old.participants:
-                self._by_participant.get(p, set()).discard(old)
+                holders = self._by_participant.get((old.kind, p), {}).get(claim)
+                if holders is not None:
+                    holders.discard(article_id)
+                    if not holders:
+                        del self._by_participant[(old.kind, p)][claim]
         self._reports[article_id] = reports
         for report in reports:
+            self._reporters.setdefault(report.iri, set()).add(article_id)
+            claim = _claim(report)
             for p in report.participants:
-                self._by_participant.setdefault(p, set()).add(report)
+                self._by_participant.setdefault((report.kind, p), {}).setdefault(claim, set()).add(article_id)
 
     def assign(self, article_id: str, meetings: list[Meeting]) -> list[URIRef]:
         """IRIs for an article's meetings: an existing event's, or a new one.
@@ -122,10 +134,27 @@ class EventIndex:
             probe = Report("", article_id, meeting.kind,
                            frozenset(str(iris.actor(p)) for p in meeting.participants),
                            meeting.date, str(iris.actor(meeting.place)) if meeting.place else None)
-            candidates = {r for p in probe.participants for r in self._by_participant.get(p, ())
-                          if r.article_id != article_id and same_event(probe, r)}
-            iri = min(candidates, key=lambda r: r.iri).iri if candidates else str(iris.fact("meeting", article_id, number))
+            claims = {claim for p in probe.participants
+                      for claim, holders in self._by_participant.get((probe.kind, p), {}).items()
+                      if len(holders) > 1 or article_id not in holders}
+            candidates = [r for r in claims if same_event(probe, r)]
+            iri = min(candidates, key=lambda r: r.iri).iri if candidates else self._new_iri(article_id, number)
             result.append(URIRef(iri))
             reports.append(Report(iri, article_id, probe.kind, probe.participants, probe.date, probe.place))
         self.put(article_id, reports)
         return result
+
+    def _new_iri(self, article_id: str, number: int) -> str:
+        """The article's own IRI for a new event, unless other articles still report
+        an event under it (the article, built again, no longer matches its own
+        earlier event): then the first free variant."""
+        iri, variant = str(iris.fact("meeting", article_id, number)), 1
+        while len(others := self._reporters.get(iri, set())) > 1 or others - {article_id}:
+            variant += 1
+            iri = str(iris.fact("meeting", article_id, f"{number}-{variant}"))
+        return iri
+
+
+def _claim(report: Report) -> Report:
+    """A report without its article: what several articles can share."""
+    return Report(report.iri, "", report.kind, report.participants, report.date, report.place)

@@ -33,7 +33,7 @@ def mention(article_id: str, start: int, end: int) -> URIRef:
     return KGR[f"mention/{article_id}/{start}-{end}"]
 
 
-def fact(kind: str, article_id: str, index: int) -> URIRef:
+def fact(kind: str, article_id: str, index: int | str) -> URIRef:
     """IRI of the ``index``-th meeting or statement of an article."""
     return KGR[f"{kind}/{article_id}/{index}"]
 

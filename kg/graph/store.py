@@ -13,6 +13,7 @@ the previous store as it was.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -76,6 +77,10 @@ class GraphStore:
         """Run SPARQL with the union of all named graphs as the default graph."""
         return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=_prefix_map())
 
+    def query_graph(self, sparql: str, graph_name: ox.NamedNode):
+        """Run SPARQL whose ``GRAPH ?g`` ranges over one named graph only."""
+        return self.ox.query(sparql, named_graphs=[graph_name], prefixes=_prefix_map())
+
     def article_ids(self) -> list[str]:
         ids = (iris.article_id_of(g.value) for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
         return sorted(i for i in ids if i)
@@ -86,20 +91,40 @@ class GraphStore:
     def __len__(self) -> int:
         return len(self.ox)
 
-    def sorted_quads(self) -> list[ox.Quad]:
-        """All quads in a fixed order, so every dump is byte-identical."""
-        return sorted(self.ox, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    def graph_names(self) -> list:
+        """Every graph holding data, the default graph first, then by IRI."""
+        names = sorted(self.ox.named_graphs(), key=str)
+        has_default = next(iter(self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+        return ([ox.DefaultGraph()] if has_default else []) + names
+
+    def sorted_quads(self, graph_name=None) -> list[ox.Quad]:
+        """Quads in a fixed order (one graph's, or all), so every dump is byte-identical."""
+        quads = self.ox if graph_name is None else self.ox.quads_for_pattern(None, None, None, graph_name)
+        return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
     def write(self, path: str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> None:
-        """Serialise the whole dataset (sorted) to ``path`` atomically."""
-        quads = self.sorted_quads()
-        if fmt.supports_datasets:
-            data: Iterable = quads
-        else:  # a triple format holds the union: each triple once
-            data = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        """Serialise the whole dataset (sorted) to ``path`` atomically.
+
+        Dataset formats are written one graph at a time, so memory is bounded
+        by the largest graph, not the store: a build of 100k articles is
+        ~85M quads, far too many to sort in Python at once.
+        """
         prefixed = fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE)
-        text = ox.serialize(data, format=fmt, prefixes=_prefix_map() if prefixed else None)
-        write_atomic(Path(path), _sort_prefix_lines(text) if prefixed else text)
+        prefixes = _prefix_map() if prefixed else None
+        path = Path(path)
+        tmp = path.with_name(f".{path.name}.tmp")
+        with tmp.open("wb") as out:
+            if fmt.supports_datasets:
+                if prefixed:
+                    out.write(_prefix_header(prefixes))
+                for name in self.graph_names():
+                    text = ox.serialize(self.sorted_quads(name), format=fmt, prefixes=prefixes)
+                    out.write(_drop_prefix_lines(text) if prefixed else text)
+            else:  # a triple format holds the union: each triple once
+                triples = sorted({q.triple for q in self.ox}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+                text = ox.serialize(triples, format=fmt, prefixes=prefixes)
+                out.write(_prefix_header(prefixes) + _drop_prefix_lines(text) if prefixed else text)
+        tmp.replace(path)
 
     def flush(self) -> None:
         self.ox.flush()
@@ -109,11 +134,15 @@ class GraphStore:
         self.ox = None
 
 
-def _sort_prefix_lines(text: bytes) -> bytes:
-    """Oxigraph writes prefixes in hash order; sort them for stable files."""
+def _prefix_header(prefixes: dict[str, str]) -> bytes:
+    """The prefix lines Oxigraph writes, but sorted (it writes them in hash order)."""
+    return "".join(sorted(f"@prefix {name}: <{iri}> .\n" for name, iri in prefixes.items())).encode("utf-8")
+
+
+def _drop_prefix_lines(text: bytes) -> bytes:
     lines = text.split(b"\n")
-    head = [line for line in lines if line.startswith(b"@prefix ")]
-    return b"\n".join(sorted(head) + lines[len(head):])
+    head = sum(1 for _ in itertools.takewhile(lambda line: line.startswith(b"@prefix "), lines))
+    return b"\n".join(lines[head:])
 
 
 def _prefix_map() -> dict[str, str]:

@@ -6,7 +6,8 @@ objects the pipeline produced, so what is scored is exactly what users query.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
+from collections.abc import Iterator
 from importlib.resources import files
 
 from kg.graph import iris
@@ -19,112 +20,111 @@ _STATUS_NAME = {str(v): k for k, v in STATUS.items()}
 _SPEECH_NAME = {str(v): k for k, v in SPEECH.items()}
 
 
+@functools.cache
 def _query(name: str) -> str:
     return (files("kg.query") / "records" / f"{name}.rq").read_text(encoding="utf-8")
 
 
-def _rows(store: GraphStore, name: str):
-    """Rows of a records query, keyed by article id (article graphs only)."""
-    grouped = defaultdict(list)
-    for row in store.query(_query(name)):
-        article_id = iris.article_id_of(row["g"].value)
-        if article_id:
-            grouped[article_id].append(row)
-    return grouped
+_FACTS = ("entities", "roles", "meetings", "statements")
 
 
 def _value(term) -> str | None:
     return None if term is None else term.value
 
 
-def records_from_store(store: GraphStore) -> list[dict]:
+def records_from_store(store: GraphStore) -> Iterator[dict]:
     """One SPEC record per article in the store, sorted by article id.
 
-    Entity ids (``e1``, ``e2`` ...) follow the order of first mention, so the
-    same graph always gives the same file.
+    Records are read one article graph at a time, so memory does not grow
+    with the store. Entity ids (``e1``, ``e2`` ...) follow the order of first
+    mention, so the same graph always gives the same file.
     """
-    articles = {iris.article_id_of(r["g"].value): _value(r["date"]) for r in store.query(_query("articles"))}
-    entity_rows = _rows(store, "entities")
-    role_rows = _rows(store, "roles")
-    meeting_rows = _rows(store, "meetings")
-    statement_rows = _rows(store, "statements")
-    records = []
-    for article_id in sorted(a for a in articles if a):
-        names: dict[str, str] = {}
-        forms: dict[str, set[str]] = {}
-        types: dict[str, str] = {}
-        first: dict[str, int] = {}
-        for row in entity_rows.get(article_id, []):
-            actor = row["actor"].value
-            names[actor] = row["name"].value
-            aliases = forms.setdefault(actor, set())
-            if row["alias"] is not None:
-                aliases.add(row["alias"].value)
-            types[actor] = _TYPE_NAME[row["type"].value]
-            if row["first"] is not None:
-                first[actor] = min(first.get(actor, 10**12), int(row["first"].value))
-        order = sorted(forms, key=lambda a: (first.get(a, 10**12), a))
-        local = {actor: f"e{i}" for i, actor in enumerate(order, start=1)}
+    articles = sorted(
+        (article_id, row["g"], _value(row["date"]))
+        for row in store.query(_query("articles"))
+        if (article_id := iris.article_id_of(row["g"].value))
+    )
+    for article_id, graph_name, date in articles:
+        rows = {name: list(store.query_graph(_query(name), graph_name)) for name in _FACTS}
+        yield _record(article_id, date, rows)
 
-        def ref(term) -> str | None:
-            if term is None:
-                return None
-            if term.value not in local:  # referenced but never mentioned: still give it an id
-                local[term.value] = f"e{len(local) + 1}"
-            return local[term.value]
 
-        entities = []
-        for actor in order:
-            name = names[actor]
-            entities.append({
-                "id": local[actor],
-                "name": name,
-                "type": types[actor],
-                "aliases": sorted(forms[actor] - {name}),
-            })
+def _record(article_id: str, date: str | None, rows: dict[str, list]) -> dict:
+    """The SPEC record of one article from its rows of each records query."""
+    names: dict[str, str] = {}
+    forms: dict[str, set[str]] = {}
+    types: dict[str, str] = {}
+    first: dict[str, int] = {}
+    for row in rows["entities"]:
+        actor = row["actor"].value
+        names[actor] = row["name"].value
+        aliases = forms.setdefault(actor, set())
+        if row["alias"] is not None:
+            aliases.add(row["alias"].value)
+        types[actor] = _TYPE_NAME[row["type"].value]
+        if row["first"] is not None:
+            first[actor] = min(first.get(actor, 10**12), int(row["first"].value))
+    order = sorted(forms, key=lambda a: (first.get(a, 10**12), a))
+    local = {actor: f"e{i}" for i, actor in enumerate(order, start=1)}
 
-        roles = [
-            {"person": ref(r["person"]), "title": r["title"].value, "org": ref(r["org"])}
-            for r in sorted(role_rows.get(article_id, []), key=lambda r: (int(r["first"].value), r["title"].value))
-        ]
+    def ref(term) -> str | None:
+        if term is None:
+            return None
+        if term.value not in local:  # referenced but never mentioned: still give it an id
+            local[term.value] = f"e{len(local) + 1}"
+        return local[term.value]
 
-        meetings_by_node: dict[str, dict] = {}
-        first_evidence: dict[str, int] = {}
-        for r in meeting_rows.get(article_id, []):
-            node = r["meeting"].value
-            m = meetings_by_node.setdefault(node, {
-                "kind": _KIND_NAME[r["kind"].value],
-                "participants": set(),
-                "date": _value(r["date"]),
-                "place": ref(r["place"]),
-                "status": _STATUS_NAME[r["status"].value],
-            })
-            m["participants"].add(ref(r["participant"]))
-            first_evidence[node] = min(first_evidence.get(node, 10**12), int(r["start"].value))
-        meetings = []
-        for node in sorted(meetings_by_node, key=lambda n: (first_evidence[n], n)):
-            m = meetings_by_node[node]
-            m["participants"] = sorted(m["participants"], key=lambda e: int(e[1:]))
-            meetings.append(m)
-
-        statements_by_node: dict[str, dict] = {}
-        for r in statement_rows.get(article_id, []):
-            statements_by_node.setdefault(r["statement"].value, {
-                "speaker": ref(r["speaker"]),
-                "text": r["text"].value,
-                "kind": _SPEECH_NAME[r["type"].value],
-            })
-        statements = [statements_by_node[n] for n in sorted(statements_by_node, key=_fact_index)]
-
-        records.append({
-            "article": article_id,
-            "date": articles[article_id],
-            "entities": entities,
-            "roles": roles,
-            "meetings": meetings,
-            "statements": statements,
+    entities = []
+    for actor in order:
+        name = names[actor]
+        entities.append({
+            "id": local[actor],
+            "name": name,
+            "type": types[actor],
+            "aliases": sorted(forms[actor] - {name}),
         })
-    return records
+
+    roles = [
+        {"person": ref(r["person"]), "title": r["title"].value, "org": ref(r["org"])}
+        for r in sorted(rows["roles"], key=lambda r: (int(r["first"].value), r["title"].value))
+    ]
+
+    meetings_by_node: dict[str, dict] = {}
+    first_evidence: dict[str, int] = {}
+    for r in rows["meetings"]:
+        node = r["meeting"].value
+        m = meetings_by_node.setdefault(node, {
+            "kind": _KIND_NAME[r["kind"].value],
+            "participants": set(),
+            "date": _value(r["date"]),
+            "place": ref(r["place"]),
+            "status": _STATUS_NAME[r["status"].value],
+        })
+        m["participants"].add(ref(r["participant"]))
+        first_evidence[node] = min(first_evidence.get(node, 10**12), int(r["start"].value))
+    meetings = []
+    for node in sorted(meetings_by_node, key=lambda n: (first_evidence[n], n)):
+        m = meetings_by_node[node]
+        m["participants"] = sorted(m["participants"], key=lambda e: int(e[1:]))
+        meetings.append(m)
+
+    statements_by_node: dict[str, dict] = {}
+    for r in rows["statements"]:
+        statements_by_node.setdefault(r["statement"].value, {
+            "speaker": ref(r["speaker"]),
+            "text": r["text"].value,
+            "kind": _SPEECH_NAME[r["type"].value],
+        })
+    statements = [statements_by_node[n] for n in sorted(statements_by_node, key=_fact_index)]
+
+    return {
+        "article": article_id,
+        "date": date,
+        "entities": entities,
+        "roles": roles,
+        "meetings": meetings,
+        "statements": statements,
+    }
 
 
 def _fact_index(iri: str) -> int:

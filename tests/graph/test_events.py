@@ -55,3 +55,27 @@ def test_vague_repeated_events_are_not_merged():
     call2 = Report("m2", "y", "call", leaders, "2025-12", None)
     assert not same_event(call1, call2)
     assert not same_event(call1, dataclasses.replace(call2, kind="meeting", date="2025-12-28"))
+
+
+def test_rebuilding_the_only_report_does_not_match_itself():
+    """An article built again must not join its own earlier report of the event."""
+    store = GraphStore.in_memory()
+    index = EventIndex.from_store(store)
+    _build(store, index, "a1")
+    first = {r["m"].value for r in store.query("SELECT ?m WHERE { ?m a dip:Meeting }")}
+    _build(store, index, "a1", date="2026-03-05")  # corrected in place: still its own event
+    again = {r["m"].value for r in store.query("SELECT ?m WHERE { ?m a dip:Meeting }")}
+    assert first == again and all("/a1/" in iri for iri in again)
+
+
+def test_shared_claims_keep_the_event_when_one_report_is_withdrawn():
+    """Many identical reports share one claim; rebuilding one leaves the others matching."""
+    store = GraphStore.in_memory()
+    index = EventIndex.from_store(store)
+    for article_id in ("a1", "a2", "a3"):
+        _build(store, index, article_id)
+    _build(store, index, "a1", date="2026-03-05")  # a1 now reports another day
+    _build(store, index, "a4")
+    events = {r["a"].value.rsplit("/", 1)[1]: r["m"].value
+              for r in store.query("SELECT ?m ?a WHERE { ?m a dip:Meeting ; dip:reportedIn ?a }")}
+    assert events["a2"] == events["a3"] == events["a4"] != events["a1"]

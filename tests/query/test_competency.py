@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import kg
+from kg.graph import actors
+from kg.graph.events import EventIndex
+from kg.graph.mapping import article_graph
+from kg.graph.store import GraphStore
 from kg.query import library
+from kg.query.api import KnowledgeGraph
+from tests_support import article, extraction
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +97,20 @@ def test_evidence_of_a_fact_is_its_exact_text(graph):
 def test_parameters_cannot_inject_sparql(graph):
     hostile = 'x" } ?s ?p ?o . { "'
     assert run(graph, "statements_by", speaker=hostile) == []
+
+
+def test_each_row_is_one_articles_account_of_an_event():
+    """Two articles report one summit differently: rows never mix their claims."""
+    store = GraphStore.in_memory()
+    index = EventIndex.from_store(store)
+    for article_id, changes in (("a1", {}), ("a2", {"date": "2026-02", "status": "planned"})):
+        ex = extraction(article_id)
+        ex.meetings = [dataclasses.replace(m, **changes) for m in ex.meetings]
+        store.replace_article(article_id, article_graph(article(article_id), ex, index.assign(article_id, ex.meetings)))
+    actors.refresh(store)
+    rows = KnowledgeGraph(store).query(library.text("who_met_whom"))
+    accounts = {(r["date"], r["status"]) for r in rows}
+    assert accounts == {("2026-02-01", "Held"), ("2026-02", "Planned")}
+    sources = KnowledgeGraph(store).query(library.text("event_sources"))
+    assert len({r["meeting"] for r in sources}) == 1
+    assert sorted(r["article"].rsplit("/", 1)[1] for r in sources) == ["a1", "a2"]
