@@ -51,6 +51,8 @@ def build(
                             workers=workers, scheduler=scheduler)
     except NothingBuilt as err:
         raise _fail(str(err)) from None
+    except KeyboardInterrupt:  # caught here: click would turn it into a bare "Aborted!"
+        raise _fail(msg.BUILD_INTERRUPTED, 130) from None
     for what, path in summary.outputs.items():
         typer.echo(msg.say(msg.WROTE, what=what, path=path))
     typer.echo(summary.line())
@@ -237,16 +239,35 @@ def serve(
 
 
 def main() -> None:
+    """Run the CLI; every failure is one line on stderr and a non-zero exit."""
     try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("interrupted; the previous build is unchanged", err=True)
-        sys.exit(130)
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        typer.echo("interrupted", err=True)
+        code = 130
     except Exception as err:  # noqa: BLE001 - one line for users, the traceback on request
-        if os.environ.get("KG_DEBUG"):
-            raise
-        typer.echo(f"kg: internal error: {type(err).__name__}: {err} (set KG_DEBUG=1 for the traceback)", err=True)
-        sys.exit(1)
+        code = _report(err)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _report(err: Exception) -> int:
+    """Print one line for an error that escaped a command; return the exit code.
+
+    Usage errors are recognised by their click interface, not their class:
+    typer vendors click from 0.2x on, so the class lives in either package.
+    """
+    if type(err).__name__ == "NoArgsIsHelpError":
+        err.show()  # `kg` alone prints the help
+        return 2
+    if hasattr(err, "format_message") and hasattr(err, "exit_code"):
+        ctx = getattr(err, "ctx", None)
+        command = ctx.command_path if ctx is not None else "kg"
+        typer.echo(msg.say(msg.USAGE_ERROR, reason=err.format_message(), command=command), err=True)
+        return err.exit_code
+    if os.environ.get("KG_DEBUG"):
+        raise err
+    typer.echo(msg.say(msg.INTERNAL_ERROR, kind=type(err).__name__, reason=err), err=True)
+    return 1
 
 
 if __name__ == "__main__":

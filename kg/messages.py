@@ -32,6 +32,11 @@ BUILD_NOTHING = "nothing to build: no readable article in {paths}"
 BUILD_SUMMARY = "built {built} article(s), skipped {skipped}; the graph holds {triples} triples in {articles} article(s)"
 WROTE = "wrote {what}: {path}"
 ARTICLE_FAILED = "{origin}: skipped: extraction failed ({reason})"
+BUILD_INTERRUPTED = "interrupted; the previous build is unchanged"
+
+# Command line ----------------------------------------------------------------
+USAGE_ERROR = "kg: {reason} (see `{command} --help`)"
+INTERNAL_ERROR = "kg: internal error: {kind}: {reason} (set KG_DEBUG=1 for the traceback)"
 
 # Opening a build -------------------------------------------------------------
 NO_BUILD = "{path}: no build here; run `kg build --out {path}` first"

@@ -599,9 +599,6 @@ def test_real_cli_interrupt_exits_130_and_keeps_previous_build(interrupted):
     assert_intact(build, before)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "kg/cli.py: typer turns KeyboardInterrupt into a silent Exit(130) inside app(), so main()'s "
-    "'interrupted; the previous build is unchanged' is never printed"))
 def test_real_cli_interrupt_says_so(interrupted):
     proc, _build, _before = interrupted
     assert proc.stderr.splitlines() == ["interrupted; the previous build is unchanged"]
@@ -615,3 +612,14 @@ def test_real_cli_nothing_to_build_exit_code(tmp_path):
     assert proc.stdout == ""
     assert proc.stderr.splitlines() == [f"{tmp_path / 'empty.txt'}: skipped: the file is empty",
                                         f"nothing to build: no readable article in {tmp_path / 'empty.txt'}"]
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["bild"], "kg: No such command 'bild'. Did you mean 'build'? (see `kg --help`)"),
+    (["build", "--nope"], "kg: No such option: --nope (see `kg build --help`)"),
+    (["query", "--format"], "kg: Option '--format' requires an argument. (see `kg --help`)"),
+])
+def test_real_cli_usage_errors_are_one_line(args, expected):
+    proc = subprocess.run([shutil.which("kg") or "kg", *args], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stdout == "" and proc.stderr.splitlines() == [expected]
