@@ -171,6 +171,44 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(rf"(?<!\w){p}", re.IGNORECASE)) for name, p in patterns.items()]
 
 
+# Kinds of phrase that can open an expression of :func:`_grammar` (besides a
+# number, "tháng" and "năm"); ``time_lead`` opens a clock time.
+_OPENERS = ("part_of_day", "anchor", "qualifier", "time_lead", "weekday", "relative")
+
+
+@lru_cache(maxsize=None)
+def _starts() -> re.Pattern[str]:
+    """Where an expression can start: a number, or the first word of an opening phrase.
+
+    Trying the six long patterns at every position of an article was the cost
+    of :func:`find_times`; they are tried only here. Every pattern opens with a
+    number or a phrase of :data:`_OPENERS` ("tháng", "năm"), and each phrase's
+    first word is followed by a space or punctuation, so no match starts elsewhere.
+    """
+    k, _ = _vocab()
+    words = {"tháng", "năm"} | {p.split()[0].lower() for kind in _OPENERS for p in k.get(kind, [])}
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):  # grouped by first letter: one test per position
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    alts = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
+    return re.compile(rf"(?<!\w)(?:\d|(?:{alts})(?!\w))", re.IGNORECASE)
+
+
+def _matches(text: str) -> list[tuple[str, re.Match]]:
+    """Every pattern's ``finditer`` over ``text``, each pattern tried only at :func:`_starts`."""
+    starts = [m.start() for m in _starts().finditer(text)]
+    found = []
+    for kind, rx in _grammar():
+        end = 0
+        for pos in starts:
+            if pos >= end:
+                m = rx.match(text, pos)  # look-behinds still see the text before pos
+                if m:
+                    found.append((kind, m))
+                    end = m.end()
+    return found
+
+
 # --- resolution -------------------------------------------------------------
 
 
@@ -300,13 +338,33 @@ def _relation(m: re.Match, kind: str, value: str | None, ref: date | None) -> st
     return None if rel == "same" else rel
 
 
+@lru_cache(maxsize=None)
+def _blockers() -> frozenset[str]:
+    return frozenset(_norm(p) for p in _vocab()[0].get("blocker", []))
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word (``\\w+``) that only white space separates from ``start``, if any.
+
+    Read backwards from ``start``: a regex anchored at the end of
+    ``text[:start]`` would be tried at every position before it.
+    """
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    j = k
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_"):  # what \w matches
+        j -= 1
+    return text[j:k] if j < k < start else None
+
+
 def _blocked(text: str, start: int) -> bool:
     """A count or plural right before a relative phrase ("hai tuần trước")."""
-    prev = re.search(r"(\w+)\s+$", text[:start])  # punctuation ends the phrase
-    if prev is None:
+    word = _word_before(text, start)  # punctuation ends the phrase
+    if word is None:
         return False
-    word = prev.group(1).lower()
-    return word.isdigit() or word in {_norm(p) for p in _vocab()[0].get("blocker", [])}
+    word = word.lower()
+    return word.isdigit() or word in _blockers()
 
 
 def _resolve(kind: str, m: re.Match, text: str, ref: date | None, prev: date | None):
@@ -346,7 +404,7 @@ def find_times(text: str, article_date: str | None) -> list[TimeExpression]:
     ref = date.fromisoformat(article_date[:10]) if article_date else None
     out: list[TimeExpression] = []
     prev: date | None = None  # last day-level date, for "cùng ngày"
-    found = [(kind, m) for kind, rx in _grammar() for m in rx.finditer(text)]
+    found = _matches(text)
     found.sort(key=lambda c: (c[1].start(), -c[1].end()))
     end = 0
     for kind, m in found:

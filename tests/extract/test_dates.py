@@ -250,3 +250,30 @@ def test_vocabulary_file_is_well_formed():
             assert unit in {"day", "week", "month", "year"}
             assert base in {"article", "previous"}
         assert relation in {"past", "future", None}
+
+
+def _all_texts() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [f[0] for f in FORMS] + [
+        "Thứ Hai, 5/1, đầu tháng 12 năm ngoái, 23h25 ngày 22-23/1 (giờ địa phương), hai tuần trước.",
+        "Chiều tối thứ Năm (22/1), lúc 9 giờ 15 phút; 1/3 lãnh thổ; tỷ số 2-1; 3,5%; 1/3/5."]
+    for folder in ("sources", "eval/heldout/sources", "eval/heldout2/sources"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted((root / folder).glob("*.txt"))]
+    return texts
+
+
+def test_patterns_tried_at_starts_find_what_a_full_scan_finds():
+    for text in _all_texts():
+        full = [(kind, m.span()) for kind, rx in dates._grammar() for m in rx.finditer(text)]
+        assert [(kind, m.span()) for kind, m in dates._matches(text)] == full
+
+
+def test_word_before_reads_like_the_anchored_regex():
+    import re
+
+    for text in _all_texts()[:20] + ["a  ", " x_1 \n", "", "ab", "(ab) ", "hai\u00a0"]:
+        for start in range(len(text) + 1):
+            m = re.search(r"(\w+)\s+$", text[:start])
+            assert dates._word_before(text, start) == (m.group(1) if m else None)
