@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.extensions import span_values
 from kg.nlp.orthography import fold_tones
 
 PERSON, COUNTRY, ORG, PLACE, TITLE = "Person", "Country", "Organization", "Place", "Title"
@@ -265,15 +266,17 @@ def sentence_views(doc: Doc) -> list[SentView]:
 
 def _build_views(doc: Doc) -> list[SentView]:
     text = doc.text
-    ents = [
-        Item(e.start_char, e.end_char, e.label_, e._.kg_key or None, e.text)
-        for e in doc.ents
-        if e.label_ in (PERSON, COUNTRY, ORG, PLACE)
-    ]
+    keys = span_values(doc, "kg_key")
+    ents = []
+    for e in doc.ents:
+        if e.label_ in (PERSON, COUNTRY, ORG, PLACE):
+            s, t = e.start_char, e.end_char
+            ents.append(Item(s, t, e.label_, keys.get((s, t)) or None, text[s:t]))
+    categories = span_values(doc, "kg_title_category")
     titles = []
     for t in doc.spans.get("titles", []) if doc.spans is not None else []:
-        titles.append(Item(t.start_char, t.end_char, TITLE, None, t.text,
-                           t._.kg_title_category if Span.has_extension("kg_title_category") else None))
+        s, e = t.start_char, t.end_char
+        titles.append(Item(s, e, TITLE, None, text[s:e], categories.get((s, e))))
     kept_titles = [t for t in titles if not any(t.start < e.end and e.start < t.end for e in ents)]
     items = sorted(ents + kept_titles, key=lambda i: (i.start, -i.end))
     try:
@@ -355,7 +358,8 @@ def entity_keys(doc: Doc) -> set[str]:
     of a capital, a person's nationality) is used only when the article also
     names that entity, so every record refers to an entity of the article.
     """
-    keys = {e._.kg_key for e in doc.ents if e._.kg_key}
+    values = span_values(doc, "kg_key")
+    keys = {k for k in (values.get((e.start_char, e.end_char)) for e in doc.ents) if k}
     if Doc.has_extension("entities"):
         keys |= {e.key for e in (doc._.entities or []) if getattr(e, "key", None)}
     return keys

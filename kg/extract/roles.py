@@ -41,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.extract.facts  # noqa: F401  (declares doc._.roles)
+from kg.nlp.extensions import span_values
 from kg.extract.model import Evidence, Role
 from kg.extract.participants import (
     COUNTRY,
@@ -439,9 +440,25 @@ class _SentenceRoles:
         return [h for h in hits if h.title and _is_post(h.title)]
 
 
+_READ: dict = {}  # the last article's sentence roles: {"text": its text, (text, start, end, items): hits}
+
+
 def sentence_roles(view: SentView) -> list[RoleHit]:
-    """Every role designation in one sentence (used by the meeting rules too)."""
-    return _SentenceRoles(view).run()
+    """Every role designation in one sentence (used by the meeting rules too).
+
+    The result depends only on the sentence's text and items, and the role and
+    meeting components read the same sentences one after the other, so the
+    last article's are kept rather than read twice. Hits are not changed after
+    reading; the list is a copy.
+    """
+    if _READ.get("text") is not view.doc_text:
+        _READ.clear()
+        _READ["text"] = view.doc_text
+    key = (view.doc_text, view.start, view.end, tuple(view.items))
+    hits = _READ.get(key)
+    if hits is None:
+        hits = _READ[key] = _SentenceRoles(view).run()
+    return list(hits)
 
 
 def _compatible_titles(a: str, b: str) -> bool:
@@ -553,11 +570,15 @@ def find_roles(doc: Doc, views: list[SentView] | None = None) -> list[Role]:
     hits = [(h, v) for v in views for h in sentence_roles(v)]
     found = merge_roles(hits)
     names: dict[str, str] = {}
+    keys = span_values(doc, "kg_key")
+    text = views[0].doc_text if views else doc.text
     for e in doc.ents:
-        if e.label_ == PERSON and e._.kg_key:
-            names.setdefault(e._.kg_key, e.text)
-            if len(e.text.split()) > len(names[e._.kg_key].split()):
-                names[e._.kg_key] = e.text
+        key = keys.get((e.start_char, e.end_char))
+        if e.label_ == PERSON and key:
+            name = text[e.start_char:e.end_char]
+            names.setdefault(key, name)
+            if len(name.split()) > len(names[key].split()):
+                names[key] = name
     fill_state_owners(found, entity_keys(doc), names)
     return found
 

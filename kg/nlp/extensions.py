@@ -7,6 +7,8 @@ attribute that already exists is left as it is.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 DOC_EXTENSIONS = {
@@ -35,3 +37,14 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def span_values(doc: Doc, name: str) -> dict[tuple[int, int], Any]:
+    """``(start_char, end_char) -> span._.<name>`` for the spans of ``doc`` that set it.
+
+    spaCy keeps span attributes in ``doc.user_data`` under these offsets; each
+    ``span._.<name>`` read builds an accessor object, too slow to do for every
+    entity in every component.
+    """
+    return {(k[2], k[3]): v for k, v in doc.user_data.items()
+            if type(k) is tuple and len(k) == 4 and k[0] == "._." and k[1] == name}
