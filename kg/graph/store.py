@@ -102,6 +102,17 @@ class GraphStore:
         quads = self.ox if graph_name is None else self.ox.quads_for_pattern(None, None, None, graph_name)
         return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
+    def _sorted_graph(self, graph_name) -> Iterator[ox.Quad]:
+        """One graph's quads in N-Quads line order, sorted as bytes.
+
+        Same order as :meth:`sorted_quads` (a term's N-Triples form is its
+        ``str``) and many times faster: Oxigraph dumps and re-reads the lines,
+        Python only sorts byte strings.
+        """
+        lines = self.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name)
+        for quad in ox.parse(b"\n".join(sorted(lines.splitlines())), format=ox.RdfFormat.N_TRIPLES):
+            yield ox.Quad(quad.subject, quad.predicate, quad.object, graph_name)
+
     def write(self, path: str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> None:
         """Serialise the whole dataset (sorted) to ``path`` atomically.
 
@@ -118,7 +129,7 @@ class GraphStore:
                 if prefixed:
                     out.write(_prefix_header(prefixes))
                 for name in self.graph_names():
-                    text = ox.serialize(self.sorted_quads(name), format=fmt, prefixes=prefixes)
+                    text = ox.serialize(self._sorted_graph(name), format=fmt, prefixes=prefixes)
                     out.write(_drop_prefix_lines(text) if prefixed else text)
             else:  # a triple format holds the union: each triple once
                 triples = sorted({q.triple for q in self.ox}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
