@@ -9,7 +9,7 @@ actor, a post, a quotation?" in constant time.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -47,23 +47,23 @@ class Text:
     """
 
     def __init__(self, doc: Doc, cues: Cues) -> None:
-        self.text, self.cues = doc.text, cues
-        spans = [(m.start(), m.end()) for m in SYLLABLE.finditer(self.text)]
-        self.start = [s for s, _ in spans]
-        self.end = [e for _, e in spans]
-        self.raw = [self.text[s:e] for s, e in spans]  # doc.text rebuilds the string on every call
+        self.text, self.cues = doc.text, cues  # doc.text rebuilds the string on every call
+        found = list(SYLLABLE.finditer(self.text))
+        self.start = [m.start() for m in found]
+        self.end = [m.end() for m in found]
+        self.raw = [m.group() for m in found]
         self.low = [w.lower() for w in self.raw]
-        n = len(spans)
         if len(doc) and doc.has_annotation("SENT_START"):
             self.sents = [(s.start_char, s.end_char) for s in doc.sents]
         else:  # no sentence splitter ran: one sentence
-            self.sents = [(0, len(doc.text))]
-        self.sent_of = [0] * n
-        k = 0
-        for i in range(n):
-            while k + 1 < len(self.sents) and self.start[i] >= self.sents[k][1]:
-                k += 1
-            self.sent_of[i] = k
+            self.sents = [(0, len(self.text))]
+        # a syllable belongs to the first sentence ending after its start (the last one at most)
+        ends, last = [e for _s, e in self.sents], len(self.sents) - 1
+        self.sent_of = [min(bisect_right(ends, s), last) for s in self.start]
+        self._sent_range: dict[int, tuple[int, int]] = {}  # sentence -> its syllable range
+        for i, k in enumerate(self.sent_of):
+            self._sent_range[k] = (self._sent_range.get(k, (i, i))[0], i + 1)
+        self._captions: dict[int, bool] = {}
         self._mark_actors(doc)
         self._mark_titles(doc)
         self._mark_quotes()
@@ -94,10 +94,12 @@ class Text:
             if r and self.actor_at[r[0]] is None:
                 self.title_end[r[0]] = r[1]
                 self.in_title[r[0]:r[1]] = [True] * (r[1] - r[0])
-        for i in range(n):
-            m = max(self.match(i, self.cues.of("title")),
-                    self.match(i, self.cues.of("generic_title")))
-            self.in_title[i:i + m] = [True] * m
+        titles, generic = self.cues.of("title"), self.cues.of("generic_title")
+        heads = _index(titles, 0).keys() | _index(generic, 0).keys()
+        for i, w in enumerate(self.low):
+            if w in heads:  # only there can a title cue start
+                m = max(self.match(i, titles), self.match(i, generic))
+                self.in_title[i:i + m] = [True] * m
 
     def _mark_quotes(self) -> None:
         n = len(self)
@@ -127,20 +129,26 @@ class Text:
 
     def match(self, i: int, phrases) -> int:
         """Length of the longest phrase starting at syllable ``i`` (0 if none)."""
-        if i >= len(self.low):
+        low = self.low
+        if i >= len(low):
             return 0
-        for p in _by_first(phrases).get(self.low[i], ()):
-            if tuple(self.low[i:i + len(p)]) == p:
+        hit = _FIRST.get(id(phrases))  # inlined _index: this runs for every syllable many times
+        index = hit[1] if hit is not None and hit[0] is phrases else _index(phrases, 0)
+        for p in index.get(low[i], ()):
+            if tuple(low[i:i + len(p)]) == p:
                 return len(p)
         return 0
 
     def match_end(self, j: int, phrases) -> int:
         """Length of the longest phrase ending at syllable ``j`` (inclusive)."""
-        if not 0 <= j < len(self.low):
+        low = self.low
+        if not 0 <= j < len(low):
             return 0
-        for p in _by_last(phrases).get(self.low[j], ()):
+        hit = _LAST.get(id(phrases))
+        index = hit[1] if hit is not None and hit[0] is phrases else _index(phrases, -1)
+        for p in index.get(low[j], ()):
             n = len(p)
-            if j - n + 1 >= 0 and tuple(self.low[j - n + 1:j + 1]) == p:
+            if j - n + 1 >= 0 and tuple(low[j - n + 1:j + 1]) == p:
                 return n
         return 0
 
@@ -150,22 +158,22 @@ class Text:
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """Syllable range of the sentence holding syllable ``i``."""
-        k = self.sent_of[i]
-        s, e = i, i
-        while s > 0 and self.sent_of[s - 1] == k:
-            s -= 1
-        while e < len(self) and self.sent_of[e] == k:
-            e += 1
-        return s, e
+        return self._sent_range[self.sent_of[i]]
 
     def is_caption(self, i: int) -> bool:
         """Whether syllable ``i`` is in a photo caption (names there are not news)."""
-        s, e = self.sent_bounds(i)
-        body = self.text[self.start[s]:self.end[e - 1]]
-        return any(c in body for c in self.cues.captions)
+        k = self.sent_of[i]
+        caption = self._captions.get(k)
+        if caption is None:
+            s, e = self._sent_range[k]
+            body = self.text[self.start[s]:self.end[e - 1]]
+            caption = self._captions[k] = any(c in body for c in self.cues.captions)
+        return caption
 
 
-_INDEXES: dict[tuple[int, int], tuple[object, dict]] = {}
+# id(phrase set) -> (the set, its index), by first and by last syllable
+_FIRST: dict[int, tuple[object, dict]] = {}
+_LAST: dict[int, tuple[object, dict]] = {}
 
 
 def _index(phrases, end: int) -> dict[str, list[tuple[str, ...]]]:
@@ -173,10 +181,11 @@ def _index(phrases, end: int) -> dict[str, list[tuple[str, ...]]]:
 
     Matching runs for every syllable of every article, so scanning whole cue
     sets there made statements the slowest stage by far. Cue sets are loaded
-    once and never change, so the index is kept per set object.
+    once and never change, so the index is kept per set object (held, so its
+    id is never reused).
     """
-    key = (id(phrases), end)
-    cached = _INDEXES.get(key)
+    indexes = _FIRST if end == 0 else _LAST
+    cached = indexes.get(id(phrases))
     if cached is None or cached[0] is not phrases:
         grouped: dict[str, list[tuple[str, ...]]] = {}
         for p in phrases:
@@ -184,13 +193,6 @@ def _index(phrases, end: int) -> dict[str, list[tuple[str, ...]]]:
                 grouped.setdefault(p[end], []).append(p)
         for group in grouped.values():
             group.sort(key=lambda p: (-len(p), p))
-        cached = _INDEXES[key] = (phrases, grouped)
+        cached = indexes[id(phrases)] = (phrases, grouped)
     return cached[1]
 
-
-def _by_first(phrases) -> dict[str, list[tuple[str, ...]]]:
-    return _index(phrases, 0)
-
-
-def _by_last(phrases) -> dict[str, list[tuple[str, ...]]]:
-    return _index(phrases, -1)
