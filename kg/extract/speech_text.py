@@ -95,7 +95,7 @@ class Text:
                 self.title_end[r[0]] = r[1]
                 self.in_title[r[0]:r[1]] = [True] * (r[1] - r[0])
         titles, generic = self.cues.of("title"), self.cues.of("generic_title")
-        heads = _index(titles, 0).keys() | _index(generic, 0).keys()
+        heads = self.heads(titles) | self.heads(generic)
         for i, w in enumerate(self.low):
             if w in heads:  # only there can a title cue start
                 m = max(self.match(i, titles), self.match(i, generic))
@@ -138,6 +138,11 @@ class Text:
             if tuple(low[i:i + len(p)]) == p:
                 return len(p)
         return 0
+
+    @staticmethod
+    def heads(phrases) -> set[str]:
+        """The syllables a phrase of ``phrases`` can start with: elsewhere :meth:`match` is 0."""
+        return set(_index(phrases, 0))
 
     def match_end(self, j: int, phrases) -> int:
         """Length of the longest phrase ending at syllable ``j`` (inclusive)."""
