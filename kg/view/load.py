@@ -14,6 +14,7 @@ from collections import defaultdict
 from importlib.resources import files
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.graph.mapping import MEETING_CLASS
 from kg.graph.store import GraphStore
@@ -51,9 +52,14 @@ def short(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _query(store: GraphStore, name: str) -> list[dict]:
+def _query(store: GraphStore, name: str, values: dict[str, list[str]] | None = None) -> list[dict]:
+    """Rows of a view query; ``values`` binds variables to IRIs with a VALUES block."""
     sparql = (files("kg.view") / "queries" / f"{name}.rq").read_text(encoding="utf-8")
-    return [{v: (row[v].value if row[v] is not None else None) for v in _variables(sparql)} for row in store.query(sparql)]
+    text = sparql
+    if values:
+        block = " ".join(f"VALUES ?{var} {{ {' '.join(str(ox.NamedNode(i)) for i in iris)} }}" for var, iris in values.items())
+        text = sparql.replace("WHERE {", "WHERE { " + block, 1)
+    return [{v: (row[v].value if row[v] is not None else None) for v in _variables(sparql)} for row in store.query(text)]
 
 
 def _variables(sparql: str) -> list[str]:
@@ -66,29 +72,51 @@ def _local(iri: str) -> str:
 
 
 def load(store: GraphStore) -> nx.DiGraph:
-    """The whole drawable graph; nodes are IRIs, edges carry their ``label``."""
+    """The whole drawable graph; nodes are IRIs, edges carry their ``label``.
+
+    A fact's sources (the sentences it was read from) are the bulk of the
+    data, and only the drawn facts show them: :func:`add_sources` fills them
+    in after the selection, so memory follows the drawing, not the corpus.
+    """
     graph = nx.DiGraph()
-    articles = {r["article"]: r for r in _query(store, "articles")}
-    sources: dict[str, list[dict]] = defaultdict(list)
-    for r in _query(store, "evidence"):
-        art = articles.get(r["article"], {})
-        sources[r["fact"]].append({
-            "article": art.get("title") or _local(r["article"]), "date": art.get("date") or "",
-            "url": art.get("url") or "", "file": art.get("file") or "",
-            "sentence": r["sentence"], "anchor": r["anchor"]})
+    fact_dates: dict[str, set[str]] = defaultdict(set)
+    for r in _query(store, "fact_dates"):
+        fact_dates[r["fact"]].add(r["date"])
     _add_actors(store, graph)
-    _add_meetings(store, graph, sources)
-    _add_statements(store, graph, sources)
+    _add_meetings(store, graph, fact_dates)
+    _add_statements(store, graph, fact_dates)
     return graph
 
 
-def _source_info(found: list[dict]) -> tuple[list[dict], str, tuple[str, ...]]:
-    """Sorted sources (capped), the "and n more" line, and the article dates."""
+SOURCE_BATCH = 500
+"""Facts per evidence query: keeps each VALUES block small."""
+
+
+def add_sources(store: GraphStore, graph: nx.DiGraph) -> None:
+    """Put each meeting's and statement's sources into its tooltip (see :func:`load`)."""
+    facts = sorted(n for n, d in graph.nodes(data=True) if d["kind"] in FACT_KINDS)
+    for start in range(0, len(facts), SOURCE_BATCH):
+        batch = facts[start:start + SOURCE_BATCH]
+        found: dict[str, list[dict]] = defaultdict(list)
+        rows = _query(store, "evidence", {"fact": batch})
+        articles = {r["article"]: r for r in _query(store, "articles", {"article": sorted({r["article"] for r in rows})})}
+        for r in rows:
+            art = articles.get(r["article"], {})
+            found[r["fact"]].append({
+                "article": art.get("title") or _local(r["article"]), "date": art.get("date") or "",
+                "url": art.get("url") or "", "file": art.get("file") or "",
+                "sentence": r["sentence"], "anchor": r["anchor"]})
+        for fact in batch:
+            info = graph.nodes[fact]["info"]
+            info["sources"], info["more"] = _source_info(found.get(fact, []))
+
+
+def _source_info(found: list[dict]) -> tuple[list[dict], str]:
+    """Sorted sources (capped) and the "and n more" line."""
     unique = sorted({tuple(sorted(s.items())) for s in found})
     ordered = sorted((dict(s) for s in unique), key=lambda s: (s["date"], s["article"], s["sentence"]))
     more = f"and {len(ordered) - MAX_SOURCES} more source(s)" if len(ordered) > MAX_SOURCES else ""
-    dates = tuple(sorted({s["date"] for s in ordered if s["date"]}))
-    return ordered[:MAX_SOURCES], more, dates
+    return ordered[:MAX_SOURCES], more
 
 
 def _add_actors(store: GraphStore, graph: nx.DiGraph) -> None:
@@ -123,7 +151,7 @@ def _add_actors(store: GraphStore, graph: nx.DiGraph) -> None:
         graph.add_edge(person, org, label="holds post", detail="; ".join(sorted(titles)))
 
 
-def _add_meetings(store: GraphStore, graph: nx.DiGraph, sources: dict[str, list[dict]]) -> None:
+def _add_meetings(store: GraphStore, graph: nx.DiGraph, fact_dates: dict[str, set[str]]) -> None:
     meetings: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in _query(store, "meetings"):
         m = meetings[r["meeting"]]
@@ -138,7 +166,7 @@ def _add_meetings(store: GraphStore, graph: nx.DiGraph, sources: dict[str, list[
         m = meetings[iri]
         kind = min(m["kind"])
         dates = tuple(sorted(m["date"]))
-        found, more, article_dates = _source_info(sources.get(iri, []))
+        article_dates = tuple(sorted(fact_dates.get(iri, ())))
         label = f"{KIND_TITLES.get(kind, kind)} {dates[0] if dates else ''}".strip()
         people = sorted(graph.nodes[p]["info"]["title"] for p in participants[iri] if p in graph)
         places = sorted(graph.nodes[p]["info"]["title"] for p in m["place"] if p in graph)
@@ -146,7 +174,7 @@ def _add_meetings(store: GraphStore, graph: nx.DiGraph, sources: dict[str, list[
                 ["Place", "; ".join(places)], ["Participants", "; ".join(people)]]
         graph.add_node(iri, kind="Meeting", sub=kind, label=label, dates=dates or article_dates, names=frozenset(),
                        info={"title": label, "type": "Meeting", "rows": [r for r in rows if r[1]],
-                             "sources": found, "more": more})
+                             "sources": [], "more": ""})
         for actor in sorted(participants[iri]):
             if actor in graph:
                 graph.add_edge(actor, iri, label="participant", detail="")
@@ -155,7 +183,7 @@ def _add_meetings(store: GraphStore, graph: nx.DiGraph, sources: dict[str, list[
                 graph.add_edge(iri, place, label="place", detail="")
 
 
-def _add_statements(store: GraphStore, graph: nx.DiGraph, sources: dict[str, list[dict]]) -> None:
+def _add_statements(store: GraphStore, graph: nx.DiGraph, fact_dates: dict[str, set[str]]) -> None:
     statements: dict[str, dict] = {}
     for r in _query(store, "statements"):
         if r["speaker"] not in graph:
@@ -167,14 +195,14 @@ def _add_statements(store: GraphStore, graph: nx.DiGraph, sources: dict[str, lis
                 s[field].add(_local(r[field]).lower() if field == "speech" else r[field])
     for iri in sorted(statements):
         s = statements[iri]
-        found, more, article_dates = _source_info(sources.get(iri, []))
+        article_dates = tuple(sorted(fact_dates.get(iri, ())))
         outlets = sorted(o for o in s["outlet"] if o in graph)
         rows = [["Speaker", graph.nodes[s["speaker"]]["info"]["title"]], ["Quote", s["text"]],
                 ["Speech", " / ".join(sorted(s["speech"]))], ["Verb", " / ".join(sorted(s["verb"]))],
                 ["Reported in", "; ".join(graph.nodes[o]["info"]["title"] for o in outlets)]]
         graph.add_node(iri, kind="Statement", sub="", label=short(s["text"]), dates=article_dates, names=frozenset(),
                        info={"title": f"{rows[0][1]}: {short(s['text'], 60)}", "type": "Statement", "rows": [r for r in rows if r[1]],
-                             "sources": found, "more": more})
+                             "sources": [], "more": ""})
         graph.add_edge(s["speaker"], iri, label="spoke", detail="")
         for outlet in outlets:
             graph.add_edge(iri, outlet, label="reported in", detail="")

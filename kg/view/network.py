@@ -22,7 +22,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.graph.store import GraphStore, write_atomic
-from kg.view.load import KINDS, load
+from kg.view.load import KINDS, add_sources, load
 from kg.view.select import DEFAULT_MAX_NODES, Filters, Selection, select
 
 STYLE = {  # kind -> (colour, vis shape, legend symbol); every shape honours "size"
@@ -165,6 +165,8 @@ def write_view(store: GraphStore, path: str | Path, *, actor: str | None = None,
         LookupError: ``actor`` names no actor.
     """
     filters = Filters(actor=actor, since=since, until=until, kinds=Filters.parse_kinds(list(kinds)), max_nodes=max_nodes)
-    page = render(select(load(store), filters))
+    selection = select(load(store), filters)
+    add_sources(store, selection.graph)
+    page = render(selection)
     write_atomic(Path(path), page.encode("utf-8"))
     return Path(path)

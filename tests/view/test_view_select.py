@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.view.load import load
+from kg.view.load import add_sources, load
 from kg.view.select import Filters, select
 
 from view_support import KGR, diplomacy, save_build, store_of
@@ -21,7 +21,10 @@ EVERYTHING = {TRUNG, IWAYA, CHO, VN, JP, KR, HANOI, REUTERS, CALL, TALKS, SUMMIT
 
 @pytest.fixture(scope="module")
 def graph():
-    return load(store_of(*diplomacy()))
+    store = store_of(*diplomacy())
+    graph = load(store)
+    add_sources(store, graph)
+    return graph
 
 
 def chosen(graph, **filters) -> set[str]:
