@@ -42,6 +42,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+KG = [sys.executable, "-m", "kg.cli"]
+"""The command measured: this checkout's ``kg`` (also in Dask workers, through PYTHONPATH)."""
 
 from kg.sources.article import Article  # noqa: E402
 from kg.sources.readers import read_paths  # noqa: E402
@@ -123,7 +126,7 @@ def _reap(proc: subprocess.Popen, timeout: float | None):
 
 
 def run_build(corpus: Path, out: Path, extra: list[str], timeout: float | None) -> dict:
-    cmd = [shutil.which("kg") or "kg", "build", str(corpus), "--out", str(out), *extra]
+    cmd = [*KG, "build", str(corpus), "--out", str(out), *extra]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     sampler = Sampler(proc.pid, out)
@@ -230,7 +233,7 @@ def outputs_only(size: int, work: Path, sources: Path, timeout: float | None) ->
 
     base_dir = work / "bundled"
     if not (base_dir / STORE_DIR).is_dir():
-        subprocess.run([shutil.which("kg") or "kg", "build", str(sources), "--out", str(base_dir)], check=True, capture_output=True)
+        subprocess.run([*KG, "build", str(sources), "--out", str(base_dir)], check=True, capture_output=True)
     base = GraphStore.open_read_only(base_dir / STORE_DIR)
     copies = max(1, math.ceil(size / len(base.article_ids())))
     out = work / f"outputs-{size}"
