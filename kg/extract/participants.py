@@ -88,8 +88,12 @@ def role_cues() -> dict[str, list[str]]:
     return {k: [p for p, _ in v] for k, v in _phrases("role_cues", "cue", "category").items()}
 
 
+@lru_cache(maxsize=100_000)
 def norm(text: str) -> str:
-    """Fold tones, case and spacing: the form cue lists are compared in."""
+    """Fold tones, case and spacing: the form cue lists are compared in.
+
+    Cached: the rules fold the same cue and title strings over and over.
+    """
     return " ".join(fold_tones(text).lower().split())
 
 

@@ -24,9 +24,16 @@ for _glide, _base in (("o", "a"), ("o", "e"), ("u", "y")):
             _OLD_TO_NEW[old] = new
 
 # Only open syllables move the mark ("hoàng" is the same in both styles), and
-# "qu" is a consonant, so "quý" never becomes "qúy".
+# "qu" is a consonant, so "quý" never becomes "qúy". One branch per glide,
+# opened by the glide itself so that the engine scans for it instead of
+# trying the pattern at every position; the look-behind then checks that no
+# "q" precedes the glide.
+_GLIDES: dict[str, str] = {}
+for _old in _OLD_TO_NEW:
+    _GLIDES[_old[0]] = _GLIDES.get(_old[0], "") + _old[1]
 _OLD_MARK = re.compile(
-    r"(?<![qQ])(" + "|".join(map(re.escape, _OLD_TO_NEW)) + r")(?![^\W\d_])"
+    "(" + "|".join(f"{re.escape(g)}(?<![qQ]{re.escape(g)})[{marks}]" for g, marks in _GLIDES.items())
+    + r")(?![^\W\d_])"
 )
 
 

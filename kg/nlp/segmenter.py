@@ -179,16 +179,22 @@ class CRFSegmenter:
         norm = [self._normalize(t) for t in tokens]
         d = [0.0] * (n + 4)  # B minus I score of position p at d[p + 2]
         scores = self._ngram_scores
+        # the caches read inline (a method call per n-gram cost more than the
+        # sums); the sums keep their order, so the floats are the same
+        uni, bi, tri = self._caches[1].get, self._caches[2].get, self._caches[3].get
         for j in range(n):
             a = norm[j]
-            for shift, w in scores((a,)):
+            key = (a,)
+            for shift, w in uni(key) or scores(key):
                 d[j + shift] += w
             if j + 1 < n:
                 b = norm[j + 1]
-                for shift, w in scores((a, b)):
+                key = (a, b)
+                for shift, w in bi(key) or scores(key):
                     d[j + shift] += w
                 if j + 2 < n:
-                    for shift, w in scores((a, b, norm[j + 2])):
+                    key = (a, b, norm[j + 2])
+                    for shift, w in tri(key) or scores(key):
                         d[j + shift] += w
         d = d[2 : n + 2]
         # Windows that stick out of the sentence score as BOS / EOS.
