@@ -7,27 +7,32 @@ previous build readable.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from tqdm import tqdm
 
 from kg import messages as msg
 from kg.extract.batch import extract_local
 from kg.graph import actors
 from kg.graph.events import EventIndex
+from kg.graph import iris
 from kg.graph.mapping import article_graph
-from kg.graph.store import TRIG_FILE, GraphStore, open_build, staged, write_atomic
-
-from kg.query.records import records_from_store
+from kg.graph.store import TRIG_FILE, GraphStore, open_build, staged, write_atomic, write_block
+from kg.query.records import record_from_store, records_from_store
 from kg.sources.readers import DEFAULT_MAX_MB, Problem, read_paths
 
 RECORDS_DIR = "records"
 HTML_FILE = "graph.html"
+BLOCKS_DIR = "graph-blocks"
+"""Each article graph's TriG block, kept so the next build copies it instead of reading the store."""
 
 
 def _to_stderr(message: str) -> None:
@@ -91,7 +96,7 @@ def build(
         results = extract_dask(items, workers=workers, scheduler=scheduler)
     else:
         results = extract_local(items)
-    with staged(out) as store:
+    with staged(out) as store, ArticleOutputs.staged(out) as per_article:
         events = EventIndex.from_store(store)
         for result in tqdm(results, unit=" items", disable=None if progress is None else not progress):
             if isinstance(result, Problem):
@@ -100,16 +105,66 @@ def build(
                 continue
             article, extraction = result
             graph = article_graph(article, extraction, events.assign(article.id, extraction.meetings))
-            store.replace_article(article.id, graph)
+            per_article.add(article.id, store.replace_article(article.id, graph))
             summary.built.append(article.id)
         if not summary.built:
             raise NothingBuilt(msg.say(msg.BUILD_NOTHING, paths=", ".join(map(str, paths))))
         actors.refresh(store)
         # Outputs are written from the staged store before it is published, so
         # a failure here (in the view, say) leaves store and files all old.
-        staged_outputs = _stage_outputs(store, out, summary)
+        staged_outputs = _stage_outputs(store, out, summary, per_article)
     summary.outputs = _publish_outputs(staged_outputs)
     return summary
+
+
+class ArticleOutputs:
+    """The outputs of each article, written as soon as it is built.
+
+    A record and a TriG block depend on their article's graph only, so they
+    are written from the graph in hand rather than read back from the store
+    at the end (on a large store that read is most of the output time). The
+    folders start as hard-linked copies of the previous build's, so articles
+    not built again keep theirs, and are published with the store.
+    """
+
+    def __init__(self, out: Path):
+        self.records = out / f".{RECORDS_DIR}.tmp"
+        self.blocks = out / f".{BLOCKS_DIR}.tmp"
+        for final, tmp in ((out / RECORDS_DIR, self.records), (out / BLOCKS_DIR, self.blocks)):
+            shutil.rmtree(tmp, ignore_errors=True)
+            if final.is_dir():
+                shutil.copytree(final, tmp, copy_function=os.link)
+            tmp.mkdir(parents=True, exist_ok=True)
+
+    @classmethod
+    @contextlib.contextmanager
+    def staged(cls, out: Path) -> Iterator[ArticleOutputs]:
+        """The staging folders, removed if the build fails before publishing them."""
+        outputs = cls(out)
+        try:
+            yield outputs
+        except BaseException:
+            _remove([outputs.records, outputs.blocks])
+            raise
+
+    def add(self, article_id: str, nt: bytes) -> None:
+        """Write the record and TriG block of an article graph given as N-Triples.
+
+        Both are read from a throw-away in-memory store holding that graph
+        alone: the same queries and serialisation as from the build's store
+        (which also normalises literals: "0.70" is stored as 0.7).
+        """
+        name = ox.NamedNode(iris.article_graph(article_id))
+        store = GraphStore.in_memory()
+        store.ox.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        _write_record(self.records, record_from_store(store, article_id))
+        write_block(self.blocks, store, name)
+
+    def complete(self, store: GraphStore) -> None:
+        """Records for articles of the store that have none (a build made before them)."""
+        for article_id in store.article_ids():
+            if not (self.records / f"{article_id}.json").is_file():
+                _write_record(self.records, record_from_store(store, article_id))
 
 
 def write_outputs(out: Path, summary: BuildSummary | None = None) -> dict[str, Path]:
@@ -117,15 +172,21 @@ def write_outputs(out: Path, summary: BuildSummary | None = None) -> dict[str, P
     return _publish_outputs(_stage_outputs(open_build(out), out, summary))
 
 
-def _stage_outputs(store: GraphStore, out: Path, summary: BuildSummary | None = None) -> dict[str, tuple[Path, Path]]:
+def _stage_outputs(store: GraphStore, out: Path, summary: BuildSummary | None = None,
+                   per_article: ArticleOutputs | None = None) -> dict[str, tuple[Path, Path]]:
     """Write every output under a temporary name; ``{what: (temporary, final)}``."""
     from kg.view.network import write_view  # the view pulls in pyvis: load it only here
 
     finals = {"records": out / RECORDS_DIR, "graph": out / TRIG_FILE, "view": out / HTML_FILE}
     staged_paths = {what: (path.with_name(f".{path.name}.tmp"), path) for what, path in finals.items()}
+    if per_article is not None:
+        staged_paths["blocks"] = (per_article.blocks, out / BLOCKS_DIR)
     try:
-        _write_record_files(store, staged_paths["records"][0])
-        store.write(staged_paths["graph"][0])
+        if per_article is not None:
+            per_article.complete(store)
+        else:
+            _write_record_files(store, staged_paths["records"][0])
+        store.write(staged_paths["graph"][0], blocks=per_article.blocks if per_article is not None else None)
         write_view(store, staged_paths["view"][0])
     except BaseException:
         _remove(tmp for tmp, _ in staged_paths.values())
@@ -158,8 +219,12 @@ def _write_record_files(store: GraphStore, folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for record in records_from_store(store):
-        text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-        write_atomic(folder / f"{record['article']}.json", text.encode("utf-8"))
+        _write_record(folder, record)
+
+
+def _write_record(folder: Path, record: dict) -> None:
+    text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    write_atomic(folder / f"{record['article']}.json", text.encode("utf-8"))
 
 
 def _swap_dir(tmp: Path, directory: Path) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from kg.build import BLOCKS_DIR, write_outputs
 from kg.cli import app
 
 runner = CliRunner()
@@ -77,3 +79,19 @@ def test_evaluate_prints_the_table(built):
         assert category in result.output
     data = json.loads(runner.invoke(app, ["evaluate", "--gold", str(GOLD), "--graph", str(built), "--json"]).output)
     assert data["categories"]["entities"]["f1"] > 0.5
+
+
+def test_outputs_kept_per_article_match_outputs_read_from_the_store(tmp_path):
+    """Two builds into one folder (records and TriG blocks carried over) equal a full rewrite from the store."""
+    sources = sorted(Path("sources").glob("*.txt"))
+    out = tmp_path / "build"
+    for part in (sources[:2], sources[2:]):
+        result = runner.invoke(app, ["build", *map(str, part), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    assert len(list((out / BLOCKS_DIR).iterdir())) == len(sources)
+    kept = {p.relative_to(out): p.read_bytes() for p in [out / "graph.trig", *sorted((out / "records").glob("*.json"))]}
+    shutil.rmtree(out / BLOCKS_DIR)
+    shutil.rmtree(out / "records")
+    write_outputs(out)
+    rewritten = {p.relative_to(out): p.read_bytes() for p in [out / "graph.trig", *sorted((out / "records").glob("*.json"))]}
+    assert kept == rewritten and len(kept) == len(sources) + 1

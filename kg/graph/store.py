@@ -13,6 +13,7 @@ the previous store as it was.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import shutil
 from collections.abc import Iterable, Iterator
@@ -57,13 +58,17 @@ class GraphStore:
         return cls(ox.Store(), None)
 
     # Writing -----------------------------------------------------------------
-    def replace_article(self, article_id: str, graph: Graph) -> None:
-        """Swap in an article's named graph: rebuilding never duplicates facts."""
+    def replace_article(self, article_id: str, graph: Graph) -> bytes:
+        """Swap in an article's named graph: rebuilding never duplicates facts.
+
+        Returns the graph as N-Triples, for outputs written as it is built.
+        """
         name = ox.NamedNode(iris.article_graph(article_id))
         if self.ox.contains_named_graph(name):
             self.ox.remove_graph(name)
         data = graph.serialize(format="nt", encoding="utf-8")
         self.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        return data
 
     def replace_graph(self, name: str, triples_nt: bytes) -> None:
         node = ox.NamedNode(name)
@@ -102,23 +107,14 @@ class GraphStore:
         quads = self.ox if graph_name is None else self.ox.quads_for_pattern(None, None, None, graph_name)
         return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
-    def _sorted_graph(self, graph_name) -> Iterator[ox.Quad]:
-        """One graph's quads in N-Quads line order, sorted as bytes.
-
-        Same order as :meth:`sorted_quads` (a term's N-Triples form is its
-        ``str``) and many times faster: Oxigraph dumps and re-reads the lines,
-        Python only sorts byte strings.
-        """
-        lines = self.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name)
-        for quad in ox.parse(b"\n".join(sorted(lines.splitlines())), format=ox.RdfFormat.N_TRIPLES):
-            yield ox.Quad(quad.subject, quad.predicate, quad.object, graph_name)
-
-    def write(self, path: str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> None:
+    def write(self, path: str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TRIG, blocks: Path | None = None) -> None:
         """Serialise the whole dataset (sorted) to ``path`` atomically.
 
         Dataset formats are written one graph at a time, so memory is bounded
-        by the largest graph, not the store: a build of 100k articles is
-        ~85M quads, far too many to sort in Python at once.
+        by the largest graph, not the store. ``blocks`` is a folder of TriG
+        blocks written as each article was built (:func:`write_block`); a
+        graph found there is copied instead of read back from the store,
+        which is the slow part of writing a large store.
         """
         prefixed = fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE)
         prefixes = _prefix_map() if prefixed else None
@@ -129,7 +125,12 @@ class GraphStore:
                 if prefixed:
                     out.write(_prefix_header(prefixes))
                 for name in self.graph_names():
-                    text = ox.serialize(self._sorted_graph(name), format=fmt, prefixes=prefixes)
+                    cached = _block_path(blocks, name) if blocks is not None and fmt == ox.RdfFormat.TRIG else None
+                    if cached is not None and cached.is_file():
+                        out.write(cached.read_bytes())
+                        continue
+                    nt = self.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+                    text = ox.serialize(_sorted_graph(nt, name), format=fmt, prefixes=prefixes)
                     out.write(_drop_prefix_lines(text) if prefixed else text)
             else:  # a triple format holds the union: each triple once
                 triples = sorted({q.triple for q in self.ox}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
@@ -143,6 +144,27 @@ class GraphStore:
     def close(self) -> None:
         """Drop the underlying store so its files are released (RocksDB locks by path)."""
         self.ox = None
+
+
+def _sorted_graph(nt: bytes, graph_name) -> Iterator[ox.Quad]:
+    """A graph's N-Triples as quads of ``graph_name``, in sorted line order.
+
+    The same order as :meth:`GraphStore.sorted_quads` (a term's N-Triples
+    form is its ``str``), much faster: Python sorts byte strings only.
+    """
+    for quad in ox.parse(b"\n".join(sorted(nt.splitlines())), format=ox.RdfFormat.N_TRIPLES):
+        yield ox.Quad(quad.subject, quad.predicate, quad.object, graph_name)
+
+
+def _block_path(folder: Path, graph_name) -> Path:
+    return folder / f"{hashlib.sha1(graph_name.value.encode('utf-8')).hexdigest()}.trig"
+
+
+def write_block(folder: Path, store: GraphStore, graph_name: ox.NamedNode) -> None:
+    """Write one named graph's TriG block, as :meth:`GraphStore.write` would write it."""
+    nt = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name)
+    text = ox.serialize(_sorted_graph(nt, graph_name), format=ox.RdfFormat.TRIG, prefixes=_prefix_map())
+    write_atomic(_block_path(folder, graph_name), _drop_prefix_lines(text))
 
 
 def _prefix_header(prefixes: dict[str, str]) -> bytes:

@@ -10,6 +10,8 @@ import functools
 from collections.abc import Iterator
 from importlib.resources import files
 
+import pyoxigraph as ox
+
 from kg.graph import iris
 from kg.graph.mapping import ENTITY_CLASS, MEETING_CLASS, SPEECH, STATUS
 from kg.graph.store import GraphStore
@@ -45,8 +47,18 @@ def records_from_store(store: GraphStore) -> Iterator[dict]:
         if (article_id := iris.article_id_of(row["g"].value))
     )
     for article_id, graph_name, date in articles:
-        rows = {name: list(store.query_graph(_query(name), graph_name)) for name in _FACTS}
-        yield _record(article_id, date, rows)
+        yield _record_of(store, article_id, graph_name, date)
+
+
+def record_from_store(store: GraphStore, article_id: str) -> dict:
+    """The record of one article already in the store."""
+    name = ox.NamedNode(iris.article_graph(article_id))
+    [date] = [_value(row["date"]) for row in store.query_graph(_query("articles"), name)]
+    return _record_of(store, article_id, name, date)
+
+
+def _record_of(store: GraphStore, article_id: str, graph_name: ox.NamedNode, date: str | None) -> dict:
+    return _record(article_id, date, {name: list(store.query_graph(_query(name), graph_name)) for name in _FACTS})
 
 
 def _record(article_id: str, date: str | None, rows: dict[str, list]) -> dict:
