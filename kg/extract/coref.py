@@ -20,10 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import kg.nlp.extensions  # noqa: F401
+from kg.nlp.extensions import span_values
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, Gazetteer, get_gazetteer
 from kg.extract.model import Entity, Evidence
 from kg.extract.names import is_acronym, is_vietnamese_syllable, name_core, slugify
 from kg.nlp.orthography import fold
+from kg.nlp.strings import doc_strings
 
 _SAME_SURNAME = 0.84  # "zelensky" ~ "zelenskiy"
 _SAME_GIVEN = 0.6  # "vladimir" ~ "volodymyr"
@@ -109,10 +111,11 @@ class _Sentences:
     because ``span.sent`` walks the tokens on every call."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
+        strings = doc_strings(doc)
+        self.text = strings.text
         flags = doc.to_array([SENT_START]).view("int64") if len(doc) else []
         if any(v == -1 for v in flags):  # sentence boundaries were set
-            bounds = [0] + [doc[i].idx for i, v in enumerate(flags) if v == 1 and i > 0]
+            bounds = [0] + [strings.starts[i] for i, v in enumerate(flags) if v == 1 and i > 0]
         else:
             bounds = [0] + [m + 1 for m in range(len(self.text)) if self.text[m] == "\n"]
         self.bounds = bounds + [len(self.text)]
@@ -162,12 +165,14 @@ def resolve(doc: Doc, gaz: Gazetteer | None = None) -> list[Entity]:
     """Group ``doc.ents`` into entities; sets ``doc._.entities``."""
     gaz = gaz or get_gazetteer()
     mentions = []
+    text = doc_strings(doc).text
+    keys, rules, confs = (span_values(doc, name) for name in ("kg_key", "kg_rule", "kg_confidence"))
     for span in doc.ents:
-        ext = span._
-        conf = ext.kg_confidence
+        s, e = span.start_char, span.end_char
+        conf = confs.get((s, e))
         mentions.append(
-            _Mention(span, ext.kg_key, span.label_, span.text, span.start_char, span.end_char,
-                     ext.kg_rule, 1.0 if conf is None else conf)
+            _Mention(span, keys.get((s, e)), span.label_, text[s:e], s, e,
+                     rules.get((s, e)), 1.0 if conf is None else conf)
         )
     persons = [m for m in mentions if m.label == PERSON]
     for m, key in zip(persons, _person_keys(persons, gaz)):

@@ -24,6 +24,7 @@ from kg.extract.participants import (
     title_categories,
 )
 from kg.extract.roles import RoleHit
+from kg.nlp.strings import doc_strings
 
 LEADER_CATEGORIES = ("head_of_state", "head_of_government")
 
@@ -33,7 +34,7 @@ class ArticleFacts:
 
     def __init__(self, doc: Doc, views: list[SentView], roles: list[Role], hits) -> None:
         self.doc = doc
-        self.text = doc.text  # a spaCy property that joins every token: read once
+        self.text = doc_strings(doc).text
         self.ftext = fold_for_match(self.text)  # same offsets, tone marks folded
         self.views = views
         self.article_date: str | None = doc._.article_date

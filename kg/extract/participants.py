@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.extensions import span_values
 from kg.nlp.orthography import fold_tones
+from kg.nlp.strings import doc_strings
 
 PERSON, COUNTRY, ORG, PLACE, TITLE = "Person", "Country", "Organization", "Place", "Title"
 ACTOR_LABELS = (PERSON, COUNTRY, ORG)
@@ -269,7 +270,7 @@ def sentence_views(doc: Doc) -> list[SentView]:
 
 
 def _build_views(doc: Doc) -> list[SentView]:
-    text = doc.text
+    text = doc_strings(doc).text
     keys = span_values(doc, "kg_key")
     ents = []
     for e in doc.ents:

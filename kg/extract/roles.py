@@ -42,6 +42,7 @@ from spacy.tokens import Doc
 
 import kg.extract.facts  # noqa: F401  (declares doc._.roles)
 from kg.nlp.extensions import span_values
+from kg.nlp.strings import doc_strings
 from kg.extract.model import Evidence, Role
 from kg.extract.participants import (
     COUNTRY,
@@ -571,7 +572,7 @@ def find_roles(doc: Doc, views: list[SentView] | None = None) -> list[Role]:
     found = merge_roles(hits)
     names: dict[str, str] = {}
     keys = span_values(doc, "kg_key")
-    text = views[0].doc_text if views else doc.text
+    text = doc_strings(doc).text
     for e in doc.ents:
         key = keys.get((e.start_char, e.end_char))
         if e.label_ == PERSON and key:

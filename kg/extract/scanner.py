@@ -26,6 +26,7 @@ from kg.extract.gazetteer import COUNTRY, ORG, PERSON, PLACE, Entry, Gazetteer
 from kg.extract.names import is_acronym, is_vietnamese_syllable, looks_foreign, name_core, slugify
 from kg.nlp.orthography import fold
 from kg.nlp.segmenter import get_segmenter
+from kg.nlp.strings import doc_strings
 
 # Tokens after which a capitalised word may be an ordinary sentence start.
 _OPENERS = frozenset({"“", '"', "«", "(", ":", "-", "–", "—", "‘", "'", "[", "…", "•", "*"})
@@ -104,7 +105,8 @@ class Scanner:
         self.doc = doc
         self.gaz = gaz
         self.n = len(doc)
-        self.text = [t.text for t in doc]
+        self.strings = doc_strings(doc)
+        self.text = list(self.strings.words)
         self.space = [not t.strip() for t in self.text]
         self.folded = [() if sp else tuple(fold(t).split()) for t, sp in zip(self.text, self.space)]
         self.raw = [t.split() for t in self.text]
@@ -130,6 +132,10 @@ class Scanner:
         self._head_max = max((len(h) for h in gaz.org_heads), default=1)
 
     # ------------------------------------------------------------------ utils
+
+    def span_text(self, i: int, j: int) -> str:
+        """``doc[i:j].text`` without building the span."""
+        return self.strings.span(i, j)
 
     def _initial_flags(self) -> list[bool]:
         """Where a capital letter may just mark a sentence start."""
@@ -253,7 +259,7 @@ class Scanner:
             return False
         if nxt == end and self.raw[nxt][0][:1].islower():
             # The CRF may cut a word after the name: "Ý | tưởng", "Pháp | luật".
-            if self.is_word(self.doc[i:end].text + " " + self.raw[nxt][0]):
+            if self.is_word(self.span_text(i, end) + " " + self.raw[nxt][0]):
                 return False
         last = next((it for it in reversed(items) if it.kind != "space"), None)
         if last is not None and last.kind == "honorific" and last.end == i:
@@ -538,10 +544,10 @@ class Scanner:
         if lex and lex[0] == best_end:
             return Item(i, best_end, "ent", self._lexicon_mention(i, best_end, lex[1]))
         if outlet_end == best_end:
-            text = self.doc[i:outlet_end].text
+            text = self.span_text(i, outlet_end)
             return Item(i, outlet_end, "ent", Mention(i, outlet_end, ORG, "org/" + slugify(text), "outlet_cue"))
         if venue_end == best_end:
-            text = self.doc[i:venue_end].text
+            text = self.span_text(i, venue_end)
             key = self.gaz.place_keys.get(fold(text)) or "place/" + slugify(text)
             return Item(i, venue_end, "ent", Mention(i, venue_end, PLACE, key, "venue_head"))
         if org_end == best_end:
@@ -580,7 +586,7 @@ class Scanner:
             return Item(i, i + 1, "word")  # "Nam Lebanon": the country's south
         if not all(e.label == PLACE for e in lex[1]):
             return None
-        text = self.doc[i : lex[0]].text
+        text = self.span_text(i, lex[0])
         key = self.gaz.place_keys.get(fold(text)) or "place/" + slugify(text)
         return Item(i, lex[0], "ent", Mention(i, lex[0], PLACE, key, "compass_place"))
 
@@ -616,7 +622,7 @@ class Scanner:
                 known = next((e for e in tail[1] if e.label == ORG), None)
         if known is not None:
             return Mention(i, end, ORG, known.key, "org_head", lexical=True)
-        return Mention(i, end, ORG, "org/" + slugify(self.doc[i:end].text), "org_head")
+        return Mention(i, end, ORG, "org/" + slugify(self.span_text(i, end)), "org_head")
 
     def _is_org_head(self, j: int) -> bool:
         if not self.is_cap(j):
@@ -691,7 +697,7 @@ class Scanner:
         if e.role == "capital":
             prev_venue = self.cue_before(i, "venue") or self.cue_before(i, "place_noun")
             if prev_venue or self._dateline_place(i, end):
-                text = self.doc[i:end].text
+                text = self.span_text(i, end)
                 key = self.gaz.place_keys.get(fold(text)) or "place/" + slugify(text)
                 return Mention(i, end, PLACE, key, "capital_venue", lexical=True)
             return Mention(i, end, COUNTRY, e.key, "capital_state", lexical=True)
@@ -818,7 +824,7 @@ class Scanner:
             dateline = after is not None and self.text[after] in {"-", "–", "—"}
             if close > k + 2 and close < len(items) and self.text[items[close].start] == ")" and not dateline:
                 s, e = items[k + 2].start, items[close - 1].end
-                if looks_foreign(self.doc[s:e].text):
+                if looks_foreign(self.span_text(s, e)):
                     mentions.append(Mention(s, e, m.label, m.key, "local_name", 0.9))
                     return close
         return k
@@ -873,7 +879,7 @@ class Scanner:
         return made_person
 
     def _add(self, mentions: list[Mention], s: int, e: int, label: str, source: str) -> None:
-        text = self.doc[s:e].text
+        text = self.span_text(s, e)
         prefix = {PERSON: "person", ORG: "org", PLACE: "place", COUNTRY: "country"}[label]
         conf = 0.7 if source == "foreign_name" else 0.9
         mentions.append(Mention(s, e, label, f"{prefix}/{slugify(text)}", source, conf))
@@ -1003,7 +1009,7 @@ class Scanner:
             after = self.next_index(nxt + 1) if nxt is not None and self.text[nxt] == ")" else None
             return after is not None and self.text[after] in dashes
         if prev is None and nxt is not None and self.text[nxt] in dashes:
-            t = self.doc[s:e].text
+            t = self.span_text(s, e)
             return e - s == 1 and (is_acronym(t.replace(".", "")) or "." in t)
         return False
 
@@ -1074,14 +1080,14 @@ class Scanner:
         persons: dict[tuple[str, ...], Mention] = {}
         for m in mentions:
             if m.label == PERSON:
-                sylls = name_core(tuple(fold(self.doc[m.start : m.end].text).split()))
+                sylls = name_core(tuple(fold(self.span_text(m.start, m.end)).split()))
                 for k in range(1, len(sylls) + 1):
                     persons.setdefault(sylls[-k:], m)
         for s, e in unresolved:
-            key = tuple(fold(self.doc[s:e].text).split())
+            key = tuple(fold(self.span_text(s, e)).split())
             if key in persons:
                 src = persons[key]
                 mentions.append(Mention(s, e, PERSON, src.key, "surname", 0.9, src.lexical))
             elif self.cue_before(s, "weak_outlet") and len(self.text[s]) > 1:
-                text = self.doc[s:e].text
+                text = self.span_text(s, e)
                 mentions.append(Mention(s, e, ORG, "org/" + slugify(text), "weak_outlet", 0.6))

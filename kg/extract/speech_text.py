@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.quotes import Quote, quoted_ranges
 from kg.extract.speech_cues import SYLLABLE, Cues
+from kg.nlp.extensions import span_values
+from kg.nlp.strings import doc_strings
 
 if not Span.has_extension("kg_key"):
     Span.set_extension("kg_key", default=None)
@@ -47,7 +49,7 @@ class Text:
     """
 
     def __init__(self, doc: Doc, cues: Cues) -> None:
-        self.text, self.cues = doc.text, cues  # doc.text rebuilds the string on every call
+        self.text, self.cues = doc_strings(doc).text, cues
         found = list(SYLLABLE.finditer(self.text))
         self.start = [m.start() for m in found]
         self.end = [m.end() for m in found]
@@ -74,10 +76,12 @@ class Text:
         cues = self.cues
         self.actor_at: list[Actor | None] = [None] * len(self)
         self.actors: list[Actor] = []
+        keys = span_values(doc, "kg_key")
         for ent in doc.ents:
-            r = self.range(ent.start_char, ent.end_char)
+            s, e = ent.start_char, ent.end_char
+            r = self.range(s, e)
             if ent.label_ in ACTOR_LABELS and r:
-                actor = Actor(r[0], r[1], ent._.kg_key or ent.text, ent.label_)
+                actor = Actor(r[0], r[1], keys.get((s, e)) or self.text[s:e], ent.label_)
                 actor.outlet = ent.label_ == "Organization" and (
                     tuple(self.low[r[0]:r[1]]) in cues.of("outlet_name")
                     or self.match_end(r[0] - 1, cues.of("outlet")) > 0)

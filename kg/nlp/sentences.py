@@ -16,6 +16,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp.strings import doc_strings
+
 _TERMINALS = frozenset(".!?…")
 _CLOSERS = frozenset({"”", "»", '"', ")", "’", "'", "]"})
 _AMBIGUOUS_QUOTES = frozenset({'"', "'"})
@@ -34,8 +36,9 @@ def _starts_lower(text: str) -> bool:
 
 def set_sentence_starts(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on every token of ``doc``."""
-    texts = [t.text for t in doc]
-    glued = [not t.whitespace_ for t in doc]  # no space after the token
+    strings = doc_strings(doc)
+    texts = strings.words
+    glued = [not sp for sp in strings.spaces]  # no space after the token
     spaces = [not t.strip() for t in texts]
     n = len(texts)
     starts = [False] * n

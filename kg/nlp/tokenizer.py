@@ -30,6 +30,7 @@ from spacy.vocab import Vocab
 
 from kg.nlp.orthography import fold
 from kg.nlp.segmenter import CRFSegmenter, get_segmenter
+from kg.nlp.strings import DocStrings, remember
 
 # Upper-case acronyms the regex pre-tokenizer swallows a sentence-final dot
 # into ("NATO." in "... của NATO. Trong khi"); these keep their dot because
@@ -180,27 +181,33 @@ class VietnameseTokenizer(DummyTokenizer):
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
+        starts: list[int] = []
         pos = 0
         for s, e in self.token_spans(text):
             if s > pos:
-                _add_gap(text[pos:s], words, spaces)
+                _add_gap(text[pos:s], pos, words, spaces, starts)
             words.append(text[s:e])
             spaces.append(False)
+            starts.append(s)
             pos = e
         if pos < len(text):
-            _add_gap(text[pos:], words, spaces)
-        return Doc(self.vocab, words=words, spaces=spaces)
+            _add_gap(text[pos:], pos, words, spaces, starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        remember(doc, DocStrings(text, tuple(words), tuple(spaces), tuple(starts)))
+        return doc
 
 
-def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
-    """White space between tokens: one plain space is the previous token's
-    trailing space, anything else becomes a space token."""
+def _add_gap(gap: str, pos: int, words: list[str], spaces: list[bool], starts: list[int]) -> None:
+    """White space between tokens (``gap``, at offset ``pos``): one plain space
+    is the previous token's trailing space, anything else becomes a space token."""
     if words and not spaces[-1] and gap[0] == " ":
         spaces[-1] = True
         gap = gap[1:]
+        pos += 1
     if gap:
         words.append(gap)
         spaces.append(False)
+        starts.append(pos)
 
 
 @spacy.registry.tokenizers("kg.vi_tokenizer.v1")

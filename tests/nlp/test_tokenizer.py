@@ -33,6 +33,20 @@ def test_text_round_trips_exactly(nlp, text):
 
 
 @pytest.mark.parametrize("text", TRICKY)
+def test_strings_handed_over_are_the_docs(nlp, text):
+    from kg.nlp import strings
+
+    doc = nlp.make_doc(text)
+    handed = strings.doc_strings(doc)
+    strings.remember(None, handed)  # forget: read them from the doc
+    read = strings.doc_strings(doc)
+    assert handed == read
+    assert read.text == doc.text
+    assert [read.span(i, j) for i in range(len(doc)) for j in range(i, len(doc) + 1)] == \
+        [doc[i:j].text for i in range(len(doc)) for j in range(i, len(doc) + 1)]
+
+
+@pytest.mark.parametrize("text", TRICKY)
 def test_token_offsets_slice_the_input(nlp, text):
     for tok in nlp.make_doc(text):
         assert text[tok.idx : tok.idx + len(tok.text)] == tok.text
