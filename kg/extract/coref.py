@@ -19,7 +19,6 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import kg.nlp.extensions  # noqa: F401
 from kg.nlp.extensions import span_values
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, Gazetteer, get_gazetteer
 from kg.extract.model import Entity, Evidence

@@ -55,9 +55,10 @@ def recognize(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     spans = []
     for m in mentions:
         span = Span(doc, m.start, m.end, label=m.label)
-        span._.kg_key = m.key
-        span._.kg_rule = m.source
-        span._.kg_confidence = m.confidence
+        ext = span._  # one accessor for the three attributes
+        ext.kg_key = m.key
+        ext.kg_rule = m.source
+        ext.kg_confidence = m.confidence
         spans.append(span)
     doc.ents = filter_spans(spans)
     title_spans = []

@@ -10,8 +10,8 @@ from kg.extract.dates import TimeExpression
 from kg.extract.meeting_article import is_previous_relative
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Mention
-from kg.extract.meeting_vocab import STRONG, VISIT, WEAK, cue, status_table
-from kg.extract.participants import COUNTRY, ORG, PLACE, lexicon, meeting_cues, norm, phrase_regex
+from kg.extract.meeting_vocab import STRONG, VISIT, WEAK, cue, status_regex, status_table
+from kg.extract.participants import COUNTRY, ORG, PLACE, lexicon, meeting_cues, norm
 
 
 _STOP = re.compile(r"[.;!?]")
@@ -24,7 +24,7 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     a possibility cue shortly before the trigger makes the mention tentative.
     """
     table = status_table()
-    rx = phrase_regex(tuple(table))
+    rx = status_regex()
     found = []
     for m in sent.find(rx, ws, we):
         st, strength = table[norm(m.group())]

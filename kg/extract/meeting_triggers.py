@@ -17,8 +17,8 @@ import re
 
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Atom
-from kg.extract.meeting_vocab import CALL, VISIT, cue, status_table, trigger_regex
-from kg.extract.participants import COUNTRY, PLACE, TITLE, capital_countries, meeting_cues, norm, phrase_regex
+from kg.extract.meeting_vocab import CALL, VISIT, cue, status_regex, trigger_regex
+from kg.extract.participants import COUNTRY, PLACE, TITLE, capital_countries, meeting_cues, norm
 
 
 def find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
@@ -95,7 +95,7 @@ def _traveller_before(sent: Sentence, s: int) -> bool:
     a0 = before[-1].end
     gap = list(sent.gap(a0, s))
     spans = [(t.start, t.end) for t in sent.art.times if a0 <= t.start and t.end <= s]
-    for rx in (phrase_regex(tuple(status_table())), cue("travel_adverb")):
+    for rx in (status_regex(), cue("travel_adverb")):
         spans += [(m.start(), m.end()) for m in rx.finditer(sent.ftext, a0, s)]
     for a, b in spans:
         gap[a - a0:b - a0] = " " * (b - a)

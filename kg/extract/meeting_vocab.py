@@ -80,6 +80,12 @@ def status_table() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def status_regex() -> re.Pattern[str]:
+    """Regex of every cue of :func:`status_table`."""
+    return phrase_regex(tuple(status_table()))
+
+
+@lru_cache(maxsize=1)
 def reporting_verbs() -> re.Pattern[str]:
     """Words that end a clause: a speaker's verb is not the contact's."""
     verbs = [str(v) for row in lexicon("reporting_verbs") for v in str(row.get("verb") or "").split("|")]

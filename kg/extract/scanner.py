@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
@@ -61,6 +62,12 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 # A Korean given name romanised with a hyphen: "Jae-myung", "Yo-jong".
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,6}")
 _PARTICLE_PREFIX = re.compile(r"([a-z]{1,4})-([^\W\d_])")
+
+
+@lru_cache(maxsize=100_000)
+def _syllables(token: str) -> tuple[str, ...]:
+    """Folded syllables of a token (cached: the same words come back in every article)."""
+    return tuple(fold(token).split())
 
 
 def _particle_prefixed(text: str, particles) -> bool:
@@ -108,7 +115,7 @@ class Scanner:
         self.strings = doc_strings(doc)
         self.text = list(self.strings.words)
         self.space = [not t.strip() for t in self.text]
-        self.folded = [() if sp else tuple(fold(t).split()) for t, sp in zip(self.text, self.space)]
+        self.folded = [() if sp else _syllables(t) for t, sp in zip(self.text, self.space)]
         self.raw = [t.split() for t in self.text]
         self.initial = self._initial_flags()
         particles = gaz.cue("name_particle")
@@ -220,17 +227,18 @@ class Scanner:
             for end, key in self._walk(i, self.gaz.max_len):
                 entries = self.gaz.entries.get(key)
                 if entries:
-                    ok = [e for e in entries if self._case_ok(e, i, end)]
+                    raw = [s for k in range(i, end) for s in self.raw[k]]
+                    ok = [e for e in entries if self._case_ok(e, raw)]
                     if ok:
                         best = (end, ok)
         self._lex_cache[i] = best
         return best
 
-    def _case_ok(self, e: Entry, i: int, end: int) -> bool:
+    @staticmethod
+    def _case_ok(e: Entry, raw: list[str]) -> bool:
         """Capitals must be where the lexicon has them: always on the first
         syllable ("anh" is not "Anh"), on every syllable only for ambiguous
-        names; "Tân Hoa xã" is still "Tân Hoa Xã"."""
-        raw = [s for k in range(i, end) for s in self.raw[k]]
+        names; "Tân Hoa xã" is still "Tân Hoa Xã". ``raw``: the syllables as written."""
         if e.exact:
             return " ".join(raw) == e.form
         if len(raw) != len(e.caps):
