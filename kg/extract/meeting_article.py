@@ -40,10 +40,8 @@ class ArticleFacts:
         self.article_date: str | None = doc._.article_date
         self.roles = roles
         self.hits: dict[int, list[RoleHit]] = hits
-        self.affil: dict[str, set[str]] = {}
         known = known_affiliations()
-        for key, country in known.items():
-            self.affil.setdefault(key, set()).add(country)
+        self.affil: dict[str, set[str]] = {key: {country} for key, country in known.items()}
         for r in roles:
             if r.org:
                 self.affil.setdefault(r.person, set()).add(r.org)

@@ -40,6 +40,7 @@ class Sentence:
         self.v = view
         self.ftext = art.ftext
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
+        self._marks: tuple | None = None  # see _clause_marks
         self.travel: dict[int, Atom] = {}  # start of a travel-verb trigger -> its destination
         self.atoms = self._atoms()
 
@@ -267,12 +268,10 @@ class Sentence:
 
     def _clause(self, s: int, e: int, triggers) -> tuple[int, int]:
         v = self.v
-        masks = [(a, b) for a, b, _ in triggers] + [(m.start(), m.end()) for m in self.find(
-            cue("not_break"), v.start, v.end)] + self._source_opener()
-        breaks = [m for m in self.find(reporting_verbs(), v.start, v.end)
-                  if not any(a < m.end() and m.start() < b for a, b in masks)]
-        punct = [m for m in re.finditer(r"[;]", self.ftext[v.start:v.end])]
-        cs = max([v.start] + [b for a, b in self._source_opener() if b <= s])
+        not_break, verbs, punct, opener = self._clause_marks()
+        masks = [(a, b) for a, b, _ in triggers] + [(m.start(), m.end()) for m in not_break] + opener
+        breaks = [m for m in verbs if not any(a < m.end() and m.start() < b for a, b in masks)]
+        cs = max([v.start] + [b for a, b in opener if b <= s])
         ce = v.end
         for m in breaks:
             if m.end() <= s:
@@ -286,6 +285,16 @@ class Sentence:
             elif ps >= e:
                 ce = min(ce, ps)
         return cs, ce
+
+    def _clause_marks(self) -> tuple[list[re.Match[str]], list[re.Match[str]], list[re.Match[str]],
+                                     list[tuple[int, int]]]:
+        """What may bound a clause, found once per sentence (every trigger asks):
+        phrases that break no clause, reporting verbs, ";" and the source opener."""
+        if self._marks is None:
+            v = self.v
+            self._marks = (self.find(cue("not_break"), v.start, v.end), self.find(reporting_verbs(), v.start, v.end),
+                           list(re.finditer(r"[;]", self.ftext[v.start:v.end])), self._source_opener())
+        return self._marks
 
     def _source_opener(self) -> list[tuple[int, int]]:
         """"Theo hãng tin AFP, ..." / "Theo phóng viên TTXVN tại Jakarta, ...": the

@@ -14,6 +14,7 @@ goes to a venue, not to a state.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Atom
@@ -25,13 +26,15 @@ def find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of each contact trigger in the sentence."""
     v = sent.v
     rx, table = trigger_regex()
+    found = sent.find(rx, v.start, v.end)
+    if not found:
+        return sorted(_travel_triggers(sent, []))
     not_trig = [(m.start(), m.end()) for m in sent.find(cue("not_trigger"), v.start, v.end)]
     ents = [(it.start, it.end) for it in v.items if it.label != TITLE]
-    phone_only = {norm(p) for p, _ in meeting_cues().get("phone_only", [])}
-    object_only = {norm(p) for p, _ in meeting_cues().get("object_trigger", [])}
+    phone_only, object_only = _cue_set("phone_only"), _cue_set("object_trigger")
     phone = cue("phone_marker")
     out = []
-    for m in sent.find(rx, v.start, v.end):
+    for m in found:
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in not_trig + ents):
             continue
@@ -56,6 +59,12 @@ def find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
         out.append((s, e, kind))
     out += _travel_triggers(sent, out)
     return sorted(out)
+
+
+@lru_cache(maxsize=None)
+def _cue_set(category: str) -> frozenset[str]:
+    """Folded phrases of one ``meeting_cues.tsv`` category."""
+    return frozenset(norm(p) for p, _ in meeting_cues().get(category, []))
 
 
 def _travel_triggers(sent: Sentence, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
