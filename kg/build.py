@@ -24,7 +24,7 @@ from kg.extract.batch import extract_local
 from kg.graph import actors
 from kg.graph.events import EventIndex
 from kg.graph import iris
-from kg.graph.mapping import article_graph
+from kg.graph.mapping import article_triples, ntriples
 from kg.graph.store import TRIG_FILE, GraphStore, open_build, staged, write_atomic, write_block
 from kg.query.records import record_from_store, records_from_store
 from kg.sources.readers import DEFAULT_MAX_MB, Problem, read_paths
@@ -104,8 +104,8 @@ def build(
                 report(result.message)
                 continue
             article, extraction = result
-            graph = article_graph(article, extraction, events.assign(article.id, extraction.meetings))
-            per_article.add(article.id, store.replace_article(article.id, graph))
+            triples = article_triples(article, extraction, events.assign(article.id, extraction.meetings))
+            per_article.add(article.id, store.replace_article(article.id, ntriples(triples)))
             summary.built.append(article.id)
         if not summary.built:
             raise NothingBuilt(msg.say(msg.BUILD_NOTHING, paths=", ".join(map(str, paths))))

@@ -476,7 +476,7 @@ def new_articles(folder: Path, count: int = 5) -> Path:
 def fail_on_third(monkeypatch, error: BaseException) -> list[str]:
     """Make the mapping stage raise ``error`` on the third article."""
     seen: list[str] = []
-    real = kg.build.article_graph
+    real = kg.build.article_triples
 
     def flaky(article, *args, **kwargs):
         seen.append(article.id)
@@ -484,7 +484,7 @@ def fail_on_third(monkeypatch, error: BaseException) -> list[str]:
             raise error
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(kg.build, "article_graph", flaky)
+    monkeypatch.setattr(kg.build, "article_triples", flaky)
     return seen
 
 
@@ -555,13 +555,13 @@ def test_nothing_to_build_keeps_previous_build(copy_of_previous, tmp_path):
 _FLAKY_MAIN = """
 import sys
 import kg.build
-real, seen = kg.build.article_graph, []
+real, seen = kg.build.article_triples, []
 def flaky(article, *args, **kwargs):
     seen.append(article.id)
     if len(seen) == 3:
         raise {error}
     return real(article, *args, **kwargs)
-kg.build.article_graph = flaky
+kg.build.article_triples = flaky
 sys.argv = ["kg", "build", {source!r}, "--out", {out!r}]
 from kg.cli import main
 main()

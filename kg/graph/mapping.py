@@ -2,18 +2,25 @@
 
 Everything read from an article lives in that article's graph, so rebuilding
 the article replaces all of it at once. Actors are shared nodes (their IRI is
-their canonical key); only the labels that need all articles at once
-(``rdfs:label``, ``owl:sameAs``); within an article, ``skos:prefLabel``
-is the article's own name for the actor and ``skos:altLabel`` its other forms are put in the actors graph by
-:mod:`kg.graph.actors`.
+their canonical key). Within an article, ``skos:prefLabel`` is the article's
+own name for an actor and ``skos:altLabel`` its other forms; the labels that
+need all articles at once (``rdfs:label``, ``owl:sameAs``) are put in the
+actors graph by :mod:`kg.graph.actors`.
+
+A build only needs the graph's N-Triples, so :func:`article_triples` makes
+plain rdflib triples and :func:`ntriples` writes them with rdflib's own
+N-Triples row writer, skipping the indexed in-memory ``Graph`` (that costs
+more than the rest of the mapping); :func:`article_graph` gives the ``Graph``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import RDF, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
+from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.extract.model import Evidence, Extraction
 from kg.graph import iris
@@ -60,7 +67,29 @@ def article_graph(article: Article, extraction: Extraction, meeting_iris: list[U
         >>> (iris.article("x"), RDF.type, DIP.Article) in g
         True
     """
-    g = Graph()
+    graph = Graph()
+    graph.addN((s, p, o, graph) for s, p, o in article_triples(article, extraction, meeting_iris))
+    return graph
+
+
+def ntriples(triples: Iterable[tuple]) -> bytes:
+    r"""N-Triples of plain rdflib triples, escaped as rdflib's serializer does.
+
+    Example:
+        >>> ntriples([(DIP.Article, RDF.type, Literal("Hà Nội"))]).decode()
+        '<https://w3id.org/kg-diplomacy/ontology#Article> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "Hà Nội" .\n'
+    """
+    return "".join(map(_nt_row, triples)).encode("utf-8")
+
+
+def article_triples(article: Article, extraction: Extraction, meeting_iris: list[URIRef] | None = None) -> list[tuple]:
+    """The triples of :func:`article_graph`, each once, in the order made."""
+    triples: dict[tuple, None] = {}
+
+    class _Sink:  # the mapping below reads as graph building: g.add(triple)
+        add = staticmethod(lambda triple: triples.setdefault(triple))
+
+    g = _Sink()
     art = iris.article(article.id)
     aid = article.id
     g.add((art, RDF.type, DIP.Article))
@@ -139,4 +168,4 @@ def article_graph(article: Article, extraction: Extraction, meeting_iris: list[U
         if statement.outlet:
             g.add((node, DIP.relayedBy, iris.actor(statement.outlet)))
         supported(node, [statement.evidence])
-    return g
+    return list(triples)

@@ -58,15 +58,16 @@ class GraphStore:
         return cls(ox.Store(), None)
 
     # Writing -----------------------------------------------------------------
-    def replace_article(self, article_id: str, graph: Graph) -> bytes:
+    def replace_article(self, article_id: str, graph: Graph | bytes) -> bytes:
         """Swap in an article's named graph: rebuilding never duplicates facts.
 
-        Returns the graph as N-Triples, for outputs written as it is built.
+        ``graph`` is an rdflib graph or its N-Triples. Returns the N-Triples,
+        for outputs written as the article is built.
         """
         name = ox.NamedNode(iris.article_graph(article_id))
         if self.ox.contains_named_graph(name):
             self.ox.remove_graph(name)
-        data = graph.serialize(format="nt", encoding="utf-8")
+        data = graph if isinstance(graph, bytes) else graph.serialize(format="nt", encoding="utf-8")
         self.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         return data
 
