@@ -10,10 +10,11 @@ a place atom, never a party.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_model import Atom
-from kg.extract.meeting_vocab import cue, cue_value, reporting_verbs
+from kg.extract.meeting_vocab import cue, cue_pattern, cue_value, reporting_verbs, words
 from kg.extract.participants import (
     COUNTRY,
     ORG,
@@ -24,12 +25,19 @@ from kg.extract.participants import (
     SentView,
     capital_countries,
     cue_regex,
+    cue_words,
     known_affiliations,
     norm,
     outlet_keys,
+    search_end,
     strip_parens,
     title_categories,
 )
+
+
+@lru_cache(maxsize=1)
+def _honorific_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{cue_regex('role', 'honorific').pattern})\s*$", re.I)
 
 
 class Sentence:
@@ -82,12 +90,12 @@ class Sentence:
         for h in self.art.hits.get(v.index, []):
             s, e = by_person.get(h.person.start, (h.person.start, h.person.end))
             by_person[h.person.start] = (min(s, h.start), max(e, h.end))
-        hon = cue_regex("role", "honorific")
+        hon = _honorific_end()
         out = []
         for it in v.items:
             if it.label == PERSON and it.key:
                 s, e = by_person.get(it.start, (it.start, it.end))
-                m = re.search(rf"(?:{hon.pattern})\s*$", self.gap(v.start, s), re.I)
+                m = search_end(hon, self.gap(v.start, s), cue_words("role", "honorific"))
                 if m:
                     s = v.start + m.start()
                 out.append(Atom(s, e, "actor", it.key, PERSON))
@@ -115,9 +123,9 @@ class Sentence:
         after = self.gap(items[j].end, v.end)
         if title_categories().get(norm(title), "") in ("member", "other", ""):
             return None, j + 1  # "thành viên": no post one person holds
-        if re.search(rf"(?:{cue('place_prep').pattern})\s+(?:\S+\s+){{0,3}}$", lead, re.I):
+        if search_end(cue_pattern(r"(?:<<place_prep>>)\s+(?:\S+\s+){0,3}$"), lead, words("place_prep") + 3):
             return None, j + 1  # "tại Văn phòng Thủ tướng": part of a venue's name
-        if re.search(rf"(?:{cue('plural').pattern}|\d+)\s*$", lead, re.I) or \
+        if search_end(cue_pattern(r"(?:<<plural>>|\d+)\s*$"), lead, words("plural")) or \
                 re.match(rf"\s*(?:{cue('plural_after').pattern})(?!\w)", after, re.I) or \
                 v.between(items[j].end, v.end).lstrip()[:1].isupper():
             return None, j + 1  # plural, or a name the recogniser missed
@@ -127,27 +135,28 @@ class Sentence:
         """A country or organisation as a party, a leader, a delegation or a venue."""
         v = self.v
         lead = self.gap(v.start, it.start)
-        m = re.search(rf"(?:{cue('leader').pattern})\s*(?:của\s+)?$", lead, re.I)
-        if re.search(rf"(?:{cue('group').pattern})\s*$", lead, re.I):
+        m = search_end(cue_pattern(r"(?:<<leader>>)\s*(?:của\s+)?$"), lead, words("leader") + 1)
+        if search_end(cue_pattern(r"(?:<<group>>)\s*$"), lead, words("group")):
             m = None  # "hai nhà lãnh đạo Nga - Mỹ": the group maps countries to leaders
         plural = cue("plural_det").pattern
         if m and not re.search(rf"{plural}\s+\S+\s*\S*\s*$", lead[: m.start() + 12], re.I) \
                 and not re.search(rf"{plural}\s*$", lead[: m.start()], re.I):
             return Atom(v.start + m.start(), it.end, "leader", it.key, it.label, core=it.start)
-        m = re.search(rf"(?:{cue('delegation').pattern})\s*(?:{cue('owner_link').pattern}\s+)?$", lead, re.I)
+        m = search_end(cue_pattern(r"(?:<<delegation>>)\s*(?:<<owner_link>>\s+)?$"), lead,
+                       words("delegation", "owner_link"))
         if m:
             start = v.start + m.start()
             m2 = re.search(rf"{cue('plural_det').pattern}\s*$", lead[: m.start()], re.I)
             if m2:
                 start = v.start + m2.start()
             return Atom(start, it.end, "actor", it.key, it.label, delegation=True, core=it.start)
-        if re.search(rf"(?:{cue('place_prep').pattern})\s+(?:(?!{cue('party_link').pattern}\s)"
-                     rf"[^\W\d]+\s+){{0,3}}$", lead, re.I):
+        if search_end(cue_pattern(r"(?:<<place_prep>>)\s+(?:(?!<<party_link>>\s)[^\W\d]+\s+){0,3}$"), lead,
+                      words("place_prep") + 3):
             return Atom(it.start, it.end, "place", it.key, it.label)  # "tại Mỹ", "ở thủ đô Qatar"
         if prev is not None and prev.label == PLACE and it.label == COUNTRY and \
                 re.fullmatch(r"\s*,\s*", self.gap(prev.end, it.start)) and self._place_country(prev) == it.key:
             return Atom(it.start, it.end, "place", it.key, it.label)  # "Ankara, Thổ Nhĩ Kỳ": where, not who
-        m = re.search(rf"(?:{cue('actor_noun').pattern})\s+$", lead, re.I)
+        m = search_end(cue_pattern(r"(?:<<actor_noun>>)\s+$"), lead, words("actor_noun"))
         start = v.start + m.start() if m else it.start  # "và phong trào Hamas"
         return Atom(start, it.end, "actor", it.key, it.label, core=it.start)
 
@@ -158,7 +167,7 @@ class Sentence:
     def _place_atom(self, it: Item) -> Atom:
         lead = self.gap(self.v.start, it.start)
         cap = self.art.known(capital_countries().get(norm(it.text)))
-        m = re.search(rf"(?:{cue('delegation').pattern})\s*{cue('place_prep').pattern}\s+$", lead, re.I)
+        m = search_end(cue_pattern(r"(?:<<delegation>>)\s*<<place_prep>>\s+$"), lead, words("delegation", "place_prep"))
         if m and cap:  # "Các quan chức ở Kiev": the state, not the city
             return Atom(self.v.start + m.start(), it.end, "actor", cap, COUNTRY, delegation=True)
         return Atom(it.start, it.end, "place", it.key, PLACE)

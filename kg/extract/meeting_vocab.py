@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.participants import cue_regex, lexicon, meeting_cues, norm, phrase_regex
+from kg.extract.participants import cue_regex, cue_words, lexicon, meeting_cues, norm, phrase_regex
 
 CALL, VISIT = "call", "visit"
 WEAK = "weak"
@@ -25,6 +25,18 @@ def family(kind: str) -> str:
 def cue(category: str) -> re.Pattern[str]:
     """Whole-word regex of one ``meeting_cues.tsv`` category."""
     return cue_regex("meeting", category)
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(template: str) -> re.Pattern[str]:
+    """``template`` with each ``<<category>>`` replaced by that category's
+    pattern, compiled once (case-insensitive) rather than on every call."""
+    return re.compile(re.sub(r"<<(\w+)>>", lambda m: cue(m.group(1)).pattern, template), re.I)
+
+
+def words(*categories: str) -> int:
+    """Most words a phrase of each category spans, summed (see :func:`search_end`)."""
+    return sum(cue_words("meeting", c) for c in categories)
 
 
 def _triggers() -> dict[str, str]:

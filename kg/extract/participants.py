@@ -133,6 +133,28 @@ def cue_regex(source: str, category: str) -> re.Pattern[str]:
     return _word_regex(phrases)
 
 
+@lru_cache(maxsize=None)
+def cue_words(source: str, category: str) -> int:
+    """Most words in one phrase of a ``meeting_cues`` or ``role_cues`` category (at least 1)."""
+    if source == "meeting":
+        phrases = [p for p, _ in meeting_cues().get(category, [])]
+    else:
+        phrases = role_cues().get(category, [])
+    return max([len(norm(p).split()) for p in phrases] + [1])
+
+
+def search_end(rx: re.Pattern[str], text: str, runs: int) -> re.Match[str] | None:
+    """``rx.search(text)`` for a pattern anchored at the end of ``text`` whose
+    matches span at most ``runs`` runs of non-space characters.
+
+    Such a search tries the pattern at every position of ``text`` (often a
+    sentence up to an item); only the tail that can hold a match is tried, and
+    look-behinds still see the text before it.
+    """
+    head = text.rsplit(None, runs)
+    return rx.search(text, len(head[0]) if len(head) > runs else 0)
+
+
 def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Whole-word regex for an arbitrary phrase list (cached by tuple)."""
     return _cached_regex(tuple(sorted(set(phrases))))

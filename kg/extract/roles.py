@@ -52,11 +52,13 @@ from kg.extract.participants import (
     Item,
     SentView,
     cue_regex,
+    cue_words,
     entity_keys,
     fold_for_match,
     known_affiliations,
     lexicon,
     norm,
+    search_end,
     sentence_views,
     strip_parens,
     title_categories,
@@ -99,6 +101,8 @@ class _Patterns:
     owner_after: re.Pattern[str]
     counterpart_end: re.Pattern[str]
     side_start: re.Pattern[str]
+    side_end: re.Pattern[str]
+    title_prefix_end: re.Pattern[str]
     no_chain_end: re.Pattern[str]
     chain_opener_end: re.Pattern[str]
     side_marker_end: re.Pattern[str]
@@ -125,6 +129,8 @@ def _patterns() -> _Patterns:
         owner_after=re.compile(rf"\s*{_alt('title_link')}\s*", re.I),
         counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
         side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
+        side_end=re.compile(rf"(?:{_alt('side')})\s*$", re.I),
+        title_prefix_end=re.compile(rf"(?:{_alt('title_prefix')})\s+$", re.I),
         no_chain_end=re.compile(rf"(?:{_alt('no_chain')})\s*$", re.I),
         chain_opener_end=re.compile(rf"(?:^\W*|[,(]\s*|(?:{_alt('chain_opener')})\s+)$", re.I),
         # "Phía Mỹ", "trong khi phía Mỹ", "; đoàn Lào": the cue right before the owner
@@ -193,7 +199,7 @@ class _SentenceRoles:
         """Start of title ``j``, widened over a prefix making another post ("Phó")."""
         it = self.items[j]
         before = self.v.between(self.v.start, it.start)
-        m = re.search(rf"(?:{_alt('title_prefix')})\s+$", fold_for_match(before), re.I)
+        m = search_end(self.p.title_prefix_end, fold_for_match(before), cue_words("role", "title_prefix"))
         return self.v.start + m.start() if m else it.start
 
     def group_ending_at(self, end: int, owner_ok: bool = True):
@@ -355,7 +361,7 @@ class _SentenceRoles:
             owner = self.items[k - 1]
             left = owner.start
         before = fold_for_match(self.v.between(self.v.start, left))
-        m = self.p.counterpart_end.search(before)
+        m = search_end(self.p.counterpart_end, before, cue_words("role", "counterpart"))
         if m is None:
             return []
         model = [h for h in earlier if h.person.key != person.key and h.end <= self.v.start + m.start()]
@@ -378,6 +384,8 @@ class _SentenceRoles:
             if it.label not in _OWNER:
                 continue
             lead = fold_for_match(self.v.between(self.v.start, it.start))
+            if not search_end(self.p.side_end, lead, cue_words("role", "side")):
+                continue  # no side cue right before: the full pattern cannot match
             m = self.p.side_marker_end.search(lead)
             if m is None:
                 continue

@@ -1,0 +1,60 @@
+"""Speed shortcuts read exactly what the plain computation reads.
+
+The rules search end-anchored patterns only in the tail of a text that can
+hold a match (:func:`kg.extract.participants.search_end`); these tests run the
+pipeline over the bundled and held-out articles, also with white space
+stretched, and check every such search against the plain ``rx.search``.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.extract import participants
+from kg.extract.extractor import extract
+from kg.sources.article import Article
+from kg.sources.readers import read_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _articles() -> list[Article]:
+    folders = [ROOT / "sources", ROOT / "eval/heldout/sources", ROOT / "eval/heldout2/sources"]
+    arts = [a for a in read_paths(folders) if isinstance(a, Article)]
+    rng = random.Random(3)
+    stretched = []
+    for a in arts:  # white space runs of every kind between words
+        text = " ".join(w + rng.choice(["", "", " ", "  ", "\t", "\u00a0"]) for w in a.text.split(" "))
+        stretched.append(Article(id=a.id + "-ws", text=text, date=a.date, origin=a.origin))
+    return arts + stretched
+
+
+@pytest.fixture()
+def checked_search_end(monkeypatch):
+    plain = participants.search_end
+    calls = []
+
+    def checked(rx, text, runs):
+        got = plain(rx, text, runs)
+        want = rx.search(text)
+        assert (got and got.span()) == (want and want.span()), (rx.pattern[:80], text, runs)
+        calls.append(got is not None)
+        return got
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("kg.") and getattr(module, "search_end", None) is plain:
+            monkeypatch.setattr(module, "search_end", checked)
+    return calls
+
+
+def test_search_end_finds_what_a_full_search_finds(checked_search_end):
+    from kg.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    for article in _articles():
+        extract(nlp, article)
+    assert checked_search_end and any(checked_search_end)  # the shortcut ran, and found things
