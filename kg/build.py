@@ -98,15 +98,17 @@ def build(
         results = extract_local(items)
     with staged(out) as store, ArticleOutputs.staged(out) as per_article:
         events = EventIndex.from_store(store)
-        for result in tqdm(results, unit=" items", disable=None if progress is None else not progress):
-            if isinstance(result, Problem):
-                (summary.skipped if result.skipped else summary.warnings).append(result)
-                report(result.message)
-                continue
-            article, extraction = result
-            triples = article_triples(article, extraction, events.assign(article.id, extraction.meetings))
-            per_article.add(article.id, store.replace_article(article.id, ntriples(triples)))
-            summary.built.append(article.id)
+        with store.loader() as loader:
+            for result in tqdm(results, unit=" items", disable=None if progress is None else not progress):
+                if isinstance(result, Problem):
+                    (summary.skipped if result.skipped else summary.warnings).append(result)
+                    report(result.message)
+                    continue
+                article, extraction = result
+                nt = ntriples(article_triples(article, extraction, events.assign(article.id, extraction.meetings)))
+                loader.replace(article.id, nt)
+                per_article.add(article.id, nt)
+                summary.built.append(article.id)
         if not summary.built:
             raise NothingBuilt(msg.say(msg.BUILD_NOTHING, paths=", ".join(map(str, paths))))
         actors.refresh(store)

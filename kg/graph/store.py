@@ -71,6 +71,10 @@ class GraphStore:
         self.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         return data
 
+    def loader(self, batch: int = 128) -> ArticleLoader:
+        """A batched writer of article graphs for builds (see :class:`ArticleLoader`)."""
+        return ArticleLoader(self, batch)
+
     def replace_graph(self, name: str, triples_nt: bytes) -> None:
         node = ox.NamedNode(name)
         if self.ox.contains_named_graph(node):
@@ -166,6 +170,52 @@ def write_block(folder: Path, store: GraphStore, graph_name: ox.NamedNode) -> No
     nt = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name)
     text = ox.serialize(_sorted_graph(nt, graph_name), format=ox.RdfFormat.TRIG, prefixes=_prefix_map())
     write_atomic(_block_path(folder, graph_name), _drop_prefix_lines(text))
+
+
+class ArticleLoader:
+    r"""Writes article graphs into a store in batches, with Oxigraph's bulk loader.
+
+    A transactional ``load`` costs ~20 ms per article graph here (every quad
+    goes to six indexes in one RocksDB write batch); the bulk loader writes a
+    batch of articles as sorted files for less than half of that. It is not
+    transactional, which is safe only because a build writes a staged store
+    nobody else reads (see :func:`staged`). Call :meth:`flush` before reading
+    the store.
+
+    Example:
+        >>> store = GraphStore.in_memory()
+        >>> with store.loader() as load:
+        ...     load.replace("a1", b'<http://x/s> <http://x/p> "o" .\n')
+        >>> store.article_ids(), len(store)
+        (['a1'], 1)
+    """
+
+    def __init__(self, store: GraphStore, batch: int):
+        self.store, self.batch = store, batch
+        self._pending: list[bytes] = []
+
+    def replace(self, article_id: str, nt: bytes) -> None:
+        """Queue an article graph (N-Triples), dropping the version already stored."""
+        name = ox.NamedNode(iris.article_graph(article_id))
+        if self.store.ox.contains_named_graph(name):
+            self.store.ox.remove_graph(name)
+        # In N-Triples a raw newline only ends a line (newlines in literals are
+        # escaped), so every " .\n" is a line end: there the graph name goes.
+        self._pending.append(nt.replace(b" .\n", f" {name} .\n".encode("utf-8")))
+        if len(self._pending) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self.store.ox.bulk_load(b"".join(self._pending), format=ox.RdfFormat.N_QUADS)
+            self._pending.clear()
+
+    def __enter__(self) -> ArticleLoader:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None:
+            self.flush()
 
 
 def _prefix_header(prefixes: dict[str, str]) -> bytes:

@@ -57,3 +57,18 @@ def test_failed_build_leaves_previous_store_untouched(tmp_path):
         raise RuntimeError("crash in the middle of a build")
     after = open_build(tmp_path)
     assert len(after) == before and after.article_ids() == ["a1"]
+
+
+def test_loader_replaces_an_article_and_loads_literals_with_newlines():
+    """Batched loading keeps one copy per article and splits lines only at their ends."""
+    store = GraphStore.in_memory()
+    quote = b'<http://x/s> <http://x/p> "line one .\\nline two" .\n'
+    with store.loader(batch=2) as load:
+        load.replace("a1", quote)
+        load.replace("a2", quote)
+        load.replace("a3", quote)  # still pending when the block ends: flushed on exit
+    with store.loader() as load:
+        load.replace("a1", quote)  # built again: replaced, not added
+    assert store.article_ids() == ["a1", "a2", "a3"] and len(store) == 3
+    [row] = store.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1")
+    assert row["o"].value == "line one .\nline two"
