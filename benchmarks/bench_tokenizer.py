@@ -7,8 +7,8 @@ On the same texts (the bundled articles cycled to ``--n``), times:
 * ``kg`` tokenizer - ``nlp.make_doc``: segmenter plus repairs, a spaCy ``Doc`` with offsets;
 * each pipeline component on its own (after the tokenizer);
 * whole extraction - ``kg.extract.extractor.extract``;
-* whole build per article - extraction, event resolution, ``article_graph`` and
-  loading the graph into an Oxigraph store (what ``kg build`` does per article;
+* whole build per article - extraction, event resolution, ``article_triples, ntriples`` and
+  bulk-loading it into an Oxigraph store (what ``kg build`` does per article;
   the once-per-build outputs are timed by ``bench_build.py``).
 
 The target is whole build <= 1.5x the segmenter alone; the ratios are printed.
@@ -54,7 +54,7 @@ def main() -> None:
     import kg.extract.facts  # noqa: F401  (Doc extensions)
     from kg.extract.extractor import extract
     from kg.graph.events import EventIndex
-    from kg.graph.mapping import article_graph
+    from kg.graph.mapping import article_triples, ntriples
     from kg.graph.store import GraphStore
     from kg.nlp.pipeline import load_pipeline
     from kg.nlp.segmenter import get_segmenter
@@ -97,13 +97,15 @@ def main() -> None:
 
     store = GraphStore.in_memory()
     events = EventIndex()
+    loader = store.loader()
 
     def build_one(article: Article) -> None:
         extraction = extract(nlp, article)
-        graph = article_graph(article, extraction, events.assign(article.id, extraction.meetings))
-        store.replace_article(article.id, graph)
+        nt = ntriples(article_triples(article, extraction, events.assign(article.id, extraction.meetings)))
+        loader.replace(article.id, nt)
 
     timed("whole build per article (extract+map+store)", build_one, articles, results)
+    loader.flush()
 
     print(f"Python {platform.python_version()}, {args.n} articles, {chars} characters; pipeline load {load_s:.1f} s")
     print(f"pipeline: {nlp.pipe_names}\n")
