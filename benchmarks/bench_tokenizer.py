@@ -7,7 +7,7 @@ On the same texts (the bundled articles cycled to ``--n``), times:
 * ``kg`` tokenizer - ``nlp.make_doc``: segmenter plus repairs, a spaCy ``Doc`` with offsets;
 * each pipeline component on its own (after the tokenizer);
 * whole extraction - ``kg.extract.extractor.extract``;
-* whole build per article - extraction, event resolution, ``article_triples, ntriples`` and
+* whole build per article - extraction, event resolution, the N-Triples of ``article_triples`` and
   bulk-loading it into an Oxigraph store (what ``kg build`` does per article;
   the once-per-build outputs are timed by ``bench_build.py``).
 
