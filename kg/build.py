@@ -182,7 +182,7 @@ def _stage_outputs(store: GraphStore, out: Path, summary: BuildSummary | None = 
     finals = {"records": out / RECORDS_DIR, "graph": out / TRIG_FILE, "view": out / HTML_FILE}
     staged_paths = {what: (path.with_name(f".{path.name}.tmp"), path) for what, path in finals.items()}
     if per_article is not None:
-        staged_paths["blocks"] = (per_article.blocks, out / BLOCKS_DIR)
+        staged_paths["graph blocks"] = (per_article.blocks, out / BLOCKS_DIR)
     try:
         if per_article is not None:
             per_article.complete(store)
