@@ -32,13 +32,38 @@ class Phrase:
     this: bool = False  # "quan chức này"
 
 
+_FUNCTION_KINDS = ("theo", "clause_link", "filler", "blocker", "complementizer", "topic_lead")
+_FUNCTION_HEADS: dict[int, tuple[object, frozenset[str]]] = {}  # id(cues) -> (cues, first syllables)
+
+
 def function_word(t: Text, j: int) -> bool:
     """Whether syllable ``j`` opens a verb or a grammatical cue, so a capital
     there (sentence start) does not make it part of a name."""
     c = t.cues
-    return t.match(j, c.verbs) > 0 or any(
-        t.match(j, c.of(k)) for k in ("theo", "clause_link", "filler", "blocker", "complementizer",
-                                      "topic_lead"))
+    hit = _FUNCTION_HEADS.get(id(c))
+    if hit is None or hit[0] is not c:
+        heads = t.heads(c.verbs).union(*(t.heads(c.of(k)) for k in _FUNCTION_KINDS))
+        hit = _FUNCTION_HEADS[id(c)] = (c, heads)
+    if j >= len(t.low) or t.low[j] not in hit[1]:
+        return False  # no such cue starts with this syllable
+    return t.match(j, c.verbs) > 0 or any(t.match(j, c.of(k)) for k in _FUNCTION_KINDS)
+
+
+_PHRASE_KINDS = ("generic_title", "title", "plural", "outlet", "np_lead", "pronoun", "connector")
+_PHRASE_HEADS: dict[int, tuple[object, frozenset[str]]] = {}  # id(cues) -> (cues, first syllables)
+
+
+def _phrase_heads(t: Text) -> frozenset[str]:
+    """First syllables of the cue kinds :func:`parse_phrase` reads (per cue set)."""
+    c = t.cues
+    hit = _PHRASE_HEADS.get(id(c))
+    if hit is None or hit[0] is not c:
+        hit = _PHRASE_HEADS[id(c)] = (c, frozenset().union(*(t.heads(c.of(k)) for k in _PHRASE_KINDS)))
+    return hit[1]
+
+
+def _no_match(_j: int, _phrases) -> int:
+    return 0
 
 
 def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
@@ -48,9 +73,11 @@ def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
     an actor or a known title follows them inside the phrase.
     """
     c = t.cues
+    heads = _phrase_heads(t)
     ph = Phrase(i, i)
     j, pending = i, []
     while j < limit and t.quote_at[j] is None and t.mark_at[j] is None:
+        match = t.match if t.low[j] in heads else _no_match  # most syllables start no cue
         a = t.actor_at[j]
         if a is not None:
             if a.start < j:
@@ -61,15 +88,15 @@ def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
             ph.end = j
             continue
         te = t.title_end[j]
-        n = t.match(j, c.of("generic_title")) or t.match(j, c.of("title"))
+        n = match(j, c.of("generic_title")) or match(j, c.of("title"))
         if te is not None or n:
-            ph.generic = ph.generic or (te is None and t.match(j, c.of("generic_title")) > 0)
+            ph.generic = ph.generic or (te is None and match(j, c.of("generic_title")) > 0)
             end = te if te is not None else j + n
             ph.title_words += pending + t.low[j:end]
             pending, j = [], end
             ph.end = j
             continue
-        n = t.match(j, c.of("plural"))
+        n = match(j, c.of("plural"))
         if n and pending:
             pending += t.low[j:j + n]  # "Văn phòng Nội các": the end of a name
             j += n
@@ -81,12 +108,12 @@ def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
         if close is not None:
             j = close  # "Liên hợp quốc (LHQ)": an abbreviation or gloss
             continue
-        n = t.match(j, c.of("outlet"))
-        if n or t.match(j, c.of("np_lead")):
+        n = match(j, c.of("outlet"))
+        if n or match(j, c.of("np_lead")):
             ph.outlet = ph.outlet or n > 0
-            j += n or t.match(j, c.of("np_lead"))
+            j += n or match(j, c.of("np_lead"))
             continue
-        n = t.match(j, c.of("pronoun"))
+        n = match(j, c.of("pronoun"))
         if n and ph.pronoun is None and not ph.title_words and not pending:
             ph.pronoun = t.low[j]
             j += n
@@ -96,7 +123,7 @@ def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
             ph.this, j = True, j + 1
             ph.end = j
             continue
-        n = t.match(j, c.of("connector")) if ph.title_words else 0
+        n = match(j, c.of("connector")) if ph.title_words else 0
         if n or (t.raw[j][0].isupper() and not function_word(t, j)):
             pending += t.low[j:j + max(n, 1)]
             j += max(n, 1)
@@ -148,7 +175,8 @@ def at_boundary(t: Text, i: int, region: int, loose: bool = False) -> bool:
     prev = t.low[i - 1]
     if prev in CLAUSE_PUNCT or t.mark_at[i - 1] is not None:
         return True
-    if t.match_end(i - 1, t.cues.of("clause_link")):
+    links = t.cues.of("clause_link")
+    if prev in t.tails(links) and t.match_end(i - 1, links):
         return True
     if loose:
         return t.match_end(i - 1, t.cues.of("filler")) > 0 or any(ch.isdigit() for ch in prev)

@@ -144,9 +144,16 @@ class Text:
         return 0
 
     @staticmethod
-    def heads(phrases) -> set[str]:
+    def heads(phrases) -> frozenset[str]:
         """The syllables a phrase of ``phrases`` can start with: elsewhere :meth:`match` is 0."""
-        return set(_index(phrases, 0))
+        _index(phrases, 0)
+        return _FIRST[id(phrases)][2]
+
+    @staticmethod
+    def tails(phrases) -> frozenset[str]:
+        """The syllables a phrase of ``phrases`` can end with: elsewhere :meth:`match_end` is 0."""
+        _index(phrases, -1)
+        return _LAST[id(phrases)][2]
 
     def match_end(self, j: int, phrases) -> int:
         """Length of the longest phrase ending at syllable ``j`` (inclusive)."""
@@ -180,9 +187,9 @@ class Text:
         return caption
 
 
-# id(phrase set) -> (the set, its index), by first and by last syllable
-_FIRST: dict[int, tuple[object, dict]] = {}
-_LAST: dict[int, tuple[object, dict]] = {}
+# id(phrase set) -> (the set, its index, the index's syllables), by first and by last syllable
+_FIRST: dict[int, tuple[object, dict, frozenset]] = {}
+_LAST: dict[int, tuple[object, dict, frozenset]] = {}
 
 
 def _index(phrases, end: int) -> dict[str, list[tuple[str, ...]]]:
@@ -202,6 +209,6 @@ def _index(phrases, end: int) -> dict[str, list[tuple[str, ...]]]:
                 grouped.setdefault(p[end], []).append(p)
         for group in grouped.values():
             group.sort(key=lambda p: (-len(p), p))
-        cached = indexes[id(phrases)] = (phrases, grouped)
+        cached = indexes[id(phrases)] = (phrases, grouped, frozenset(grouped))
     return cached[1]
 
