@@ -35,7 +35,9 @@ import pyoxigraph as ox
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_build import KG  # noqa: E402
 from kg.graph import iris  # noqa: E402
 from kg.graph.store import STORE_DIR, GraphStore  # noqa: E402
 from kg.query import library  # noqa: E402
@@ -168,6 +170,7 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=20.0, help="seconds of timed runs per query (at least 3 runs)")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a query's runs are stopped")
     ap.add_argument("--workdir", help="where the big stores go (default: a temporary folder, removed)")
+    ap.add_argument("--reuse", action="store_true", help="query the stores already in --workdir instead of making them again")
     args = ap.parse_args()
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kgsparql-"))
@@ -175,14 +178,17 @@ def main() -> None:
     try:
         graph_dir = Path(args.graph) if args.graph else work / "bundled"
         if not args.graph:
-            subprocess.run(["kg", "build", str(ROOT / "sources"), "--out", str(graph_dir)], check=True, capture_output=True)
+            subprocess.run([*KG, "build", str(ROOT / "sources"), "--out", str(graph_dir)], check=True, capture_output=True)
         base = GraphStore.open_read_only(graph_dir / STORE_DIR)
         fact = evidence_fact(base)
         report("bundled build", graph_dir / STORE_DIR, fact, args.runs, args.budget, args.timeout)
         for size in (int(s) for s in args.sizes.split(",") if s):
             path = work / f"store-{size}"
-            quads, copies, load_s = make_store(base, size, path)
-            print(f"\n(replicated {copies} times: {quads:,} quads; bulk_load + optimize {load_s:.0f} s)")
+            if args.reuse and path.is_dir():
+                print(f"\n(reusing {path})")
+            else:
+                quads, copies, load_s = make_store(base, size, path)
+                print(f"\n(replicated {copies} times: {quads:,} quads; bulk_load + optimize {load_s:.0f} s)")
             report(f"replicated store, target {size:,}", path, fact, args.runs, args.budget, args.timeout)
             if not args.workdir:
                 shutil.rmtree(path, ignore_errors=True)
