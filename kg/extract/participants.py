@@ -102,7 +102,25 @@ def _word_regex(phrases: list[str]) -> re.Pattern[str]:
     alts = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not alts:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w])(?:{_grouped(alts)})(?![\w])", re.IGNORECASE)
+    rx = re.compile(rf"(?<![\w])(?:{_grouped(alts)})(?![\w])", re.IGNORECASE)
+    firsts = {re.match(r"\w*", a).group() for a in alts}
+    if "" not in firsts:  # every phrase opens with a word
+        _OPENERS[rx] = re.compile("|".join(map(re.escape, sorted(firsts))), re.IGNORECASE)
+    return rx
+
+
+# whole-word cue pattern -> pattern of the words its phrases open with
+_OPENERS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def opening_words(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a whole-word cue pattern, the pattern that fullmatches exactly the
+    words (``\\w+`` runs) its phrases open with; None for other patterns.
+
+    A phrase of ``rx`` can only start where such a word starts, since each of
+    its phrases opens with a word followed by a non-word character or its end.
+    """
+    return _OPENERS.get(rx)
 
 
 def _grouped(alts: list[str]) -> str:
