@@ -45,7 +45,7 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
                      sent.gap(lo, s), re.I)
     if link:
         lo = s
-    blocks = [m for m in rx.finditer(sent.ftext, lo, s) if table[norm(m.group())][0] == "possible"]
+    blocks = [m for m in sent.find(rx, lo, s) if table[norm(m.group())][0] == "possible"]
     possible = bool(blocks)
     if blocks and all(cue("invitation").fullmatch(m.group()) for m in blocks) and _accepted(sent, e):
         return "planned", STRONG, False, False  # "mời X thăm Y ... X đã nhận lời"
@@ -59,12 +59,12 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
         st = weak[0][1]
         # "sẽ nói chuyện ... ngay sau cuộc gặp": after a future event is future too
         if st == "held":
-            earlier = [m for m in rx.finditer(sent.ftext, cs, s) if table[norm(m.group())] == ("planned", STRONG)]
+            earlier = [m for m in sent.find(rx, cs, s) if table[norm(m.group())] == ("planned", STRONG)]
             if earlier:
                 return "planned", WEAK, possible, recency
         return st, WEAK, possible, recency
     # verbs sharing a subject share its tense: "X sẽ tới A để gặp B, trước khi sang C hội đàm"
-    earlier = [m for m in rx.finditer(sent.ftext, cs, s) if table[norm(m.group())][1] == STRONG
+    earlier = [m for m in sent.find(rx, cs, s) if table[norm(m.group())][1] == STRONG
                and table[norm(m.group())][0] in ("planned", "held")]
     if earlier:
         return table[norm(earlier[-1].group())][0], WEAK, possible, recency

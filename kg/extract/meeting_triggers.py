@@ -105,7 +105,7 @@ def _traveller_before(sent: Sentence, s: int) -> bool:
     gap = list(sent.gap(a0, s))
     spans = [(t.start, t.end) for t in sent.art.times if a0 <= t.start and t.end <= s]
     for rx in (status_regex(), cue("travel_adverb")):
-        spans += [(m.start(), m.end()) for m in rx.finditer(sent.ftext, a0, s)]
+        spans += [(m.start(), m.end()) for m in sent.find(rx, a0, s)]
     for a, b in spans:
         gap[a - a0:b - a0] = " " * (b - a)
     return re.fullmatch(r"[\s,]*", "".join(gap)) is not None
