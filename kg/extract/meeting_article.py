@@ -21,7 +21,8 @@ from kg.extract.participants import (
     known_affiliations,
     lexicon,
     norm,
-    opening_words,
+    opens,
+    opens_phrase,
     phrase_regex,
     title_categories,
 )
@@ -30,7 +31,6 @@ from kg.nlp.strings import doc_strings
 
 LEADER_CATEGORIES = ("head_of_state", "head_of_government")
 _WORD = re.compile(r"\w+")
-_OPENS: dict[re.Pattern[str], dict[str, bool]] = {}  # pattern -> word -> can a phrase open with it
 
 
 class ArticleFacts:
@@ -73,27 +73,24 @@ class ArticleFacts:
         """``list(pat.finditer(self.ftext, a, b))``.
 
         A whole-word cue pattern is tried only where a word its phrases open
-        with starts (see :func:`opening_words`), not at every position; the
+        with starts (see :func:`opens_phrase`), not at every position; the
         plain scan serves other patterns and ranges that end inside a word.
         """
-        openers = opening_words(pat)
+        known = opens_phrase(pat)
         starts = self._word_starts
         j = bisect_left(starts, b)
-        if openers is None or (j and self._word_ends[j - 1] > b):
+        if known is None or (j and self._word_ends[j - 1] > b):
             return list(pat.finditer(self.ftext, a, b))
-        known = _OPENS.setdefault(pat, {})
-        if len(known) > 50_000:
-            known.clear()
         out, last = [], a
         for k in range(bisect_left(starts, a), j):
             p = starts[k]
             if p < last:
                 continue
             word = self._words[k]
-            opens = known.get(word)
-            if opens is None:
-                opens = known[word] = openers.fullmatch(word) is not None
-            if opens:
+            ok = known.get(word)
+            if ok is None:
+                ok = opens(pat, known, word)
+            if ok:
                 m = pat.match(self.ftext, p, b)  # as finditer would try it at p
                 if m:
                     out.append(m)

@@ -105,22 +105,33 @@ def _word_regex(phrases: list[str]) -> re.Pattern[str]:
     rx = re.compile(rf"(?<![\w])(?:{_grouped(alts)})(?![\w])", re.IGNORECASE)
     firsts = {re.match(r"\w*", a).group() for a in alts}
     if "" not in firsts:  # every phrase opens with a word
-        _OPENERS[rx] = re.compile("|".join(map(re.escape, sorted(firsts))), re.IGNORECASE)
+        _OPENERS[id(rx)] = (rx, re.compile("|".join(map(re.escape, sorted(firsts))), re.IGNORECASE), {})
     return rx
 
 
-# whole-word cue pattern -> pattern of the words its phrases open with
-_OPENERS: dict[re.Pattern[str], re.Pattern[str]] = {}
+# id(whole-word cue pattern) -> (the pattern, a pattern of the words its
+# phrases open with, word -> whether it is one); by id, because hashing a
+# compiled pattern hashes its whole program
+_OPENERS: dict[int, tuple[re.Pattern[str], re.Pattern[str], dict[str, bool]]] = {}
 
 
-def opening_words(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    """For a whole-word cue pattern, the pattern that fullmatches exactly the
-    words (``\\w+`` runs) its phrases open with; None for other patterns.
+def opens_phrase(rx: re.Pattern[str]) -> dict[str, bool] | None:
+    """For a whole-word cue pattern, a cache telling whether a word (a ``\\w+``
+    run) is one its phrases open with (see :func:`opens`); None for other patterns.
 
     A phrase of ``rx`` can only start where such a word starts, since each of
     its phrases opens with a word followed by a non-word character or its end.
     """
-    return _OPENERS.get(rx)
+    hit = _OPENERS.get(id(rx))
+    return hit[2] if hit is not None and hit[0] is rx else None
+
+
+def opens(rx: re.Pattern[str], known: dict[str, bool], word: str) -> bool:
+    """Whether a phrase of ``rx`` can open with ``word``, remembered in ``known``."""
+    if len(known) > 50_000:
+        known.clear()
+    ok = known[word] = _OPENERS[id(rx)][1].fullmatch(word) is not None
+    return ok
 
 
 def _grouped(alts: list[str]) -> str:
