@@ -9,10 +9,12 @@ the rest of the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = {"“": "”", "«": "»"}
 STRAIGHT = '"'
+_MARKS = re.compile("[" + re.escape("\n" + STRAIGHT + "".join(OPENING) + "".join(OPENING.values())) + "]")
 
 
 @dataclass
@@ -34,7 +36,8 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):  # every other character leaves the state as it is
+        i, ch = m.start(), m.group()
         if ch == "\n":
             stack.clear()
             straight = None

@@ -9,7 +9,7 @@ actor, a post, a quotation?" in constant time.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -60,11 +60,15 @@ class Text:
         else:  # no sentence splitter ran: one sentence
             self.sents = [(0, len(self.text))]
         # a syllable belongs to the first sentence ending after its start (the last one at most)
-        ends, last = [e for _s, e in self.sents], len(self.sents) - 1
-        self.sent_of = [min(bisect_right(ends, s), last) for s in self.start]
+        cuts = [bisect_left(self.start, e) for _s, e in self.sents[:-1]] + [len(self.start)]
+        self.sent_of: list[int] = []
         self._sent_range: dict[int, tuple[int, int]] = {}  # sentence -> its syllable range
-        for i, k in enumerate(self.sent_of):
-            self._sent_range[k] = (self._sent_range.get(k, (i, i))[0], i + 1)
+        lo = 0
+        for k, hi in enumerate(cuts):
+            if hi > lo:
+                self.sent_of += [k] * (hi - lo)
+                self._sent_range[k] = (lo, hi)
+                lo = hi
         self._captions: dict[int, bool] = {}
         self._mark_actors(doc)
         self._mark_titles(doc)
