@@ -102,6 +102,7 @@ class CRFSegmenter:
             self._groups.setdefault((off1, off2), []).append((syntax, func))
         self._edge = {g: self._edge_weights(g) for g in self._groups}
         self._caches: dict[int, dict] = {1: {}, 2: {}, 3: {}}
+        self._windows: dict[tuple[str, ...], tuple[tuple[int, float], ...]] = {}
 
     @staticmethod
     def _parse(syntax: str) -> tuple[str, int, int, str | None]:
@@ -150,6 +151,18 @@ class CRFSegmenter:
         hit = cache[key] = tuple(out)
         return hit
 
+    def _window_scores(self, key: tuple[str, ...]) -> tuple[tuple[int, float], ...]:
+        """The unigram, bigram and trigram scores opened by a syllable, one after
+        the other: ``key`` holds it and the (up to) two syllables after it.
+        Kept per window so that tagging reads one cache entry per syllable; the
+        sums keep their order, so the floats are those of summing n-gram by n-gram."""
+        out = self._ngram_scores(key[:1])
+        if len(key) > 1:
+            out += self._ngram_scores(key[:2])
+            if len(key) > 2:
+                out += self._ngram_scores(key)
+        return out
+
     def pretokenize(self, text: str) -> list[tuple[int, int]]:
         """Syllable and punctuation spans, as underthesea's regex cuts them.
 
@@ -178,24 +191,16 @@ class CRFSegmenter:
             return []
         norm = [self._normalize(t) for t in tokens]
         d = [0.0] * (n + 4)  # B minus I score of position p at d[p + 2]
-        scores = self._ngram_scores
-        # the caches read inline (a method call per n-gram cost more than the
-        # sums); the sums keep their order, so the floats are the same
-        uni, bi, tri = self._caches[1].get, self._caches[2].get, self._caches[3].get
+        windows = self._windows
+        if len(windows) > _CACHE_LIMIT:
+            windows.clear()
         for j in range(n):
-            a = norm[j]
-            key = (a,)
-            for shift, w in uni(key) or scores(key):
+            key = tuple(norm[j:j + 3])
+            adds = windows.get(key)
+            if adds is None:
+                adds = windows[key] = self._window_scores(key)
+            for shift, w in adds:
                 d[j + shift] += w
-            if j + 1 < n:
-                b = norm[j + 1]
-                key = (a, b)
-                for shift, w in bi(key) or scores(key):
-                    d[j + shift] += w
-                if j + 2 < n:
-                    key = (a, b, norm[j + 2])
-                    for shift, w in tri(key) or scores(key):
-                        d[j + shift] += w
         d = d[2 : n + 2]
         # Windows that stick out of the sentence score as BOS / EOS.
         edge_positions = set(range(min(2, n))) | set(range(max(0, n - 2), n))
