@@ -31,6 +31,7 @@ from kg.nlp.strings import doc_strings
 
 LEADER_CATEGORIES = ("head_of_state", "head_of_government")
 _WORD = re.compile(r"\w+")
+_SHORT = 40  # characters: a shorter range is scanned faster than its words are looked up
 
 
 class ArticleFacts:
@@ -76,10 +77,12 @@ class ArticleFacts:
         with starts (see :func:`opens_phrase`), not at every position; the
         plain scan serves other patterns and ranges that end inside a word.
         """
-        known = opens_phrase(pat)
+        known = opens_phrase(pat) if b - a > _SHORT else None
+        if known is None:
+            return list(pat.finditer(self.ftext, a, b))
         starts = self._word_starts
         j = bisect_left(starts, b)
-        if known is None or (j and self._word_ends[j - 1] > b):
+        if j and self._word_ends[j - 1] > b:
             return list(pat.finditer(self.ftext, a, b))
         out, last = [], a
         for k in range(bisect_left(starts, a), j):
