@@ -38,7 +38,14 @@ class _Cluster:
 
 
 def _similar(a: str, b: str, threshold: float) -> bool:
-    return a == b or SequenceMatcher(None, a, b).ratio() >= threshold
+    """``SequenceMatcher(None, a, b).ratio() >= threshold``, refused early
+    by the bounds difflib documents (most name pairs are far apart)."""
+    if a == b:
+        return True
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < threshold:  # real_quick_ratio()
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 def _compatible(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
