@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -294,10 +295,8 @@ _LAST_VIEWS: list = []  # [(doc, fingerprint, views)]: the roles and meeting rul
 def _views_fingerprint(doc: Doc) -> tuple:
     """What the views depend on besides the text: entities, their keys, titles."""
     ents = tuple((e.start_char, e.end_char, e.label) for e in doc.ents)
-    keys = tuple(sorted((k[2], k[3], str(v)) for k, v in doc.user_data.items()
-                        if isinstance(k, tuple) and len(k) == 4 and k[1] == "kg_key"))
     titles = doc.spans.get("titles", []) if doc.spans is not None else []
-    return len(doc), ents, keys, tuple((t.start_char, t.end_char) for t in titles)
+    return len(doc), ents, span_values(doc, "kg_key"), tuple((t.start_char, t.end_char) for t in titles)
 
 
 def sentence_views(doc: Doc) -> list[SentView]:
@@ -333,7 +332,14 @@ def _build_views(doc: Doc) -> list[SentView]:
     for t in doc.spans.get("titles", []) if doc.spans is not None else []:
         s, e = t.start_char, t.end_char
         titles.append(Item(s, e, TITLE, None, text[s:e], categories.get((s, e))))
-    kept_titles = [t for t in titles if not any(t.start < e.end and e.start < t.end for e in ents)]
+    # entities are sorted and do not overlap: only the last one opening before
+    # a title's end can reach into it
+    ent_starts = [e.start for e in ents]
+    kept_titles = []
+    for t in titles:
+        k = bisect_left(ent_starts, t.end)
+        if not (k and ents[k - 1].end > t.start):
+            kept_titles.append(t)
     items = sorted(ents + kept_titles, key=lambda i: (i.start, -i.end))
     try:
         sents = list(doc.sents)
