@@ -126,7 +126,7 @@ class Sentence:
         if search_end(cue_pattern(r"(?:<<place_prep>>)\s+(?:\S+\s+){0,3}$"), lead, words("place_prep") + 3):
             return None, j + 1  # "tại Văn phòng Thủ tướng": part of a venue's name
         if search_end(cue_pattern(r"(?:<<plural>>|\d+)\s*$"), lead, words("plural")) or \
-                re.match(rf"\s*(?:{cue('plural_after').pattern})(?!\w)", after, re.I) or \
+                cue_pattern(r"\s*(?:<<plural_after>>)(?!\w)").match(after) or \
                 v.between(items[j].end, v.end).lstrip()[:1].isupper():
             return None, j + 1  # plural, or a name the recogniser missed
         return Atom(it.start, items[j].end, "post", title=title), j + 1
@@ -146,7 +146,7 @@ class Sentence:
                        words("delegation", "owner_link"))
         if m:
             start = v.start + m.start()
-            m2 = re.search(rf"{cue('plural_det').pattern}\s*$", lead[: m.start()], re.I)
+            m2 = cue_pattern(r"<<plural_det>>\s*$").search(lead[: m.start()])
             if m2:
                 start = v.start + m2.start()
             return Atom(start, it.end, "actor", it.key, it.label, delegation=True, core=it.start)
@@ -238,7 +238,7 @@ class Sentence:
         joins: list[list[str]] = []
         for x in atoms:
             gap = strip_parens(self.gap(out[-1][-1].end, x.start)) if out else ""
-            if out and re.fullmatch(rf"\s*(?:,|{cue('coordinator').pattern}|[-–/])?\s*", gap, re.I):
+            if out and cue_pattern(r"\s*(?:,|<<coordinator>>|[-–/])?\s*").fullmatch(gap):
                 out[-1].append(x)
                 joins[-1].append("," if "," in gap else "&")
             else:
@@ -261,7 +261,7 @@ class Sentence:
         if not before:
             return []
         agent = before[-1]
-        m = re.search(rf"{cue('passive').pattern}\s+$", self.gap(self.v.start, agent.start), re.I)
+        m = cue_pattern(r"<<passive>>\s+$").search(self.gap(self.v.start, agent.start))
         if m is None or len(self.gap(agent.end, s)) > 20:
             return []
         groups = self.groups(self.v.start, self.v.start + m.start())
@@ -310,5 +310,5 @@ class Sentence:
         opening attribution is outside every clause of the sentence."""
         v = self.v
         lead = len(v.text) - len(v.text.lstrip())
-        m = re.match(rf"(?:{cue('source').pattern})\s[^,;.]{{1,80}},", self.ftext[v.start + lead:v.end], re.I)
+        m = cue_pattern(r"(?:<<source>>)\s[^,;.]{1,80},").match(self.ftext[v.start + lead:v.end])
         return [(v.start + lead, v.start + lead + m.end())] if m else []

@@ -10,7 +10,7 @@ from kg.extract.dates import TimeExpression
 from kg.extract.meeting_article import is_previous_relative
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Mention
-from kg.extract.meeting_vocab import STRONG, VISIT, WEAK, cue, status_regex, status_table
+from kg.extract.meeting_vocab import STRONG, VISIT, WEAK, cue, cue_pattern, status_regex, status_table
 from kg.extract.participants import COUNTRY, ORG, PLACE, lexicon, meeting_cues, norm
 
 
@@ -41,8 +41,7 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     lo = max([lo] + [x.end() for x in _STOP.finditer(sent.ftext, lo, s)])
     # "Kỳ vọng ... tăng lên sau chuyến thăm X": the wish is not about the
     # contact named in a "sau/trước" adjunct
-    link = re.search(rf"(?:{cue('temporal_link').pattern})\s+(?:{cue('determiner').pattern}\s+)?$",
-                     sent.gap(lo, s), re.I)
+    link = cue_pattern(r"(?:<<temporal_link>>)\s+(?:<<determiner>>\s+)?$").search(sent.gap(lo, s))
     if link:
         lo = s
     blocks = [m for m in sent.find(rx, lo, s) if table[norm(m.group())][0] == "possible"]
@@ -110,7 +109,7 @@ def _is_visit(trigs, s: int) -> bool:
 
 def _venue_after_prep(sent: Sentence, start: int, limit: int) -> str | None:
     for m in sent.find(cue("place_prep"), start, limit):
-        if re.search(rf"(?:{cue('delegation').pattern})\s*$", sent.gap(start, m.start()), re.I):
+        if cue_pattern(r"(?:<<delegation>>)\s*$").search(sent.gap(start, m.start())):
             continue
         for a in sent.atoms:
             if a.start >= m.end() and a.kind in ("place", "actor") and a.key and \
@@ -184,15 +183,15 @@ def _dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
     tháng 10", "đắc cử hồi tháng 6": none of these is the contact's date.
     """
     lead = ftext[max(sent_start, t.start - 30):t.start]
-    if re.search(rf"(?:{cue('range_end').pattern})\s*(?:{cue('approx').pattern})?\s*$", lead[-20:], re.I):
+    if cue_pattern(r"(?:<<range_end>>)\s*(?:<<approx>>)?\s*$").search(lead[-20:]):
         return False
-    if re.search(rf"(?:{cue('count_from').pattern})\s*$", lead[-20:], re.I):
+    if cue_pattern(r"(?:<<count_from>>)\s*$").search(lead[-20:]):
         return False
     before = ftext[sent_start:t.start]
     stretch = before[max([0] + [m.end() for m in re.finditer(r"[,;]", before)]):]
     if cue("since_clause").search(stretch):
         return False
-    return not re.search(rf"(?:{cue('other_event').pattern})\s+(?:\S+\s+){{0,1}}$", lead, re.I)
+    return not cue_pattern(r"(?:<<other_event>>)\s+(?:\S+\s+){0,1}$").search(lead)
 
 
 def _resolved(sent: Sentence, t: TimeExpression) -> TimeExpression:

@@ -15,7 +15,7 @@ from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_attributes import assign_dates, mention_place, mention_status
 from kg.extract.meeting_model import Atom, Mention
 from kg.extract.meeting_triggers import find_triggers
-from kg.extract.meeting_vocab import VISIT, cue, reporting_verbs
+from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs
 from kg.extract.participants import COUNTRY, ORG, PLACE, meeting_cues, norm, place_kinds, strip_parens
 
 _MAX_SUBJECT_GAP = 60
@@ -44,7 +44,7 @@ class ClauseReader(Sentence):
                     m.purpose = True
             mentions += self._distribute(m, cs)
         # "X điện đàm với Y ngay sau cuộc gặp với Z": X's contact is linked to Z's
-        link = re.compile(rf"{cue('relative_link').pattern}\s+(?:\S+\s+){{0,8}}$", re.I)
+        link = cue_pattern(r"<<relative_link>>\s+(?:\S+\s+){0,8}$")
         for i, m in enumerate(mentions):
             for j, o in enumerate(mentions):
                 if j != i and o.start > m.end and link.search(self.gap(m.end, o.start)) and \
@@ -91,15 +91,14 @@ class ClauseReader(Sentence):
                     groups.append(patient)
         # status
         status, strength, possible, recency = mention_status(self, s, e, ws, we, cs)
-        generic = bool(re.search(rf"(?:{cue('generic').pattern})\s*$", self.gap(max(cs, s - 12), s), re.I)) \
+        generic = bool(cue_pattern(r"(?:<<generic>>)\s*$").search(self.gap(max(cs, s - 12), s))) \
             or bool(re.match(rf"{cue('plural_det').pattern}\s", norm(text)))
         after = self.gap(e, min(ce, e + 30))
         habitual = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:(?:{cue('habitual').pattern})|"
                                  rf"(?:{cue('approx').pattern})?\s*\d+\s+{cue('times').pattern})(?!\w)", after, re.I))
-        anaphoric = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:{cue('anaphor').pattern})(?!\w)",
-                                  self.ftext[e:min(ce, e + 25)], re.I))
+        anaphoric = bool(cue_pattern(r"\s*(?:\S+\s+){0,2}?(?:<<anaphor>>)(?!\w)").match(self.ftext[e:min(ce, e + 25)]))
         place, weak_place = mention_place(self, s, e, cs, ce, trigs)
-        cancelled = bool(re.match(rf"\s*(?:\S+\s+){{0,3}}?(?:{cue('cancel').pattern})", self.ftext[e:ce], re.I))
+        cancelled = bool(cue_pattern(r"\s*(?:\S+\s+){0,3}?(?:<<cancel>>)").match(self.ftext[e:ce]))
         if kind == VISIT and host is not None and place is None:
             place, weak_place = host.key, s in self.travel  # a trip's goal, unless a visit noun names one
         org_summit = kind == "summit" and len(right) == 1 and len(right[0]) == 1 and \
@@ -112,8 +111,8 @@ class ClauseReader(Sentence):
         """"A lần lượt điện đàm với B và C": one contact with each partner."""
         if len(m.groups) != 2 or len(m.groups[1]) < 2 or not m.groups[0]:
             return [m]
-        if not re.search(rf"(?:{cue('distributive').pattern})\s+(?:\S+\s+){{0,2}}$",
-                         self.gap(max(cs, m.groups[0][-1].end), m.start) + " ", re.I):
+        if not cue_pattern(r"(?:<<distributive>>)\s+(?:\S+\s+){0,2}$").search(
+                self.gap(max(cs, m.groups[0][-1].end), m.start) + " "):
             return [m]
         return [replace(m, groups=[m.groups[0], [partner]]) for partner in m.groups[1]]
 
@@ -130,7 +129,7 @@ class ClauseReader(Sentence):
 
     def _joint_body(self, e: int, ce: int) -> list[list[Atom]]:
         """"Kỳ họp ... Ủy ban hỗn hợp Việt Nam - Philippines": the body's two states."""
-        m = re.match(rf"\s*(?:\S+\s+){{0,4}}?(?:{cue('joint_body').pattern})", self.ftext[e:ce], re.I)
+        m = cue_pattern(r"\s*(?:\S+\s+){0,4}?(?:<<joint_body>>)").match(self.ftext[e:ce])
         if m is None:
             return []
         for g in self.groups(e + m.end(), ce):
@@ -191,15 +190,14 @@ class ClauseReader(Sentence):
                 return []
         elif len(self.gap(g[-1].end, s)) > _MAX_SUBJECT_GAP + sum(b - a for a, b in aside if a >= g[-1].end):
             return []
-        if re.search(rf"{cue('oblique').pattern}\s*$", self.gap(cs, g[0].start), re.I):
+        if cue_pattern(r"<<oblique>>\s*$").search(self.gap(cs, g[0].start)):
             return []  # an oblique, not the subject
         return g
 
     def _shared_subject(self, s: int, trigs) -> list[Atom]:
         """"A hội kiến B, sau đó hội kiến C": a verb after a sequence word
         ("sau đó", "rồi") with no subject of its own shares the previous one's."""
-        m = re.search(rf",?\s*(?:{cue('sequence').pattern})\s+(?:[^\W\d]+\s+){{0,2}}$",
-                      self.gap(self.v.start, s), re.I)
+        m = cue_pattern(r",?\s*(?:<<sequence>>)\s+(?:[^\W\d]+\s+){0,2}$").search(self.gap(self.v.start, s))
         if m is None:
             return []
         prev = [t for t in trigs if t[1] <= self.v.start + m.start()]
@@ -223,13 +221,13 @@ class ClauseReader(Sentence):
         if not groups or not re.fullmatch(r"\s*", self.gap(groups[-1][-1].end, verb.start())):
             return []
         g = groups[-1]
-        if re.search(rf"{cue('oblique').pattern}\s*$", self.gap(v.start, g[0].start), re.I):
+        if cue_pattern(r"<<oblique>>\s*$").search(self.gap(v.start, g[0].start)):
             return []
         return g
 
     def _asides(self, cs: int, s: int) -> list[tuple[int, int]]:
         """Comma-delimited descriptions before ``s`` (", người tháp tùng ..., ")."""
-        rx = re.compile(rf",\s*(?:{cue('apposition').pattern})\s[^,]*,", re.I)
+        rx = cue_pattern(r",\s*(?:<<apposition>>)\s[^,]*,")
         return [(m.start(), m.end()) for m in rx.finditer(self.ftext, cs, s)]
 
     def _clause_subject(self, cs: int, ce: int, s: int, e: int, link_start: int) -> list[Atom]:

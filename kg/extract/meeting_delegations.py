@@ -13,7 +13,7 @@ import re
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_merge import EventBuilder, dates_compatible
 from kg.extract.meeting_model import Atom, Event
-from kg.extract.meeting_vocab import VISIT, cue
+from kg.extract.meeting_vocab import VISIT, cue, cue_pattern
 from kg.extract.participants import COUNTRY, ORG, PERSON, SentView
 
 
@@ -78,7 +78,7 @@ def _heads(art: ArticleFacts, view: SentView, atoms: list[Atom], opener: Atom | 
     out = []
     led = cue("led_by")
     for m in art.find(led, view.start, view.end):
-        agent = [x for x in re.finditer(rf"(?<!\w)(?:{cue('led_agent').pattern})\s+", ftext[view.start:m.start()], re.I)]
+        agent = [x for x in cue_pattern(r"(?<!\w)(?:<<led_agent>>)\s+").finditer(ftext[view.start:m.start()])]
         if agent:
             do_start, do_end = view.start + agent[-1].start(), view.start + agent[-1].end()
             persons = _persons(atoms, do_end, m.start())
@@ -103,7 +103,7 @@ def _delegation_before(art: ArticleFacts, atoms: list[Atom], at: int, opener: At
             and x.label in (COUNTRY, ORG) and not re.search(r"[,;]", art.ftext[x.end:at])]
     if near:
         return near[-1].key
-    bare = list(re.finditer(rf"(?:{cue('delegation').pattern})(?:\s+\S+){{0,4}}\s*$", art.ftext[max(0, at - 40):at], re.I))
+    bare = list(cue_pattern(r"(?:<<delegation>>)(?:\s+\S+){0,4}\s*$").finditer(art.ftext[max(0, at - 40):at]))
     if bare and opener is not None and not re.search(r"[,;]", bare[-1].group()):
         return opener.key  # "Phía Ukraine, ... phái đoàn nước này sẽ do X dẫn đầu"
     return None
@@ -115,7 +115,7 @@ def _sent_representatives(art: ArticleFacts, view: SentView, atoms: list[Atom]) 
     for a in atoms:
         if not (a.kind == "actor" and a.delegation and a.label in (COUNTRY, ORG) and a.key):
             continue
-        m = re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:{cue('sends').pattern})\s", art.ftext[a.end:view.end], re.I)
+        m = cue_pattern(r"\s*(?:\S+\s+){0,2}?(?:<<sends>>)\s").match(art.ftext[a.end:view.end])
         if m:
             persons = _persons(atoms, a.end + m.end(), view.end)
             if persons and persons[0].start - (a.end + m.end()) <= 50:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Atom
-from kg.extract.meeting_vocab import CALL, VISIT, cue, status_regex, trigger_regex
+from kg.extract.meeting_vocab import CALL, VISIT, cue, cue_pattern, status_regex, trigger_regex
 from kg.extract.participants import COUNTRY, PLACE, TITLE, capital_countries, meeting_cues, norm
 
 
@@ -53,7 +53,7 @@ def find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
                 for a in sent.atoms):
             continue
         # "vòng đàm phán 3 bên": the count belongs to the trigger
-        m3 = re.match(rf"\s+{cue('party_count').pattern}", sent.ftext[e:v.end], re.I)
+        m3 = cue_pattern(r"\s+<<party_count>>").match(sent.ftext[e:v.end])
         if m3:
             e += m3.end()
         out.append((s, e, kind))
@@ -79,7 +79,7 @@ def _travel_triggers(sent: Sentence, found: list[tuple[int, int, str]]) -> list[
         if dest is None or not re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,2}", sent.gap(e, dest.start)) or \
                 sent.gap(e, dest.start).strip()[:1].isupper() or travel_host(sent, dest) is None:
             continue
-        if not (_traveller_before(sent, s) or re.search(rf"(?:{cue('sequence').pattern})\s*$", sent.gap(v.start, s), re.I)):
+        if not (_traveller_before(sent, s) or cue_pattern(r"(?:<<sequence>>)\s*$").search(sent.gap(v.start, s))):
             continue
         sent.travel[s] = dest
         out.append((s, e, VISIT))
