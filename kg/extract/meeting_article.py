@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -21,8 +20,6 @@ from kg.extract.participants import (
     known_affiliations,
     lexicon,
     norm,
-    opens,
-    opens_phrase,
     phrase_regex,
     title_categories,
 )
@@ -30,8 +27,6 @@ from kg.extract.roles import RoleHit
 from kg.nlp.strings import doc_strings
 
 LEADER_CATEGORIES = ("head_of_state", "head_of_government")
-_WORD = re.compile(r"\w+")
-_SHORT = 40  # characters: a shorter range is scanned faster than its words are looked up
 
 
 class ArticleFacts:
@@ -62,43 +57,9 @@ class ArticleFacts:
         self.times = [_next_if_coming(t, self.ftext, self.article_date)
                       for t in find_times(self.text, self.article_date)]
         self.present = entity_keys(doc)
-        words = list(_WORD.finditer(self.ftext))
-        self._word_starts = [m.start() for m in words]
-        self._word_ends = [m.end() for m in words]
-        self._words = [m.group() for m in words]
         self.atoms: dict[int, list[Atom]] = {}  # sentence index -> atoms, filled while reading
         self.first_day = next((t.start for t in self.times if t.granularity == "day"
                                 and not is_previous_relative(t.text)), None)
-
-    def find(self, pat: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
-        """``list(pat.finditer(self.ftext, a, b))``.
-
-        A whole-word cue pattern is tried only where a word its phrases open
-        with starts (see :func:`opens_phrase`), not at every position; the
-        plain scan serves other patterns and ranges that end inside a word.
-        """
-        known = opens_phrase(pat) if b - a > _SHORT else None
-        if known is None:
-            return list(pat.finditer(self.ftext, a, b))
-        starts = self._word_starts
-        j = bisect_left(starts, b)
-        if j and self._word_ends[j - 1] > b:
-            return list(pat.finditer(self.ftext, a, b))
-        out, last = [], a
-        for k in range(bisect_left(starts, a), j):
-            p = starts[k]
-            if p < last:
-                continue
-            word = self._words[k]
-            ok = known.get(word)
-            if ok is None:
-                ok = opens(pat, known, word)
-            if ok:
-                m = pat.match(self.ftext, p, b)  # as finditer would try it at p
-                if m:
-                    out.append(m)
-                    last = m.end()
-        return out
 
     def known(self, key: str | None) -> str | None:
         """``key`` if the article names that entity (see :func:`entity_keys`)."""

@@ -54,7 +54,7 @@ class Sentence:
 
     # helpers on article offsets
     def find(self, pat: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
-        return self.art.find(pat, a, b)
+        return list(pat.finditer(self.ftext, a, b))
 
     def gap(self, a: int, b: int) -> str:
         return self.ftext[a:b] if b > a else ""

@@ -77,7 +77,7 @@ def _heads(art: ArticleFacts, view: SentView, atoms: list[Atom], opener: Atom | 
     ftext = art.ftext
     out = []
     led = cue("led_by")
-    for m in art.find(led, view.start, view.end):
+    for m in led.finditer(ftext, view.start, view.end):
         agent = [x for x in cue_pattern(r"(?<!\w)(?:<<led_agent>>)\s+").finditer(ftext[view.start:m.start()])]
         if agent:
             do_start, do_end = view.start + agent[-1].start(), view.start + agent[-1].end()

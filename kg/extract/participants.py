@@ -103,36 +103,7 @@ def _word_regex(phrases: list[str]) -> re.Pattern[str]:
     alts = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not alts:
         return re.compile(r"(?!x)x")
-    rx = re.compile(rf"(?<![\w])(?:{_grouped(alts)})(?![\w])", re.IGNORECASE)
-    firsts = {re.match(r"\w*", a).group() for a in alts}
-    if "" not in firsts:  # every phrase opens with a word
-        _OPENERS[id(rx)] = (rx, re.compile("|".join(map(re.escape, sorted(firsts))), re.IGNORECASE), {})
-    return rx
-
-
-# id(whole-word cue pattern) -> (the pattern, a pattern of the words its
-# phrases open with, word -> whether it is one); by id, because hashing a
-# compiled pattern hashes its whole program
-_OPENERS: dict[int, tuple[re.Pattern[str], re.Pattern[str], dict[str, bool]]] = {}
-
-
-def opens_phrase(rx: re.Pattern[str]) -> dict[str, bool] | None:
-    """For a whole-word cue pattern, a cache telling whether a word (a ``\\w+``
-    run) is one its phrases open with (see :func:`opens`); None for other patterns.
-
-    A phrase of ``rx`` can only start where such a word starts, since each of
-    its phrases opens with a word followed by a non-word character or its end.
-    """
-    hit = _OPENERS.get(id(rx))
-    return hit[2] if hit is not None and hit[0] is rx else None
-
-
-def opens(rx: re.Pattern[str], known: dict[str, bool], word: str) -> bool:
-    """Whether a phrase of ``rx`` can open with ``word``, remembered in ``known``."""
-    if len(known) > 50_000:
-        known.clear()
-    ok = known[word] = _OPENERS[id(rx)][1].fullmatch(word) is not None
-    return ok
+    return re.compile(rf"(?<![\w])(?:{_grouped(alts)})(?![\w])", re.IGNORECASE)
 
 
 def _grouped(alts: list[str]) -> str:

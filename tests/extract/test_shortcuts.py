@@ -59,33 +59,3 @@ def test_search_end_finds_what_a_full_search_finds(checked_search_end):
         extract(nlp, article)
     assert checked_search_end and any(checked_search_end)  # the shortcut ran, and found things
 
-
-def test_cue_find_finds_what_finditer_finds(monkeypatch):
-    """Cue patterns tried only where a word their phrases open with starts."""
-    from kg.extract import meeting_article
-    from kg.nlp.pipeline import load_pipeline
-
-    plain_find = meeting_article.ArticleFacts.find
-    facts = []
-
-    def checked(self, pat, a, b):
-        got = plain_find(self, pat, a, b)
-        assert [m.span() for m in got] == [m.span() for m in pat.finditer(self.ftext, a, b)]
-        if not facts or facts[-1] is not self:
-            facts.append(self)
-        return got
-
-    monkeypatch.setattr(meeting_article.ArticleFacts, "find", checked)
-    nlp = load_pipeline()
-    for article in _articles():
-        extract(nlp, article)
-    patterns = [rx for rx, _openers, _known in participants._OPENERS.values()]
-    assert facts and patterns
-    rng = random.Random(5)
-    for art in facts:  # any range, also inside words, with every cue pattern
-        n = len(art.ftext)
-        for _ in range(60):
-            a, b = sorted(rng.randrange(n + 1) for _ in range(2))
-            for pat in rng.sample(patterns, 8):
-                assert [m.span() for m in plain_find(art, pat, a, b)] == \
-                    [m.span() for m in pat.finditer(art.ftext, a, b)]
