@@ -39,8 +39,9 @@ def build(
     engine: Annotated[str, typer.Option("--engine", help="local, or dask to spread extraction over workers.")] = "local",
     workers: Annotated[int | None, typer.Option("--workers", help="Dask workers to start on this machine.")] = None,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of an existing Dask scheduler.")] = None,
+    exports: Annotated[bool, typer.Option("--exports", help="Also write every export format into OUT/exports.")] = False,
 ) -> None:
-    """Extract the graph from articles; write records, graph.trig and graph.html."""
+    """Extract the graph from articles; write records, graph.trig and graph.html (and the exports)."""
     from kg.build import NothingBuilt
     from kg.build import build as run_build
 
@@ -55,6 +56,12 @@ def build(
         raise _fail(msg.BUILD_INTERRUPTED, 130) from None
     for what, path in summary.outputs.items():
         typer.echo(msg.say(msg.WROTE, what=what, path=path))
+    if exports:
+        from kg.export.formats import export_all
+        from kg.graph.store import open_build
+
+        for fmt, path in export_all(open_build(out), out / "exports").items():
+            typer.echo(msg.say(msg.WROTE, what=fmt, path=path))
     typer.echo(summary.line())
 
 

@@ -6,7 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
+import networkx as nx
 import pytest
+from rdflib import Dataset, Graph
 from typer.testing import CliRunner
 
 from kg.build import BLOCKS_DIR, write_outputs
@@ -95,3 +97,18 @@ def test_outputs_kept_per_article_match_outputs_read_from_the_store(tmp_path):
     write_outputs(out)
     rewritten = {p.relative_to(out): p.read_bytes() for p in [out / "graph.trig", *sorted((out / "records").glob("*.json"))]}
     assert kept == rewritten and len(kept) == len(sources) + 1
+
+
+def test_build_with_exports_writes_every_format_readable(tmp_path):
+    out = tmp_path / "build"
+    result = runner.invoke(app, ["build", "sources", "--out", str(out), "--exports"])
+    assert result.exit_code == 0, result.output
+    exports = out / "exports"
+    assert sorted(p.name for p in exports.iterdir()) == sorted(
+        ["graph.ttl", "graph.nt", "graph.jsonld", "graph.nq", "graph.rdf", "graph.graphml", "graph.gexf", "neo4j-csv"])
+    assert f"wrote graphml: {exports / 'graph.graphml'}" in result.output
+    turtle = Graph().parse(exports / "graph.ttl", format="turtle")
+    assert len(Graph().parse(exports / "graph.jsonld", format="json-ld")) == len(turtle) > 1000
+    assert len(Dataset().parse(exports / "graph.nq", format="nquads")) > 0
+    network = nx.read_graphml(exports / "graph.graphml")
+    assert any(data.get("label") == "Vladimir Putin" for _, data in network.nodes(data=True))

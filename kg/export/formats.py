@@ -39,3 +39,20 @@ def export(store: GraphStore, out: str | Path, fmt: str) -> Path:
     graph = project(store)
     writer = {"graphml": network.write_graphml, "gexf": network.write_gexf, "csv": neo4j_csv.write_csv}[fmt]
     return writer(graph, path)
+
+
+FILE_NAMES = {"ttl": "graph.ttl", "nt": "graph.nt", "jsonld": "graph.jsonld", "nq": "graph.nq", "xml": "graph.rdf",
+              "graphml": "graph.graphml", "gexf": "graph.gexf", "csv": "neo4j-csv"}
+"""What :func:`export_all` writes (TriG is the build's own ``graph.trig``)."""
+
+
+def export_all(store: GraphStore, folder: str | Path) -> dict[str, Path]:
+    """Every export format into ``folder``, under the names of :data:`FILE_NAMES`.
+
+    Example:
+        >>> import tempfile
+        >>> written = export_all(GraphStore.in_memory(), tempfile.mkdtemp())
+        >>> sorted(path.name for path in written.values())[:3]
+        ['graph.gexf', 'graph.graphml', 'graph.jsonld']
+    """
+    return {fmt: export(store, Path(folder) / name, fmt) for fmt, name in FILE_NAMES.items()}
