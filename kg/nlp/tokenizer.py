@@ -39,6 +39,7 @@ _DOTTED_ABBREVIATIONS = frozenset(
     "TS PGS GS THS BS KS CN NXB TP TT TW UBND HĐND PTS ST GD ĐH LS KTS NS NSND NSƯT".split()
 )
 _ACRONYM_DOT = re.compile(r"[A-ZĐ]{2,}\.\Z")
+_CUTS_LIMIT = 200_000  # words whose cuts are kept before the cache is dropped
 
 
 def _kind(syllable: str) -> int:
@@ -74,6 +75,7 @@ class VietnameseTokenizer(DummyTokenizer):
         self._segmenter = segmenter
         self._known_names_factory = known_names
         self._known_names: Container[tuple[str, ...]] | None = None
+        self._cuts: dict[tuple, tuple[tuple[int, int], ...]] = {}  # see _split_word
 
     @property
     def segmenter(self) -> CRFSegmenter:
@@ -107,6 +109,18 @@ class VietnameseTokenizer(DummyTokenizer):
     def _split_word(self, line: str, sylls: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if len(sylls) == 1 and line[sylls[0][1] - 1] != ".":
             return sylls
+        # The cuts depend only on the word's own characters and syllables, and
+        # the same words come back all the time: kept per word, as offsets in it.
+        start = sylls[0][0]
+        key = (line[start:sylls[-1][1]], tuple((s - start, e - start) for s, e in sylls))
+        cuts = self._cuts.get(key)
+        if cuts is None:
+            if len(self._cuts) > _CUTS_LIMIT:
+                self._cuts.clear()
+            cuts = self._cuts[key] = tuple((s - start, e - start) for s, e in self._cut_word(line, sylls))
+        return [(start + s, start + e) for s, e in cuts]
+
+    def _cut_word(self, line: str, sylls: list[tuple[int, int]]) -> list[tuple[int, int]]:
         sylls = [part for span in sylls for part in self._split_acronym_dot(line, span)]
         if len(sylls) == 1:
             return sylls

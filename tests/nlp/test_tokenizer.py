@@ -106,6 +106,19 @@ def test_name_glued_after_a_country_is_cut(nlp):
     assert "Iran" in words
 
 
+def test_word_cuts_read_back_from_the_cache_are_the_same(nlp):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = TRICKY + [p.read_text(encoding="utf-8") for p in sorted((root / "sources").glob("*.txt"))]
+    tok = nlp.tokenizer
+    for text in texts:
+        warm = tok.token_spans(text)  # words seen before come from the cache
+        tok._cuts.clear()
+        assert tok.token_spans(text) == warm
+        assert tok.token_spans(text) == warm
+
+
 def test_segmenter_agrees_with_underthesea():
     from underthesea import word_tokenize
 
