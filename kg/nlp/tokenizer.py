@@ -97,12 +97,17 @@ class VietnameseTokenizer(DummyTokenizer):
     def token_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the non-space tokens of ``text``, in order."""
         spans: list[tuple[int, int]] = []
+        append, segment, split = spans.append, self.segmenter.segment_syllables, self._split_word
         pos = 0
         for line in text.split("\n"):
             if line.strip():
-                for word in self.segmenter.segment_syllables(line):
-                    for s, e in self._split_word(line, word):
-                        spans.append((pos + s, pos + e))
+                for word in segment(line):
+                    if len(word) == 1 and line[word[0][1] - 1] != ".":  # most words: kept whole
+                        s, e = word[0]
+                        append((pos + s, pos + e))
+                        continue
+                    for s, e in split(line, word):
+                        append((pos + s, pos + e))
             pos += len(line) + 1
         return spans
 
@@ -199,7 +204,10 @@ class VietnameseTokenizer(DummyTokenizer):
         pos = 0
         for s, e in self.token_spans(text):
             if s > pos:
-                _add_gap(text[pos:s], pos, words, spaces, starts)
+                if s == pos + 1 and text[pos] == " " and words and not spaces[-1]:
+                    spaces[-1] = True  # one plain space: the previous token's (see _add_gap)
+                else:
+                    _add_gap(text[pos:s], pos, words, spaces, starts)
             words.append(text[s:e])
             spaces.append(False)
             starts.append(s)
