@@ -473,15 +473,16 @@ class Scanner:
     def items(self) -> list[Item]:
         items: list[Item] = []
         starters = _starters(self.gaz)
+        space, folded, cap, text, has_alnum = self.space, self.folded, self.cap, self.text, _HAS_ALNUM.search
         i = 0
         while i < self.n:
-            if self.space[i]:
+            if space[i]:
                 items.append(Item(i, i + 1, "space"))
                 i += 1
                 continue
-            f0 = self.folded[i][0]
+            f0 = folded[i][0]
             if f0 not in starters and f0.rstrip(".") not in starters:  # most words start nothing
-                kind = "cap" if self.cap[i] else ("word" if _HAS_ALNUM.search(self.text[i]) else "punct")
+                kind = "cap" if cap[i] else ("word" if has_alnum(text[i]) else "punct")
                 items.append(Item(i, i + 1, kind))
                 i += 1
                 continue
