@@ -57,9 +57,14 @@ class ArticleFacts:
         self.times = [_next_if_coming(t, self.ftext, self.article_date)
                       for t in find_times(self.text, self.article_date)]
         self.present = entity_keys(doc)
-        self.atoms: dict[int, list[Atom]] = {}  # sentence index -> atoms, filled while reading
+        self.readers: dict = {}  # sentence index -> its reader (a meeting_atoms.Sentence), while reading
         self.first_day = next((t.start for t in self.times if t.granularity == "day"
                                 and not is_previous_relative(t.text)), None)
+
+    def atoms_of(self, index: int) -> list[Atom]:
+        """The atoms of sentence ``index``, once it is being read (none before)."""
+        reader = self.readers.get(index)
+        return reader.atoms if reader is not None else []
 
     def known(self, key: str | None) -> str | None:
         """``key`` if the article names that entity (see :func:`entity_keys`)."""

@@ -50,7 +50,15 @@ class Sentence:
         self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
         self._marks: tuple | None = None  # see _clause_marks
         self.travel: dict[int, Atom] = {}  # start of a travel-verb trigger -> its destination
-        self.atoms = self._atoms()
+        self._read_atoms: list[Atom] | None = None
+
+    @property
+    def atoms(self) -> list[Atom]:
+        """The sentence's atoms, read when first asked for: half the sentences
+        name no contact, and their atoms are rarely needed."""
+        if self._read_atoms is None:
+            self._read_atoms = self._atoms()
+        return self._read_atoms
 
     # helpers on article offsets
     def find(self, pat: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:

@@ -28,6 +28,8 @@ class ClauseReader(Sentence):
     def read(self, index_base: int) -> list[Mention]:
         v = self.v
         trigs = find_triggers(self)
+        if not trigs:
+            return []
         mentions = []
         bg = cue("background").match(self.ftext, v.start + (len(v.text) - len(v.text.lstrip())))
         purpose = cue("purpose")

@@ -14,7 +14,11 @@ from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_merge import EventBuilder, dates_compatible
 from kg.extract.meeting_model import Atom, Event
 from kg.extract.meeting_vocab import VISIT, cue, cue_pattern
-from kg.extract.participants import COUNTRY, ORG, PERSON, SentView
+from kg.extract.participants import COUNTRY, ORG, PERSON, SentView, cue_anywhere
+
+
+# a side opening the sentence, "do X dẫn đầu", "cử X": what _member_lists reads
+_MEMBER_CUES = ("side", "led_by", "sends")
 
 
 def _member_lists(art: ArticleFacts, view: SentView) -> list[tuple[str, list[str]]]:
@@ -24,7 +28,9 @@ def _member_lists(art: ArticleFacts, view: SentView) -> list[tuple[str, list[str
     in "Phía Ukraine, Tổng thống Y cho biết phái đoàn nước này sẽ do Z dẫn
     đầu", Y only announces who leads the delegation.
     """
-    atoms = art.atoms.get(view.index, [])
+    if not any(cue_anywhere("meeting", c).search(art.ftext, view.start, view.end) for c in _MEMBER_CUES):
+        return []  # none of the cues below is in the sentence: no need to read its atoms
+    atoms = art.atoms_of(view.index)
     lead_ws = view.start + (len(view.text) - len(view.text.lstrip()))
     opener = next((a for a in atoms if a.kind == "actor" and a.label in (COUNTRY, ORG) and a.key and re.fullmatch(
         rf"(?:về\s+)?(?:{cue('side').pattern})\s*", art.ftext[lead_ws:a.core], re.I)), None)

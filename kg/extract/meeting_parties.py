@@ -69,7 +69,7 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
         return []
     if a.kind == "pronoun":
         view = mention.view
-        persons = [x for x in art.atoms.get(view.index, []) if x.kind == "actor" and x.label == PERSON
+        persons = [x for x in art.atoms_of(view.index) if x.kind == "actor" and x.label == PERSON
                    and x.end <= a.start]
         if persons:
             return [persons[-1].key]
@@ -77,7 +77,7 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             idx = view.index - back
             if idx < 0:
                 break
-            ps = [x for x in art.atoms.get(idx, []) if x.kind == "actor" and x.label == PERSON]
+            ps = [x for x in art.atoms_of(idx) if x.kind == "actor" and x.label == PERSON]
             if ps:
                 return [ps[-1].key]
         return []

@@ -59,7 +59,7 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
     b = EventBuilder(art)
     for view in views:
         reader = ClauseReader(art, view)
-        art.atoms[view.index] = reader.atoms
+        art.readers[view.index] = reader
         for m in reader.read(len(b.mentions)):
             b.mentions.append(m)
             b.add(len(b.mentions) - 1, m)

@@ -156,6 +156,21 @@ def search_end(rx: re.Pattern[str], text: str, runs: int) -> re.Match[str] | Non
     return rx.search(text, len(head[0]) if len(head) > runs else 0)
 
 
+@lru_cache(maxsize=None)
+def cue_anywhere(source: str, category: str) -> re.Pattern[str]:
+    """The phrases of a cue category without the whole-word bounds.
+
+    A cheap test: where this finds nothing, :func:`cue_regex` finds nothing
+    either, whatever the bounds of the text searched within it.
+    """
+    if source == "meeting":
+        phrases = [p for p, _ in meeting_cues().get(category, [])]
+    else:
+        phrases = role_cues().get(category, [])
+    alts = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    return re.compile(_grouped(alts), re.IGNORECASE) if alts else re.compile(r"(?!x)x")
+
+
 def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Whole-word regex for an arbitrary phrase list (cached by tuple)."""
     return _cached_regex(tuple(sorted(set(phrases))))

@@ -59,3 +59,39 @@ def test_search_end_finds_what_a_full_search_finds(checked_search_end):
         extract(nlp, article)
     assert checked_search_end and any(checked_search_end)  # the shortcut ran, and found things
 
+
+
+def test_cue_anywhere_finds_whatever_the_whole_word_cue_finds():
+    from kg.extract.participants import cue_anywhere, cue_regex, meeting_cues
+
+    texts = [participants.fold_for_match(a.text) for a in _articles()]
+    rng = random.Random(9)
+    for category in meeting_cues():
+        whole, loose = cue_regex("meeting", category), cue_anywhere("meeting", category)
+        for text in texts:
+            for _ in range(20):
+                a, b = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+                if whole.search(text[a:b]) or whole.search(text, a, b):
+                    assert loose.search(text, a, b), (category, text[a:b])
+
+
+def test_member_lists_skip_only_sentences_without_their_cues(monkeypatch):
+    from kg.extract import meeting_delegations
+    from kg.nlp.pipeline import load_pipeline
+
+    plain = meeting_delegations._member_lists
+    seen = []
+
+    def both(art, view):
+        got = plain(art, view)
+        with monkeypatch.context() as m:  # the cue test always passes: the atoms are read
+            m.setattr(meeting_delegations, "cue_anywhere", lambda *_: __import__("re").compile(""))
+            assert plain(art, view) == got
+        seen.append(bool(got))
+        return got
+
+    monkeypatch.setattr(meeting_delegations, "_member_lists", both)
+    nlp = load_pipeline()
+    for article in _articles():
+        extract(nlp, article)
+    assert seen and any(seen)
