@@ -33,6 +33,7 @@ class Speakers:
     def __init__(self, t: Text, roles: list | None) -> None:
         self.t = t
         self.salient: list[tuple[int, str]] = []  # speakers and sentence subjects
+        self._unread: list[tuple[int, int]] = []  # sentences done whose subject is not yet read
         self.female: set[str] = set()
         self.male: set[str] = set()
         self.persons = {a.key for a in t.actors if a.label == "Person"}
@@ -147,6 +148,9 @@ class Speakers:
 
     def _salient(self, pos: int, female: bool) -> str | None:
         """The last person spoken of as speaker or subject, of the pronoun's gender."""
+        for s0, s1 in self._unread:
+            self._note_subject(s0, s1)
+        self._unread.clear()
         other = self.male if female else self.female
         cands = [c for c in self.salient if c[0] < pos and c[1] not in other]
         return max(cands)[1] if cands else None
@@ -176,7 +180,13 @@ class Speakers:
             self.salient.append((pos, key))
 
     def note_sentence(self, s0: int, s1: int) -> None:
-        """Remember the person opening a sentence: the next bare "ông" may be him."""
+        """Remember the person opening a sentence: the next bare "ông" may be him.
+
+        Read when a pronoun asks (:meth:`_salient`), for the sentences done by then.
+        """
+        self._unread.append((s0, s1))
+
+    def _note_subject(self, s0: int, s1: int) -> None:
         t = self.t
         if s0 >= s1 or t.is_caption(s0):
             return
