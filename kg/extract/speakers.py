@@ -34,16 +34,24 @@ class Speakers:
         self.t = t
         self.salient: list[tuple[int, str]] = []  # speakers and sentence subjects
         self._unread: list[tuple[int, int]] = []  # sentences done whose subject is not yet read
-        self.female: set[str] = set()
+        self.female: set[str] = set()  # filled with the profiles
         self.male: set[str] = set()
         self.persons = {a.key for a in t.actors if a.label == "Person"}
-        self.profiles = [self._profile(a) for a in t.actors if a.label == "Person"]
-        for role in roles or []:
-            for p in self.profiles:
-                if p.key == role.person:
-                    p.title += " " + role.title.lower()
-                    if role.org:
-                        p.orgs.add(role.org)
+        self._roles = roles
+        self._profiles: list[Profile] | None = None
+
+    @property
+    def profiles(self) -> list[Profile]:
+        """One per person mention, read when an unnamed speaker is first resolved."""
+        if self._profiles is None:
+            self._profiles = [self._profile(a) for a in self.t.actors if a.label == "Person"]
+            for role in self._roles or []:
+                for p in self._profiles:
+                    if p.key == role.person:
+                        p.title += " " + role.title.lower()
+                        if role.org:
+                            p.orgs.add(role.org)
+        return self._profiles
 
     def qualifiers(self, actors: list[Actor]) -> set[str]:
         """Keys of organisations and countries, plus countries named inside them
@@ -151,6 +159,7 @@ class Speakers:
         for s0, s1 in self._unread:
             self._note_subject(s0, s1)
         self._unread.clear()
+        self.profiles  # noqa: B018  (reading them fills the genders)
         other = self.male if female else self.female
         cands = [c for c in self.salient if c[0] < pos and c[1] not in other]
         return max(cands)[1] if cands else None
