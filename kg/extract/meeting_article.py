@@ -41,10 +41,11 @@ class ArticleFacts:
         self.roles = roles
         self.hits: dict[int, list[RoleHit]] = hits
         known = known_affiliations()
-        self.affil: dict[str, set[str]] = {key: {country} for key, country in known.items()}
+        # the article's additions; a key it adds nothing to has the lexicon's country
+        self.affil: dict[str, set[str]] = {}
         for r in roles:
             if r.org:
-                self.affil.setdefault(r.person, set()).add(r.org)
+                self.affiliations(r.person).add(r.org)
                 if r.org in known:
                     self.affil[r.person].add(known[r.org])
         self.salience: dict[str, int] = {}
@@ -70,9 +71,21 @@ class ArticleFacts:
         """``key`` if the article names that entity (see :func:`entity_keys`)."""
         return key if key and key in self.present else None
 
+    def affiliations(self, key: str) -> set[str]:
+        """What ``key`` belongs to, as a set the rules may add to: the lexicon's
+        country (persons, organisations, places) and what the article says."""
+        found = self.affil.get(key)
+        if found is None:
+            country = known_affiliations().get(key)
+            found = self.affil[key] = {country} if country is not None else set()
+        return found
+
     def countries_of(self, key: str) -> set[str]:
-        return {k for k in self.affil.get(key, set()) if k.startswith("country/")} | (
-            {key} if key.startswith("country/") else set())
+        found = self.affil.get(key)
+        if found is None:
+            country = known_affiliations().get(key)
+            found = {country} if country is not None else set()
+        return {k for k in found if k.startswith("country/")} | ({key} if key.startswith("country/") else set())
 
     def side(self, key: str) -> str:
         """The country (or organisation) a party stands for, itself when unknown.

@@ -227,13 +227,12 @@ class Sentence:
     def _mark_sources(self, atoms: list[Atom]) -> None:
         """"Theo Bộ Ngoại giao, hai bên ...": the source of a report is no party."""
         v = self.v
-        src = cue("source")
         for a in atoms:
             if a.kind not in ("actor", "title", "post", "leader"):
                 continue
             lead = self.gap(v.start, a.start)
             opener = max([0] + [m.end() for m in re.finditer(r"[,;:]", lead)])
-            if not re.fullmatch(rf"\s*(?:{src.pattern})\s+(?:[^\W\d]+\s+){{0,4}}", lead[opener:], re.I):
+            if not cue_pattern(r"\s*(?:<<source>>)\s+(?:[^\W\d]+\s+){0,4}").fullmatch(lead[opener:]):
                 continue
             comma = self.ftext.find(",", a.end, v.end)
             if comma >= 0 and len(strip_parens(self.gap(a.end, comma)).strip()) <= 3:

@@ -32,14 +32,13 @@ class ClauseReader(Sentence):
             return []
         mentions = []
         bg = cue("background").match(self.ftext, v.start + (len(v.text) - len(v.text.lstrip())))
-        purpose = cue("purpose")
         for n, (s, e, kind) in enumerate(trigs):
             cs, ce = self.clause(s, e, trigs)
             prev_end = trigs[n - 1][1] if n > 0 else cs
             next_start = trigs[n + 1][0] if n + 1 < len(trigs) else ce
             m = self._mention(s, e, kind, cs, ce, max(cs, prev_end), min(ce, next_start), trigs)
             m.background = bg is not None
-            if n > 0 and re.search(rf"(?:{purpose.pattern})\s*$", self.gap(max(cs, s - 24), s), re.I):
+            if n > 0 and cue_pattern(r"(?:<<purpose>>)\s*$").search(self.gap(max(cs, s - 24), s)):
                 if trigs[n - 1][2] != VISIT:
                     # the topic of the contact before it; a trip's purpose is a contact of its own
                     m.groups, m.host, m.visitor = [], None, []
@@ -68,10 +67,8 @@ class ClauseReader(Sentence):
         nxt = [a for a, _b, _k in trigs if a >= e]
         right = self._right_groups(e, ce, is_np, kind, min(nxt) if nxt else None)
         # left side
-        det = cue("determiner").pattern
-        light = re.search(rf"(?:{cue('light_verb').pattern})\s+(?:(?:{det}|{cue('meeting_noun').pattern})\s+)?$",
-                          before, re.I)
-        tlink = re.search(rf"(?:{cue('temporal_link').pattern})\s+(?:{det}\s+)?$", before, re.I)
+        light = cue_pattern(r"(?:<<light_verb>>)\s+(?:(?:<<determiner>>|<<meeting_noun>>)\s+)?$").search(before)
+        tlink = cue_pattern(r"(?:<<temporal_link>>)\s+(?:<<determiner>>\s+)?$").search(before)
         left: list[Atom] = []
         if not is_np or light or kind == VISIT:
             left = self._left_group(cs, s if not light else cs + light.start(), trigs)
@@ -96,8 +93,8 @@ class ClauseReader(Sentence):
         generic = bool(cue_pattern(r"(?:<<generic>>)\s*$").search(self.gap(max(cs, s - 12), s))) \
             or bool(re.match(rf"{cue('plural_det').pattern}\s", norm(text)))
         after = self.gap(e, min(ce, e + 30))
-        habitual = bool(re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:(?:{cue('habitual').pattern})|"
-                                 rf"(?:{cue('approx').pattern})?\s*\d+\s+{cue('times').pattern})(?!\w)", after, re.I))
+        habitual = bool(cue_pattern(r"\s*(?:\S+\s+){0,2}?(?:(?:<<habitual>>)|"
+                                    r"(?:<<approx>>)?\s*\d+\s+<<times>>)(?!\w)").match(after))
         anaphoric = bool(cue_pattern(r"\s*(?:\S+\s+){0,2}?(?:<<anaphor>>)(?!\w)").match(self.ftext[e:min(ce, e + 25)]))
         place, weak_place = mention_place(self, s, e, cs, ce, trigs)
         cancelled = bool(cue_pattern(r"\s*(?:\S+\s+){0,3}?(?:<<cancel>>)").match(self.ftext[e:ce]))
@@ -187,8 +184,8 @@ class ClauseReader(Sentence):
             # a shared subject only across coordination: "... chuyến thăm X và gặp Y"
             tail = self.gap(max(between), s)
             tail = tail[tail.rfind(" và ") if " và " in tail else 0:]
-            if not re.fullmatch(rf"(?:\s*(?:\S+\s+){{0,8}})?\s*(?:,\s*)?(?:{cue('sequence').pattern})\s+"
-                                rf"(?:\S+\s+){{0,2}}", tail, re.I):
+            if not cue_pattern(r"(?:\s*(?:\S+\s+){0,8})?\s*(?:,\s*)?(?:<<sequence>>)\s+"
+                               r"(?:\S+\s+){0,2}").fullmatch(tail):
                 return []
         elif len(self.gap(g[-1].end, s)) > _MAX_SUBJECT_GAP + sum(b - a for a, b in aside if a >= g[-1].end):
             return []

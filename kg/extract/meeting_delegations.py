@@ -150,7 +150,7 @@ def apply_members(art: ArticleFacts, b: EventBuilder) -> None:
             if target is None:
                 continue
             for p in persons:
-                art.affil.setdefault(p, set()).add(country)
+                art.affiliations(p).add(country)
             target.parties = [k for k in target.parties if k != country]
             target.parties += [p for p in persons if p not in target.parties]
 
