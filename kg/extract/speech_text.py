@@ -142,9 +142,9 @@ class Text:
             return 0
         hit = _FIRST.get(id(phrases))  # inlined _index: this runs for every syllable many times
         index = hit[1] if hit is not None and hit[0] is phrases else _index(phrases, 0)
-        for p in index.get(low[i], ()):
-            if tuple(low[i:i + len(p)]) == p:
-                return len(p)
+        for n, group in index.get(low[i], ()):
+            if tuple(low[i:i + n]) in group:
+                return n
         return 0
 
     @staticmethod
@@ -166,9 +166,8 @@ class Text:
             return 0
         hit = _LAST.get(id(phrases))
         index = hit[1] if hit is not None and hit[0] is phrases else _index(phrases, -1)
-        for p in index.get(low[j], ()):
-            n = len(p)
-            if j - n + 1 >= 0 and tuple(low[j - n + 1:j + 1]) == p:
+        for n, group in index.get(low[j], ()):
+            if j - n + 1 >= 0 and tuple(low[j - n + 1:j + 1]) in group:
                 return n
         return 0
 
@@ -196,8 +195,9 @@ _FIRST: dict[int, tuple[object, dict, frozenset]] = {}
 _LAST: dict[int, tuple[object, dict, frozenset]] = {}
 
 
-def _index(phrases, end: int) -> dict[str, list[tuple[str, ...]]]:
-    """Phrases grouped by their first (end=0) or last (end=-1) syllable, longest first.
+def _index(phrases, end: int) -> dict[str, list[tuple[int, frozenset[tuple[str, ...]]]]]:
+    """Phrases grouped by their first (end=0) or last (end=-1) syllable, then
+    by length, longest first: a match tries one set per length.
 
     Matching runs for every syllable of every article, so scanning whole cue
     sets there made statements the slowest stage by far. Cue sets are loaded
@@ -207,12 +207,12 @@ def _index(phrases, end: int) -> dict[str, list[tuple[str, ...]]]:
     indexes = _FIRST if end == 0 else _LAST
     cached = indexes.get(id(phrases))
     if cached is None or cached[0] is not phrases:
-        grouped: dict[str, list[tuple[str, ...]]] = {}
+        by_syllable: dict[str, dict[int, set[tuple[str, ...]]]] = {}
         for p in phrases:
             if p:
-                grouped.setdefault(p[end], []).append(p)
-        for group in grouped.values():
-            group.sort(key=lambda p: (-len(p), p))
+                by_syllable.setdefault(p[end], {}).setdefault(len(p), set()).add(p)
+        grouped = {w: [(n, frozenset(ps)) for n, ps in sorted(lengths.items(), reverse=True)]
+                   for w, lengths in by_syllable.items()}
         cached = indexes[id(phrases)] = (phrases, grouped, frozenset(grouped))
     return cached[1]
 
