@@ -35,6 +35,7 @@ _LABEL_RANK = {COUNTRY: 0, ORG: 1, PERSON: 2, PLACE: 3}
 _HAS_ALNUM = re.compile(r"[^\W_]")
 _MISSING = object()
 _FIRSTS: dict[object, tuple[object, frozenset[str]]] = {}
+_PREFIXES: dict[int, tuple[object, frozenset[tuple[str, ...]]]] = {}
 
 
 def _starters(gaz: Gazetteer) -> frozenset[str]:
@@ -47,6 +48,15 @@ def _starters(gaz: Gazetteer) -> frozenset[str]:
         for table in tables:
             words |= _firsts(table)
         hit = _FIRSTS[id(gaz)] = (gaz, frozenset(words))
+    return hit[1]
+
+
+def _prefixes(table) -> frozenset[tuple[str, ...]]:
+    """Every leading part of the keys of a lexicon table: a walk that leaves
+    them can stop, since no longer key starts that way (tables never change)."""
+    hit = _PREFIXES.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _PREFIXES[id(table)] = (table, frozenset(k[:n] for k in table for n in range(1, len(k) + 1)))
     return hit[1]
 
 
@@ -224,7 +234,10 @@ class Scanner:
         best = None
         f = self.folded[i]
         if f and f[0] in self.gaz.firsts and (self.cap[i] or f[0] in self.gaz.lower_firsts):
+            prefixes = _prefixes(self.gaz.entries)
             for end, key in self._walk(i, self.gaz.max_len):
+                if key not in prefixes:
+                    break
                 entries = self.gaz.entries.get(key)
                 if entries:
                     raw = [s for k in range(i, end) for s in self.raw[k]]
@@ -305,6 +318,7 @@ class Scanner:
             return hit
         best = None
         titles = self.gaz.titles
+        prefixes = _prefixes(titles)
         for end, key in self._walk(i, self.gaz.title_max + 1):
             if best is not None and self._is_org_head(end - 1):
                 break  # "Thứ trưởng Bộ Ngoại giao": the ministry is an entity
@@ -312,6 +326,8 @@ class Scanner:
                 best = (end, titles[key])
             elif key[0] == "phó" and key[1:] in titles:
                 best = (end, titles[key[1:]])
+            if key not in prefixes and not (key[0] == "phó" and (len(key) == 1 or key[1:] in prefixes)):
+                break  # no longer title starts so
         self._title_cache[i] = best
         return best
 
@@ -325,7 +341,10 @@ class Scanner:
         if not self.cap[i] or self.folded[i][0] not in _firsts(self.gaz.org_heads):
             return None
         head_end = end = None
+        prefixes = _prefixes(self.gaz.org_heads)
         for stop, key in self._walk(i, self._head_max):
+            if key not in prefixes:
+                break
             if key in self.gaz.org_heads:
                 head_end = stop
         if head_end is None:
@@ -636,7 +655,13 @@ class Scanner:
     def _is_org_head(self, j: int) -> bool:
         if not self.is_cap(j):
             return False
-        return any(key in self.gaz.org_heads for _end, key in self._walk(j, self._head_max))
+        prefixes = _prefixes(self.gaz.org_heads)
+        for _end, key in self._walk(j, self._head_max):
+            if key not in prefixes:
+                return False
+            if key in self.gaz.org_heads:
+                return True
+        return False
 
     def _extend_title(self, start: int, end: int) -> int:
         """Compound titles ("Trợ lý" + "Tổng thống") and minister portfolios
@@ -1076,7 +1101,10 @@ class Scanner:
         if not self.folded[i] or self.folded[i][0] not in _firsts(table):
             return None
         best = None
+        prefixes = _prefixes(table)
         for end, key in self._walk(i, 4):
+            if key not in prefixes:
+                break
             if key in table:
                 best = end
         return best

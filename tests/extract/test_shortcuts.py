@@ -95,3 +95,26 @@ def test_member_lists_skip_only_sentences_without_their_cues(monkeypatch):
     for article in _articles():
         extract(nlp, article)
     assert seen and any(seen)
+
+
+def test_lexicon_walks_stop_early_without_changing_what_they_find(monkeypatch):
+    """Walks over lexicon keys stop where no key starts so (scanner._prefixes)."""
+    from kg.extract import scanner
+    from kg.extract.gazetteer import get_gazetteer
+    from kg.nlp.pipeline import load_pipeline
+
+    class Everything:
+        def __contains__(self, _key):
+            return True
+
+    nlp = load_pipeline()
+    gaz = get_gazetteer()
+    docs = []
+    for article in _articles():
+        doc = nlp.make_doc(article.text)
+        for name in ("kg_sentences",):
+            doc = nlp.get_pipe(name)(doc)
+        docs.append(doc)
+    pruned = [scanner.Scanner(doc, gaz).run() for doc in docs]
+    monkeypatch.setattr(scanner, "_prefixes", lambda _table: Everything())
+    assert [scanner.Scanner(doc, gaz).run() for doc in docs] == pruned
