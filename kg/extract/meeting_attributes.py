@@ -89,12 +89,12 @@ def mention_place(sent: Sentence, s, e, cs, ce, trigs) -> tuple[str | None, bool
     """
     other = [a for a, b, _ in trigs if a != s]
     nxt = min([ce] + [x for x in other if x > e])
-    scope = [m.start() for m in sent.find(cue("scope_end"), e, ce)]
-    limit = min([nxt] + scope)
+    scope = cue("scope_end").search(sent.ftext, e, ce)  # the first one bounds the venue
+    limit = min(nxt, scope.start()) if scope else nxt
     start = e if s in sent.travel or _is_visit(trigs, s) else max([cs] + [b for a, b, _ in trigs if b <= s])
     found = _venue_after_prep(sent, start, limit)
     if found is None and limit < nxt:
-        pred = next(iter(sent.find(cue("predicate"), limit, nxt)), None)
+        pred = cue("predicate").search(sent.ftext, limit, nxt)
         if pred is not None:
             found = _venue_after_prep(sent, pred.end(), nxt)
     if found is not None:

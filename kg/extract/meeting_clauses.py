@@ -140,14 +140,14 @@ class ClauseReader(Sentence):
 
     def _right_groups(self, e: int, ce: int, is_np: bool, kind: str, limit: int | None = None) -> list[list[Atom]]:
         stop = min(ce, limit) if limit else ce
-        for cat in ("scope_end", "predicate"):
-            for m in self.find(cue(cat), e, stop):
+        for cat in ("scope_end", "predicate"):  # only the first of each counts
+            m = cue(cat).search(self.ftext, e, stop)
+            if m:
                 stop = m.start()
-                break
-        for m in self.find(cue("place_prep"), e, stop):
+        m = cue("place_prep").search(self.ftext, e, stop)
+        if m:
             # a venue ends the party list, unless a party list follows "giữa"
             stop = min(stop, m.start())
-            break
         out: list[list[Atom]] = []
         for g in self.groups(e, stop):
             gap = strip_parens(self.gap(e if not out else out[-1][-1].end, g[0].start))
