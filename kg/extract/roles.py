@@ -449,7 +449,7 @@ class _SentenceRoles:
         return [h for h in hits if h.title and _is_post(h.title)]
 
 
-_READ: dict = {}  # the last article's sentence roles: {"text": its text, (text, start, end, items): hits}
+_READ: dict = {}  # the last article's sentence roles: {"text": its text, (start, end): (items, hits)}
 
 
 def sentence_roles(view: SentView) -> list[RoleHit]:
@@ -457,17 +457,18 @@ def sentence_roles(view: SentView) -> list[RoleHit]:
 
     The result depends only on the sentence's text and items, and the role and
     meeting components read the same sentences one after the other, so the
-    last article's are kept rather than read twice. Hits are not changed after
-    reading; the list is a copy.
+    last article's are kept rather than read twice (the items compared, not
+    hashed: they are the same objects). Hits are not changed after reading;
+    the list is a copy.
     """
     if _READ.get("text") is not view.doc_text:
         _READ.clear()
         _READ["text"] = view.doc_text
-    key = (view.doc_text, view.start, view.end, tuple(view.items))
-    hits = _READ.get(key)
-    if hits is None:
-        hits = _READ[key] = _SentenceRoles(view).run()
-    return list(hits)
+    items = tuple(view.items)
+    kept = _READ.get((view.start, view.end))
+    if kept is None or kept[0] != items:
+        kept = _READ[(view.start, view.end)] = (items, _SentenceRoles(view).run())
+    return list(kept[1])
 
 
 def _compatible_titles(a: str, b: str) -> bool:
