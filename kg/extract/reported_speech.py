@@ -51,7 +51,7 @@ class ClauseReader:
     def __init__(self, t: Text, cues: Cues, who: Speakers) -> None:
         self.t, self.cues, self.who = t, cues, who
         # a clause opens with "theo" or a reporting verb; every syllable is asked
-        self._openers = t.heads(cues.of("theo")) | t.heads(cues.verbs)
+        self.openers = t.heads(cues.of("theo")) | t.heads(cues.verbs)
 
     def read(self, i: int, s0: int, s1: int, attrs: list[Attribution]) -> Attribution | None:
         """The clause at syllable ``i`` of the sentence ``s0:s1``, or None.
@@ -60,7 +60,7 @@ class ClauseReader:
             attrs: the clauses already read in this sentence, to tell nested
                 speech from a new clause.
         """
-        if self.t.low[i] not in self._openers:
+        if self.t.low[i] not in self.openers:
             return None
         return self._theo(i, s0, s1, attrs) or self._verb(i, s0, s1, attrs)
 

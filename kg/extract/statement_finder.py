@@ -55,9 +55,10 @@ class Finder:
         t = self.t
         attrs: list[Attribution] = []
         tail = s1  # after "“...”, ông nói" the rest is reporting clause
+        opens = self.clauses.openers  # elsewhere no clause starts
         i = s0
         while i < tail:
-            if t.quote_at[i] is None and t.mark_at[i] is None:
+            if t.low[i] in opens and t.quote_at[i] is None and t.mark_at[i] is None:
                 attr = self.clauses.read(i, s0, s1, attrs)
                 if attr is not None:
                     attrs.append(attr)
@@ -100,7 +101,7 @@ class Finder:
         for attr in attrs:
             a, b = attr.content
             inner = [q for q in t.quotes if a <= q.s0 and q.s1 <= b]
-            said = [k for k in range(a, b) if t.word(k) and t.quote_at[k] is None]
+            said = [k for k in range(a, b) if t.raw[k][0].isalnum() and t.quote_at[k] is None]  # t.word(k)
             if attr.naming or (inner and not said):
                 continue
             if len(said) + sum(q.s1 - q.s0 for q in inner) >= MIN_CONTENT:
