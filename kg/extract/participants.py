@@ -100,10 +100,55 @@ def norm(text: str) -> str:
 
 
 def _word_regex(phrases: list[str]) -> re.Pattern[str]:
+    """Whole words, case-insensitive: the longest phrase of ``phrases`` wins.
+
+    The pattern opens with a case-sensitive class of every character the
+    phrases' first characters match case-insensitively, so the regex engine
+    scans for those characters instead of trying the pattern at every
+    position; each branch then checks its own first character as before.
+    """
     alts = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
     if not alts:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w])(?:{_grouped(alts)})(?![\w])", re.IGNORECASE)
+    groups = _groups(alts)
+    if any(c > "\uffff" for c in groups):
+        return re.compile(rf"(?<![\w])(?:{_grouped(alts)})(?![\w])", re.IGNORECASE)
+    body = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rest)})" if rest != [""] else f"(?<={re.escape(c)})"
+                    for c, rest in groups.items())
+    first = "".join(map(re.escape, _case_closure(groups)))
+    return re.compile(rf"(?-i:[{first}])(?<![\w][\s\S])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+_BMP: list[str] = []  # every character of the Basic Multilingual Plane, built on first use
+_SAME_CASE: dict[str, str] = {}  # character -> the characters it matches with re.IGNORECASE
+
+
+def _case_closure(chars) -> str:
+    """Every character that matches one of ``chars`` (BMP characters) under
+    ``re.IGNORECASE``, as the regex engine itself decides ("k" also matches
+    the Kelvin sign). Case pairs never leave the plane of their characters,
+    so characters beyond the BMP match none of these.
+    """
+    missing = [c for c in chars if c not in _SAME_CASE]
+    if missing:
+        if not _BMP:
+            _BMP.append("".join(map(chr, range(0x10000))))
+        any_of = re.compile("[" + "".join(map(re.escape, missing)) + "]", re.IGNORECASE)
+        found = [m.group() for m in any_of.finditer(_BMP[0])]
+        for c in missing:
+            one = re.compile(re.escape(c), re.IGNORECASE)
+            _SAME_CASE[c] = "".join(x for x in found if one.fullmatch(x))
+    return "".join(sorted({x for c in chars for x in _SAME_CASE[c]}))
+
+
+def _groups(alts: list[str]) -> dict[str, list[str]]:
+    """``alts`` (longest first) grouped by first character, in order: the rest
+    of each, escaped, with white space as ``\\s+``."""
+    esc = lambda t: re.escape(t).replace(r"\ ", r"\s+")  # noqa: E731
+    groups: dict[str, list[str]] = {}
+    for a in alts:
+        groups.setdefault(a[0], []).append(esc(a[1:]))
+    return groups
 
 
 def _grouped(alts: list[str]) -> str:
@@ -114,10 +159,7 @@ def _grouped(alts: list[str]) -> str:
     first of them, the longest) while sparing the engine a try of every phrase
     at every position; a leading class lookahead rejects most positions at once.
     """
-    esc = lambda t: re.escape(t).replace(r"\ ", r"\s+")  # noqa: E731
-    groups: dict[str, list[str]] = {}
-    for a in alts:
-        groups.setdefault(a[0], []).append(esc(a[1:]))
+    groups = _groups(alts)
     body = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" if rest != [""] else re.escape(c)
                     for c, rest in groups.items())
     head = "".join(re.escape(c) for c in groups)

@@ -118,3 +118,54 @@ def test_lexicon_walks_stop_early_without_changing_what_they_find(monkeypatch):
     pruned = [scanner.Scanner(doc, gaz).run() for doc in docs]
     monkeypatch.setattr(scanner, "_prefixes", lambda _table: Everything())
     assert [scanner.Scanner(doc, gaz).run() for doc in docs] == pruned
+
+
+def _plain_word_regex(rx):
+    """The whole-word cue pattern in its plain form (tried at every position)."""
+    import re
+
+    return re.compile(rf"(?<![\w])(?:{participants._grouped(_alts_of[rx])})(?![\w])", re.IGNORECASE)
+
+
+_alts_of: dict = {}
+
+
+def test_cue_patterns_scan_for_their_first_letters_exactly(monkeypatch):
+    """Cue patterns open with the class of their first characters in every
+    case (so the engine scans for them); they find what the plain form finds."""
+    import re
+
+    from kg.extract import meeting_vocab
+
+    plain_word_regex = participants._word_regex
+
+    def recording(phrases):
+        rx = plain_word_regex(phrases)
+        _alts_of[rx] = sorted({participants.norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
+        return rx
+
+    monkeypatch.setattr(participants, "_word_regex", recording)
+    participants.cue_regex.cache_clear()
+    participants._cached_regex.cache_clear()
+    patterns = [participants.cue_regex("meeting", c) for c in participants.meeting_cues()]
+    patterns += [participants.cue_regex("role", c) for c in participants.role_cues()]
+    patterns += [meeting_vocab.trigger_regex.__wrapped__()[0], meeting_vocab.reporting_verbs.__wrapped__()]
+    patterns = [rx for rx in patterns if rx in _alts_of]
+    odd = "Kali İran ıran ſ KİM Σίσυφος ς 🇻🇳 hoà HOÀ Hai BÊN ĐOÀN đoàn\u00a0Mỹ e\u0301 ǅ ǆ ẞ ß ﬁ"
+    texts = [a.text for a in _articles()] + [odd, odd.upper(), odd.lower(), odd.casefold()]
+    texts += [participants.fold_for_match(t) for t in texts]
+    rng = random.Random(11)
+    for rx in patterns:
+        plain = _plain_word_regex(rx)
+        for text in texts:
+            assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)], rx.pattern[:60]
+            for _ in range(5):
+                a, b = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+                assert [m.span() for m in rx.finditer(text, a, b)] == [m.span() for m in plain.finditer(text, a, b)]
+    # no character beyond the BMP matches a first character case-insensitively
+    heads = {a[0] for alts in _alts_of.values() for a in alts}
+    every = "".join(map(chr, range(0x110000)))
+    any_head = re.compile("[" + "".join(map(re.escape, heads)) + "]", re.IGNORECASE)
+    assert all(m.group() <= "\uffff" for m in any_head.finditer(every))
+    participants.cue_regex.cache_clear()
+    participants._cached_regex.cache_clear()
