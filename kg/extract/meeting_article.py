@@ -32,7 +32,7 @@ LEADER_CATEGORIES = ("head_of_state", "head_of_government")
 class ArticleFacts:
     """Everything the meeting rules need to know about one article."""
 
-    def __init__(self, doc: Doc, views: list[SentView], roles: list[Role], hits) -> None:
+    def __init__(self, doc: Doc, views: list[SentView], roles: list[Role], hits, table=None) -> None:
         self.doc = doc
         self.text = doc_strings(doc).text
         self.ftext = fold_for_match(self.text)  # same offsets, tone marks folded
@@ -57,7 +57,7 @@ class ArticleFacts:
                     self.person_mentions.append((it.start, it.key))
         self.times = [_next_if_coming(t, self.ftext, self.article_date)
                       for t in find_times(self.text, self.article_date)]
-        self.present = entity_keys(doc)
+        self.present = entity_keys(doc, table)  # table: the entities if already read
         self.readers: dict = {}  # sentence index -> its reader (a meeting_atoms.Sentence), while reading
         self.first_day = next((t.start for t in self.times if t.granularity == "day"
                                 and not is_previous_relative(t.text)), None)

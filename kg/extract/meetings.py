@@ -43,7 +43,7 @@ from kg.extract.meeting_merge import EventBuilder, borrow_places
 from kg.extract.meeting_model import Event
 from kg.extract.meeting_vocab import WEAK
 from kg.extract.model import Evidence, Meeting, Role
-from kg.extract.participants import SentView, sentence_views
+from kg.extract.participants import SentView, entity_table, sentence_views
 from kg.extract.roles import find_roles, sentence_roles
 
 _LOG = logging.getLogger(__name__)
@@ -51,11 +51,12 @@ _LOG = logging.getLogger(__name__)
 
 def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Role] | None = None) -> list[Meeting]:
     """All meetings reported in one article."""
-    views = views if views is not None else sentence_views(doc)
+    table = entity_table(doc)
+    views = views if views is not None else sentence_views(doc, table)
     hits = {v.index: sentence_roles(v) for v in views}
     if roles is None:
         roles = doc._.roles if doc._.roles is not None else find_roles(doc, views)
-    art = ArticleFacts(doc, views, roles, hits)
+    art = ArticleFacts(doc, views, roles, hits, table)
     b = EventBuilder(art)
     for view in views:
         reader = ClauseReader(art, view)

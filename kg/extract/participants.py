@@ -317,17 +317,33 @@ def _paren_alias(doc_text: str, item: Item, prev: Item | None) -> bool:
     return before.strip() == "(" and after.lstrip().startswith(")")
 
 
+@dataclass(frozen=True)
+class EntityTable:
+    """The entity spans of a doc, ``(start_char, end_char, label id, label)``,
+    and the keys of its spans by offsets: read once by a component that asks
+    several times (``doc.ents`` builds every span on each read)."""
+
+    ents: tuple[tuple[int, int, int, str], ...]
+    keys: dict[tuple[int, int], str]
+
+
+def entity_table(doc: Doc) -> EntityTable:
+    """The :class:`EntityTable` of ``doc`` as it is now."""
+    return EntityTable(tuple((e.start_char, e.end_char, e.label, e.label_) for e in doc.ents),
+                       span_values(doc, "kg_key"))
+
+
 _LAST_VIEWS: list = []  # [(doc, fingerprint, views)]: the roles and meeting rules read the same doc
 
 
-def _views_fingerprint(doc: Doc) -> tuple:
+def _views_fingerprint(doc: Doc, table: EntityTable) -> tuple:
     """What the views depend on besides the text: entities, their keys, titles."""
-    ents = tuple((e.start_char, e.end_char, e.label) for e in doc.ents)
+    ents = tuple((s, e, label) for s, e, label, _name in table.ents)
     titles = doc.spans.get("titles", []) if doc.spans is not None else []
-    return len(doc), ents, span_values(doc, "kg_key"), tuple((t.start_char, t.end_char) for t in titles)
+    return len(doc), ents, table.keys, tuple((t.start_char, t.end_char) for t in titles)
 
 
-def sentence_views(doc: Doc) -> list[SentView]:
+def sentence_views(doc: Doc, table: EntityTable | None = None) -> list[SentView]:
     """Split ``doc`` into :class:`SentView` rows of non-overlapping items.
 
     Bracketed aliases ("Quỹ X (RDIF)") are dropped so that rules see the name
@@ -336,25 +352,25 @@ def sentence_views(doc: Doc) -> list[SentView]:
 
     The roles and the meeting components both ask for the views of the same
     doc; the last doc's views are kept (checked against its entities, keys and
-    titles) and handed out as fresh copies.
+    titles) and handed out as fresh copies. ``table``: the doc's entities if
+    the caller has read them.
     """
-    fp = _views_fingerprint(doc)
+    table = table or entity_table(doc)
+    fp = _views_fingerprint(doc, table)
     if _LAST_VIEWS and _LAST_VIEWS[0][0] is doc and _LAST_VIEWS[0][1] == fp:
         views = _LAST_VIEWS[0][2]
     else:
-        views = _build_views(doc)
+        views = _build_views(doc, table)
         _LAST_VIEWS[:] = [(doc, fp, views)]
     return [SentView(v.index, v.start, v.end, v.doc_text, list(v.items)) for v in views]
 
 
-def _build_views(doc: Doc) -> list[SentView]:
+def _build_views(doc: Doc, table: EntityTable) -> list[SentView]:
     text = doc_strings(doc).text
-    keys = span_values(doc, "kg_key")
     ents = []
-    for e in doc.ents:
-        if e.label_ in (PERSON, COUNTRY, ORG, PLACE):
-            s, t = e.start_char, e.end_char
-            ents.append(Item(s, t, e.label_, keys.get((s, t)) or None, text[s:t]))
+    for s, t, _label, name in table.ents:
+        if name in (PERSON, COUNTRY, ORG, PLACE):
+            ents.append(Item(s, t, name, table.keys.get((s, t)) or None, text[s:t]))
     categories = span_values(doc, "kg_title_category")
     titles = []
     for t in doc.spans.get("titles", []) if doc.spans is not None else []:
@@ -441,15 +457,16 @@ def outlet_keys() -> frozenset[str]:
                      for k in ((_variants(r.get("key"))[:1] or [""])[0] for r in lexicon("outlets")) if k)
 
 
-def entity_keys(doc: Doc) -> set[str]:
+def entity_keys(doc: Doc, table: EntityTable | None = None) -> set[str]:
     """Keys of the entities the article mentions (``doc.ents`` and ``doc._.entities``).
 
     Facts may only point at these: a key inferred from a lexicon (the country
     of a capital, a person's nationality) is used only when the article also
     names that entity, so every record refers to an entity of the article.
+    ``table``: the doc's entities if the caller has read them.
     """
-    values = span_values(doc, "kg_key")
-    keys = {k for k in (values.get((e.start_char, e.end_char)) for e in doc.ents) if k}
+    table = table or entity_table(doc)
+    keys = {k for k in (table.keys.get((s, e)) for s, e, _label, _name in table.ents) if k}
     if Doc.has_extension("entities"):
         keys |= {e.key for e in (doc._.entities or []) if getattr(e, "key", None)}
     return keys

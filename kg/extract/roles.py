@@ -41,7 +41,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.extract.facts  # noqa: F401  (declares doc._.roles)
-from kg.nlp.extensions import span_values
 from kg.nlp.strings import doc_strings
 from kg.extract.model import Evidence, Role
 from kg.extract.participants import (
@@ -54,6 +53,7 @@ from kg.extract.participants import (
     cue_regex,
     cue_words,
     entity_keys,
+    entity_table,
     fold_for_match,
     known_affiliations,
     lexicon,
@@ -576,20 +576,20 @@ def _evidence(h: RoleHit, view: SentView) -> Evidence:
 
 def find_roles(doc: Doc, views: list[SentView] | None = None) -> list[Role]:
     """All roles of one article."""
-    views = views if views is not None else sentence_views(doc)
+    table = entity_table(doc)
+    views = views if views is not None else sentence_views(doc, table)
     hits = [(h, v) for v in views for h in sentence_roles(v)]
     found = merge_roles(hits)
     names: dict[str, str] = {}
-    keys = span_values(doc, "kg_key")
     text = doc_strings(doc).text
-    for e in doc.ents:
-        key = keys.get((e.start_char, e.end_char))
-        if e.label_ == PERSON and key:
-            name = text[e.start_char:e.end_char]
+    for s, e, _label, label in table.ents:
+        key = table.keys.get((s, e))
+        if label == PERSON and key:
+            name = text[s:e]
             names.setdefault(key, name)
             if len(name.split()) > len(names[key].split()):
                 names[key] = name
-    fill_state_owners(found, entity_keys(doc), names)
+    fill_state_owners(found, entity_keys(doc, table), names)
     return found
 
 
