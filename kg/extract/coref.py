@@ -202,7 +202,7 @@ def _fallback_key(m: _Mention) -> str:
 
 
 def _entity(key: str, ms: list[_Mention], gaz: Gazetteer, sentences: _Sentences) -> Entity:
-    label = Counter(m.label for m in ms).most_common(1)[0][0]
+    label = _most_common(m.label for m in ms)
     record = gaz.records.get(key)
     surfaces = [m.text for m in ms]
     capitals = {m.text for m in ms if m.rule == "capital_state"}
@@ -225,6 +225,14 @@ def _entity(key: str, ms: list[_Mention], gaz: Gazetteer, sentences: _Sentences)
         wikidata=record.wikidata if record else None,
         mentions=evidence,
     )
+
+
+def _most_common(values) -> str:
+    """``Counter(values).most_common(1)[0][0]``: the first of the most frequent."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts.items(), key=lambda kv: kv[1])[0]
 
 
 def _listed_tails(surfaces: list[str], key: str, gaz: Gazetteer) -> set[str]:
