@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_model import Atom
 from kg.extract.meeting_vocab import cue, cue_pattern, cue_value, reporting_verbs, words
+from kg.extract.phrase_patterns import search_end
 from kg.extract.participants import (
     COUNTRY,
     ORG,
@@ -29,7 +30,6 @@ from kg.extract.participants import (
     known_affiliations,
     norm,
     outlet_keys,
-    search_end,
     strip_parens,
     title_categories,
 )

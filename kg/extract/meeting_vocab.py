@@ -35,7 +35,8 @@ def cue_pattern(template: str) -> re.Pattern[str]:
 
 
 def words(*categories: str) -> int:
-    """Most words a phrase of each category spans, summed (see :func:`search_end`)."""
+    """Most words a phrase of each category spans, summed (for
+    :func:`kg.extract.phrase_patterns.search_end`)."""
     return sum(cue_words("meeting", c) for c in categories)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.phrase_patterns import loose_regex, word_regex
 from kg.nlp.extensions import span_values
 from kg.nlp.orthography import fold_tones
 from kg.nlp.strings import doc_strings
@@ -100,70 +101,8 @@ def norm(text: str) -> str:
 
 
 def _word_regex(phrases: list[str]) -> re.Pattern[str]:
-    """Whole words, case-insensitive: the longest phrase of ``phrases`` wins.
-
-    The pattern opens with a case-sensitive class of every character the
-    phrases' first characters match case-insensitively, so the regex engine
-    scans for those characters instead of trying the pattern at every
-    position; each branch then checks its own first character as before.
-    """
-    alts = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
-    if not alts:
-        return re.compile(r"(?!x)x")
-    groups = _groups(alts)
-    if any(c > "\uffff" for c in groups):
-        return re.compile(rf"(?<![\w])(?:{_grouped(alts)})(?![\w])", re.IGNORECASE)
-    body = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rest)})" if rest != [""] else f"(?<={re.escape(c)})"
-                    for c, rest in groups.items())
-    first = "".join(map(re.escape, _case_closure(groups)))
-    return re.compile(rf"(?-i:[{first}])(?<![\w][\s\S])(?:{body})(?![\w])", re.IGNORECASE)
-
-
-_BMP: list[str] = []  # every character of the Basic Multilingual Plane, built on first use
-_SAME_CASE: dict[str, str] = {}  # character -> the characters it matches with re.IGNORECASE
-
-
-def _case_closure(chars) -> str:
-    """Every character that matches one of ``chars`` (BMP characters) under
-    ``re.IGNORECASE``, as the regex engine itself decides ("k" also matches
-    the Kelvin sign). Case pairs never leave the plane of their characters,
-    so characters beyond the BMP match none of these.
-    """
-    missing = [c for c in chars if c not in _SAME_CASE]
-    if missing:
-        if not _BMP:
-            _BMP.append("".join(map(chr, range(0x10000))))
-        any_of = re.compile("[" + "".join(map(re.escape, missing)) + "]", re.IGNORECASE)
-        found = [m.group() for m in any_of.finditer(_BMP[0])]
-        for c in missing:
-            one = re.compile(re.escape(c), re.IGNORECASE)
-            _SAME_CASE[c] = "".join(x for x in found if one.fullmatch(x))
-    return "".join(sorted({x for c in chars for x in _SAME_CASE[c]}))
-
-
-def _groups(alts: list[str]) -> dict[str, list[str]]:
-    """``alts`` (longest first) grouped by first character, in order: the rest
-    of each, escaped, with white space as ``\\s+``."""
-    esc = lambda t: re.escape(t).replace(r"\ ", r"\s+")  # noqa: E731
-    groups: dict[str, list[str]] = {}
-    for a in alts:
-        groups.setdefault(a[0], []).append(esc(a[1:]))
-    return groups
-
-
-def _grouped(alts: list[str]) -> str:
-    """``alts`` as one alternation factored by first character, in the same order.
-
-    Only the alternatives that start with the text's next character can match
-    there, so grouping them under that character keeps the regex's choice (the
-    first of them, the longest) while sparing the engine a try of every phrase
-    at every position; a leading class lookahead rejects most positions at once.
-    """
-    groups = _groups(alts)
-    body = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" if rest != [""] else re.escape(c)
-                    for c, rest in groups.items())
-    head = "".join(re.escape(c) for c in groups)
-    return f"(?=[{head}])(?:{body})"
+    """Whole words, case-insensitive: the longest phrase of ``phrases`` wins."""
+    return word_regex(sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
@@ -186,18 +125,6 @@ def cue_words(source: str, category: str) -> int:
     return max([len(norm(p).split()) for p in phrases] + [1])
 
 
-def search_end(rx: re.Pattern[str], text: str, runs: int) -> re.Match[str] | None:
-    """``rx.search(text)`` for a pattern anchored at the end of ``text`` whose
-    matches span at most ``runs`` runs of non-space characters.
-
-    Such a search tries the pattern at every position of ``text`` (often a
-    sentence up to an item); only the tail that can hold a match is tried, and
-    look-behinds still see the text before it.
-    """
-    head = text.rsplit(None, runs)
-    return rx.search(text, len(head[0]) if len(head) > runs else 0)
-
-
 @lru_cache(maxsize=None)
 def cue_anywhere(source: str, category: str) -> re.Pattern[str]:
     """The phrases of a cue category without the whole-word bounds.
@@ -209,8 +136,7 @@ def cue_anywhere(source: str, category: str) -> re.Pattern[str]:
         phrases = [p for p, _ in meeting_cues().get(category, [])]
     else:
         phrases = role_cues().get(category, [])
-    alts = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
-    return re.compile(_grouped(alts), re.IGNORECASE) if alts else re.compile(r"(?!x)x")
+    return loose_regex(sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True))
 
 
 def phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:

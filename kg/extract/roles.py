@@ -41,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.extract.facts  # noqa: F401  (declares doc._.roles)
+from kg.extract.phrase_patterns import search_end
 from kg.nlp.strings import doc_strings
 from kg.extract.model import Evidence, Role
 from kg.extract.participants import (
@@ -58,7 +59,6 @@ from kg.extract.participants import (
     known_affiliations,
     lexicon,
     norm,
-    search_end,
     sentence_views,
     strip_parens,
     title_categories,

@@ -1,7 +1,7 @@
 """Speed shortcuts read exactly what the plain computation reads.
 
 The rules search end-anchored patterns only in the tail of a text that can
-hold a match (:func:`kg.extract.participants.search_end`); these tests run the
+hold a match (:func:`kg.extract.phrase_patterns.search_end`); these tests run the
 pipeline over the bundled and held-out articles, also with white space
 stretched, and check every such search against the plain ``rx.search``.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import participants
+from kg.extract import participants, phrase_patterns
 from kg.extract.extractor import extract
 from kg.sources.article import Article
 from kg.sources.readers import read_paths
@@ -35,7 +35,7 @@ def _articles() -> list[Article]:
 
 @pytest.fixture()
 def checked_search_end(monkeypatch):
-    plain = participants.search_end
+    plain = phrase_patterns.search_end
     calls = []
 
     def checked(rx, text, runs):
@@ -124,7 +124,7 @@ def _plain_word_regex(rx):
     """The whole-word cue pattern in its plain form (tried at every position)."""
     import re
 
-    return re.compile(rf"(?<![\w])(?:{participants._grouped(_alts_of[rx])})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{phrase_patterns.grouped(_alts_of[rx])})(?![\w])", re.IGNORECASE)
 
 
 _alts_of: dict = {}
