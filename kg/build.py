@@ -8,7 +8,6 @@ previous build readable.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import sys
@@ -16,15 +15,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from tqdm import tqdm
 
 from kg import messages as msg
 from kg.extract.batch import extract_local
 from kg.graph import actors
+from kg.graph.article_output import ArticleOutput, record_json, render, render_with_files
 from kg.graph.events import EventIndex
-from kg.graph import iris
-from kg.graph.mapping import article_triples, ntriples
 from kg.graph.store import TRIG_FILE, GraphStore, open_build, staged, write_atomic, write_block
 from kg.query.records import record_from_store, records_from_store
 from kg.sources.readers import DEFAULT_MAX_MB, Problem, read_paths
@@ -93,9 +90,9 @@ def build(
     if engine == "dask":
         from kg.extract.distributed import extract_dask
 
-        results = extract_dask(items, workers=workers, scheduler=scheduler)
+        results = extract_dask(items, workers=workers, scheduler=scheduler, then=render_with_files)
     else:
-        results = extract_local(items)
+        results = extract_local(items, then=render)
     with staged(out) as store, ArticleOutputs.staged(out) as per_article:
         events = EventIndex.from_store(store)
         with store.loader() as loader:
@@ -104,10 +101,10 @@ def build(
                     (summary.skipped if result.skipped else summary.warnings).append(result)
                     report(result.message)
                     continue
-                article, extraction = result
-                nt = ntriples(article_triples(article, extraction, events.assign(article.id, extraction.meetings)))
-                loader.replace(article.id, nt)
-                per_article.add(article.id, nt)
+                article, output = result
+                output = output.with_events(events.assign(article.id, list(output.meetings))).with_files()
+                loader.replace(article.id, output.nt)
+                per_article.add(output)
                 summary.built.append(article.id)
         if not summary.built:
             raise NothingBuilt(msg.say(msg.BUILD_NOTHING, paths=", ".join(map(str, paths))))
@@ -149,18 +146,10 @@ class ArticleOutputs:
             _remove([outputs.records, outputs.blocks])
             raise
 
-    def add(self, article_id: str, nt: bytes) -> None:
-        """Write the record and TriG block of an article graph given as N-Triples.
-
-        Both are read from a throw-away in-memory store holding that graph
-        alone: the same queries and serialisation as from the build's store
-        (which also normalises literals: "0.70" is stored as 0.7).
-        """
-        name = ox.NamedNode(iris.article_graph(article_id))
-        store = GraphStore.in_memory()
-        store.ox.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
-        _write_record(self.records, record_from_store(store, article_id))
-        write_block(self.blocks, store, name)
+    def add(self, output: ArticleOutput) -> None:
+        """Write an article's record and TriG block."""
+        write_atomic(self.records / f"{output.article_id}.json", output.record)
+        write_block(self.blocks, output.graph_name, output.block)
 
     def complete(self, store: GraphStore) -> None:
         """Records for articles of the store that have none (a build made before them)."""
@@ -225,8 +214,7 @@ def _write_record_files(store: GraphStore, folder: Path) -> None:
 
 
 def _write_record(folder: Path, record: dict) -> None:
-    text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    write_atomic(folder / f"{record['article']}.json", text.encode("utf-8"))
+    write_atomic(folder / f"{record['article']}.json", record_json(record))
 
 
 def _swap_dir(tmp: Path, directory: Path) -> None:

@@ -474,17 +474,17 @@ def new_articles(folder: Path, count: int = 5) -> Path:
 
 
 def fail_on_third(monkeypatch, error: BaseException) -> list[str]:
-    """Make the mapping stage raise ``error`` on the third article."""
+    """Make the graph stage (event resolution, in the build's own process) raise ``error`` on the third article."""
     seen: list[str] = []
-    real = kg.build.article_triples
+    real = kg.build.EventIndex.assign
 
-    def flaky(article, *args, **kwargs):
-        seen.append(article.id)
+    def flaky(self, article_id, *args, **kwargs):
+        seen.append(article_id)
         if len(seen) == 3:
             raise error
-        return real(article, *args, **kwargs)
+        return real(self, article_id, *args, **kwargs)
 
-    monkeypatch.setattr(kg.build, "article_triples", flaky)
+    monkeypatch.setattr(kg.build.EventIndex, "assign", flaky)
     return seen
 
 
@@ -505,7 +505,7 @@ def copy_of_previous(previous, tmp_path) -> Path:
 
 def test_build_failing_on_third_article_keeps_previous_build(copy_of_previous, tmp_path, monkeypatch):
     before = snapshot(copy_of_previous)
-    seen = fail_on_third(monkeypatch, RuntimeError("mapping exploded"))
+    seen = fail_on_third(monkeypatch, RuntimeError("graph stage exploded"))
     result = runner.invoke(app, ["build", str(new_articles(tmp_path / "new")), "--out", str(copy_of_previous)])
     assert result.exit_code != 0 and isinstance(result.exception, RuntimeError)
     assert len(seen) == 3
@@ -555,13 +555,13 @@ def test_nothing_to_build_keeps_previous_build(copy_of_previous, tmp_path):
 _FLAKY_MAIN = """
 import sys
 import kg.build
-real, seen = kg.build.article_triples, []
-def flaky(article, *args, **kwargs):
-    seen.append(article.id)
+real, seen = kg.build.EventIndex.assign, []
+def flaky(self, article_id, *args, **kwargs):
+    seen.append(article_id)
     if len(seen) == 3:
         raise {error}
-    return real(article, *args, **kwargs)
-kg.build.article_triples = flaky
+    return real(self, article_id, *args, **kwargs)
+kg.build.EventIndex.assign = flaky
 sys.argv = ["kg", "build", {source!r}, "--out", {out!r}]
 from kg.cli import main
 main()
@@ -569,7 +569,7 @@ main()
 
 
 def run_flaky_cli(source: Path, out: Path, error: str) -> subprocess.CompletedProcess:
-    """Run the real ``kg build`` entry point with the mapping raising ``error`` on the third article."""
+    """Run the real ``kg build`` entry point with the graph stage raising ``error`` on the third article."""
     script = _FLAKY_MAIN.format(error=error, source=str(source), out=str(out))
     env = {k: v for k, v in os.environ.items() if k != "KG_DEBUG"}
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env)
@@ -577,9 +577,9 @@ def run_flaky_cli(source: Path, out: Path, error: str) -> subprocess.CompletedPr
 
 def test_real_cli_internal_error_is_one_line_and_keeps_previous_build(copy_of_previous, tmp_path):
     before = snapshot(copy_of_previous)
-    proc = run_flaky_cli(new_articles(tmp_path / "new"), copy_of_previous, "RuntimeError('mapping exploded')")
+    proc = run_flaky_cli(new_articles(tmp_path / "new"), copy_of_previous, "RuntimeError('graph stage exploded')")
     assert proc.returncode == 1, proc.stderr
-    assert proc.stderr.splitlines() == ["kg: internal error: RuntimeError: mapping exploded (set KG_DEBUG=1 for the traceback)"]
+    assert proc.stderr.splitlines() == ["kg: internal error: RuntimeError: graph stage exploded (set KG_DEBUG=1 for the traceback)"]
     assert_intact(copy_of_previous, before)
 
 

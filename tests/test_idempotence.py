@@ -129,9 +129,9 @@ def fake_extraction(article: Article):
 
 @pytest.fixture
 def fake_nlp(monkeypatch, tmp_path) -> list[Path]:
-    def extract_local(items):
+    def extract_local(items, then):
         for item in items:
-            yield (item, fake_extraction(item)) if isinstance(item, Article) else item
+            yield (item, then(item, fake_extraction(item))) if isinstance(item, Article) else item
 
     monkeypatch.setattr(kg.build, "extract_local", extract_local)
     folder = tmp_path / "reports"

@@ -16,19 +16,19 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.extract.batch import Result, safe_extract
+from kg.extract.batch import Result, Then, safe_extract
 from kg.sources.article import Article
 from kg.sources.readers import Problem
 
 PARTITION = 64
 
 
-def _extract_partition(articles: list[Article], part: str) -> tuple[str, int]:
-    """Runs on a worker: extract, write a part file, return its path."""
+def _extract_partition(articles: list[Article], part: str, then: Then | None = None) -> tuple[str, int]:
+    """Runs on a worker: extract (and ``then``), write a part file, return its path."""
     from kg.nlp.pipeline import load_pipeline  # cached per worker process
 
     nlp = load_pipeline()
-    results = [(a, safe_extract(nlp, a)) for a in articles]
+    results = [(a, safe_extract(nlp, a, then)) for a in articles]
     with open(part, "wb") as handle:
         pickle.dump(results, handle, protocol=pickle.HIGHEST_PROTOCOL)
     return part, len(results)
@@ -50,6 +50,7 @@ def extract_dask(
     workers: int | None = None,
     scheduler: str | None = None,
     partition: int = PARTITION,
+    then: Then | None = None,
 ) -> Iterator[Result]:
     """Like :func:`kg.extract.batch.extract_local`, on a Dask cluster.
 
@@ -61,6 +62,8 @@ def extract_dask(
             workers must see the same temporary directory (a shared file
             system) for the part files.
         partition: articles per task.
+        then: work done on each ``(article, extraction)`` on the worker (a
+            function the workers can import); its result is returned instead.
     """
     from dask.distributed import Client, LocalCluster
 
@@ -93,7 +96,7 @@ def extract_dask(
             future = None
             if articles:
                 part = str(Path(parts.name) / f"part-{number:06d}.pkl")
-                future = client.submit(_extract_partition, articles, part, pure=False)
+                future = client.submit(_extract_partition, articles, part, then, pure=False)
             in_flight.append((problems, future))
             yield from drain(limit)
         yield from drain(0)

@@ -51,7 +51,9 @@ def date_literal(value: str) -> Literal:
 
 
 def confidence_literal(value: float) -> Literal:
-    return Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)
+    """Two decimals, in the canonical form a store keeps ("0.9", not "0.90"),
+    so an article's N-Triples equal a dump of its graph."""
+    return Literal(format(Decimal(f"{value:.2f}").normalize(), "f"), datatype=XSD.decimal)
 
 
 def article_graph(article: Article, extraction: Extraction, meeting_iris: list[URIRef] | None = None) -> Graph:

@@ -165,11 +165,18 @@ def _block_path(folder: Path, graph_name) -> Path:
     return folder / f"{hashlib.sha1(graph_name.value.encode('utf-8')).hexdigest()}.trig"
 
 
-def write_block(folder: Path, store: GraphStore, graph_name: ox.NamedNode) -> None:
-    """Write one named graph's TriG block, as :meth:`GraphStore.write` would write it."""
-    nt = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph_name)
-    text = ox.serialize(_sorted_graph(nt, graph_name), format=ox.RdfFormat.TRIG, prefixes=_prefix_map())
-    write_atomic(_block_path(folder, graph_name), _drop_prefix_lines(text))
+def trig_block(nt: bytes, graph_name: ox.NamedNode) -> bytes:
+    """One named graph's TriG block, as :meth:`GraphStore.write` writes it, from
+    the graph's N-Triples: parsed and written again first, so literals are
+    escaped as in a dump of the store."""
+    canonical = ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
+    text = ox.serialize(_sorted_graph(canonical, graph_name), format=ox.RdfFormat.TRIG, prefixes=_prefix_map())
+    return _drop_prefix_lines(text)
+
+
+def write_block(folder: Path, graph_name: ox.NamedNode, block: bytes) -> None:
+    """Keep a graph's TriG block where :meth:`GraphStore.write` finds it."""
+    write_atomic(_block_path(folder, graph_name), block)
 
 
 class ArticleLoader:
