@@ -54,6 +54,9 @@ class ArticleOutput:
             store = GraphStore.in_memory()
             store.ox.load(self.nt, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph_name)
             record = record_json(record_from_store(store, self.article_id))
+            if block is None:  # a dump is written as the store writes it already
+                block = trig_block(store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=self.graph_name),
+                                   self.graph_name, canonical=True)
         if block is None:
             block = trig_block(self.nt, self.graph_name)
         return replace(self, record=record, block=block)

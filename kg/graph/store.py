@@ -155,22 +155,27 @@ def _sorted_graph(nt: bytes, graph_name) -> Iterator[ox.Quad]:
     """A graph's N-Triples as quads of ``graph_name``, in sorted line order.
 
     The same order as :meth:`GraphStore.sorted_quads` (a term's N-Triples
-    form is its ``str``), much faster: Python sorts byte strings only.
+    form is its ``str``), much faster: Python sorts byte strings only, and
+    the graph name is added to the text (every " .\\n" ends a line: newlines
+    in literals are escaped) so the parser makes the quads.
     """
-    for quad in ox.parse(b"\n".join(sorted(nt.splitlines())), format=ox.RdfFormat.N_TRIPLES):
-        yield ox.Quad(quad.subject, quad.predicate, quad.object, graph_name)
+    lines = b"\n".join(sorted(nt.splitlines())) + b"\n"
+    if isinstance(graph_name, ox.NamedNode):
+        return ox.parse(lines.replace(b" .\n", f" {graph_name} .\n".encode("utf-8")), format=ox.RdfFormat.N_QUADS)
+    return (ox.Quad(t.subject, t.predicate, t.object, graph_name) for t in ox.parse(lines, format=ox.RdfFormat.N_TRIPLES))
 
 
 def _block_path(folder: Path, graph_name) -> Path:
     return folder / f"{hashlib.sha1(graph_name.value.encode('utf-8')).hexdigest()}.trig"
 
 
-def trig_block(nt: bytes, graph_name: ox.NamedNode) -> bytes:
+def trig_block(nt: bytes, graph_name: ox.NamedNode, canonical: bool = False) -> bytes:
     """One named graph's TriG block, as :meth:`GraphStore.write` writes it, from
     the graph's N-Triples: parsed and written again first, so literals are
-    escaped as in a dump of the store."""
-    canonical = ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
-    text = ox.serialize(_sorted_graph(canonical, graph_name), format=ox.RdfFormat.TRIG, prefixes=_prefix_map())
+    escaped as in a dump of the store, unless ``canonical`` says they are."""
+    if not canonical:
+        nt = ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
+    text = ox.serialize(_sorted_graph(nt, graph_name), format=ox.RdfFormat.TRIG, prefixes=_prefix_map())
     return _drop_prefix_lines(text)
 
 
