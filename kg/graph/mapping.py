@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from rdflib import RDF, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.extract.model import Evidence, Extraction
 from kg.graph import iris
@@ -75,13 +75,22 @@ def article_graph(article: Article, extraction: Extraction, meeting_iris: list[U
 
 
 def ntriples(triples: Iterable[tuple]) -> bytes:
-    r"""N-Triples of plain rdflib triples, escaped as rdflib's serializer does.
+    r"""N-Triples of plain rdflib triples, escaped as rdflib's serializer does
+    (``rdflib.plugins.serializers.nt``).
 
     Example:
         >>> ntriples([(DIP.Article, RDF.type, Literal("Hà Nội"))]).decode()
         '<https://w3id.org/kg-diplomacy/ontology#Article> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "Hà Nội" .\n'
     """
-    return "".join(map(_nt_row, triples)).encode("utf-8")
+    forms: dict = {}  # term -> its N-Triples form: an article repeats its terms many times
+
+    def form(term) -> str:
+        text = forms.get(term)
+        if text is None:
+            text = forms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+        return text
+
+    return "".join(f"{form(s)} {form(p)} {form(o)} .\n" for s, p, o in triples).encode("utf-8")
 
 
 def article_triples(article: Article, extraction: Extraction, meeting_iris: list[URIRef] | None = None) -> list[tuple]:
