@@ -9,8 +9,10 @@ the page only has to put text into the DOM.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from importlib.resources import files
 
 import networkx as nx
@@ -54,12 +56,19 @@ def short(text: str, limit: int = 32) -> str:
 
 def _query(store: GraphStore, name: str, values: dict[str, list[str]] | None = None) -> list[dict]:
     """Rows of a view query; ``values`` binds variables to IRIs with a VALUES block."""
+    return list(_rows(store, name, values))
+
+
+def _rows(store: GraphStore, name: str, values: dict[str, list[str]] | None = None) -> Iterator[dict]:
+    """The rows of :func:`_query` as the store yields them, for queries read once."""
     sparql = (files("kg.view") / "queries" / f"{name}.rq").read_text(encoding="utf-8")
     text = sparql
     if values:
         block = " ".join(f"VALUES ?{var} {{ {' '.join(str(ox.NamedNode(i)) for i in iris)} }}" for var, iris in values.items())
         text = sparql.replace("WHERE {", "WHERE { " + block, 1)
-    return [{v: (row[v].value if row[v] is not None else None) for v in _variables(sparql)} for row in store.query(text)]
+    names = _variables(sparql)
+    for row in store.query(text):
+        yield {v: (row[v].value if row[v] is not None else None) for v in names}
 
 
 def _variables(sparql: str) -> list[str]:
@@ -152,57 +161,134 @@ def _add_actors(store: GraphStore, graph: nx.DiGraph) -> None:
 
 
 def _add_meetings(store: GraphStore, graph: nx.DiGraph, fact_dates: dict[str, set[str]]) -> None:
-    meetings: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for r in _query(store, "meetings"):
-        m = meetings[r["meeting"]]
+    for iri, rows, participants in _meeting_groups(store):
+        data, edges = _meeting_node(graph, rows, participants, fact_dates.get(iri, ()))
+        _add_fact(graph, iri, data, edges)
+
+
+def _meeting_groups(store: GraphStore) -> Iterator[tuple[str, list[dict], set[str]]]:
+    """Each meeting (in IRI order) with its rows and participants, one at a time:
+    both queries are sorted by meeting, so they are read side by side."""
+    participants = _rows(store, "participants")
+    pending = next(participants, None)
+    for iri, rows in _groups(_rows(store, "meetings"), "meeting"):
+        people: set[str] = set()
+        while pending is not None and pending["meeting"] <= iri:
+            if pending["meeting"] == iri:
+                people.add(pending["participant"])
+            pending = next(participants, None)
+        yield iri, rows, people
+
+
+def _groups(rows: Iterable[dict], key: str) -> Iterator[tuple[str, list[dict]]]:
+    """Rows sorted by ``key`` as (value, its rows)."""
+    for value, group in itertools.groupby(rows, key=lambda r: r[key]):
+        yield value, list(group)
+
+
+def _meeting_node(graph: nx.DiGraph, rows: list[dict], participants: set[str],
+                  article_dates: Iterable[str]) -> tuple[dict, list[tuple[str, str, dict]]]:
+    """A meeting's node data and its links to the actors in ``graph``."""
+    m: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
         m["kind"].add(MEETING_KINDS.get(r["kind"], _local(r["kind"]).lower()))
         for field in ("date", "status", "place"):
             if r[field]:
                 m[field].add(_local(r[field]).lower() if field == "status" else r[field])
-    participants: dict[str, set[str]] = defaultdict(set)
-    for r in _query(store, "participants"):
-        participants[r["meeting"]].add(r["participant"])
-    for iri in sorted(meetings):
-        m = meetings[iri]
-        kind = min(m["kind"])
-        dates = tuple(sorted(m["date"]))
-        article_dates = tuple(sorted(fact_dates.get(iri, ())))
-        label = f"{KIND_TITLES.get(kind, kind)} {dates[0] if dates else ''}".strip()
-        people = sorted(graph.nodes[p]["info"]["title"] for p in participants[iri] if p in graph)
-        places = sorted(graph.nodes[p]["info"]["title"] for p in m["place"] if p in graph)
-        rows = [["Kind", kind], ["Date", " / ".join(dates) or "unknown"], ["Status", " / ".join(sorted(m["status"]))],
-                ["Place", "; ".join(places)], ["Participants", "; ".join(people)]]
-        graph.add_node(iri, kind="Meeting", sub=kind, label=label, dates=dates or article_dates, names=frozenset(),
-                       info={"title": label, "type": "Meeting", "rows": [r for r in rows if r[1]],
-                             "sources": [], "more": ""})
-        for actor in sorted(participants[iri]):
-            if actor in graph:
-                graph.add_edge(actor, iri, label="participant", detail="")
-        for place in sorted(m["place"]):
-            if place in graph:
-                graph.add_edge(iri, place, label="place", detail="")
+    iri = rows[0]["meeting"]
+    kind = min(m["kind"])
+    dates = tuple(sorted(m["date"]))
+    label = f"{KIND_TITLES.get(kind, kind)} {dates[0] if dates else ''}".strip()
+    people = sorted(graph.nodes[p]["info"]["title"] for p in participants if p in graph)
+    places = sorted(graph.nodes[p]["info"]["title"] for p in m["place"] if p in graph)
+    rows_shown = [["Kind", kind], ["Date", " / ".join(dates) or "unknown"], ["Status", " / ".join(sorted(m["status"]))],
+                  ["Place", "; ".join(places)], ["Participants", "; ".join(people)]]
+    data = dict(kind="Meeting", sub=kind, label=label, dates=dates or tuple(sorted(article_dates)), names=frozenset(),
+                info={"title": label, "type": "Meeting", "rows": [r for r in rows_shown if r[1]], "sources": [], "more": ""})
+    edges = [(actor, iri, {"label": "participant", "detail": ""}) for actor in sorted(participants) if actor in graph]
+    edges += [(iri, place, {"label": "place", "detail": ""}) for place in sorted(m["place"]) if place in graph]
+    return data, edges
 
 
 def _add_statements(store: GraphStore, graph: nx.DiGraph, fact_dates: dict[str, set[str]]) -> None:
-    statements: dict[str, dict] = {}
-    for r in _query(store, "statements"):
-        if r["speaker"] not in graph:
-            continue
-        s = statements.setdefault(r["statement"], {"speaker": r["speaker"], "text": r["text"], "speech": set(),
-                                                   "verb": set(), "outlet": set()})
+    for iri, rows in _groups(_rows(store, "statements"), "statement"):
+        if rows[0]["speaker"] in graph:
+            data, edges = _statement_node(graph, rows, fact_dates.get(iri, ()))
+            _add_fact(graph, iri, data, edges)
+
+
+def _statement_node(graph: nx.DiGraph, rows: list[dict],
+                    article_dates: Iterable[str]) -> tuple[dict, list[tuple[str, str, dict]]]:
+    """A statement's node data and its links to the actors in ``graph`` (its speaker is one)."""
+    iri, speaker, text = rows[0]["statement"], rows[0]["speaker"], rows[0]["text"]
+    s: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
         for field in ("speech", "verb", "outlet"):
             if r[field]:
                 s[field].add(_local(r[field]).lower() if field == "speech" else r[field])
-    for iri in sorted(statements):
-        s = statements[iri]
-        article_dates = tuple(sorted(fact_dates.get(iri, ())))
-        outlets = sorted(o for o in s["outlet"] if o in graph)
-        rows = [["Speaker", graph.nodes[s["speaker"]]["info"]["title"]], ["Quote", s["text"]],
-                ["Speech", " / ".join(sorted(s["speech"]))], ["Verb", " / ".join(sorted(s["verb"]))],
-                ["Reported in", "; ".join(graph.nodes[o]["info"]["title"] for o in outlets)]]
-        graph.add_node(iri, kind="Statement", sub="", label=short(s["text"]), dates=article_dates, names=frozenset(),
-                       info={"title": f"{rows[0][1]}: {short(s['text'], 60)}", "type": "Statement", "rows": [r for r in rows if r[1]],
-                             "sources": [], "more": ""})
-        graph.add_edge(s["speaker"], iri, label="spoke", detail="")
-        for outlet in outlets:
-            graph.add_edge(iri, outlet, label="reported in", detail="")
+    outlets = sorted(o for o in s["outlet"] if o in graph)
+    rows_shown = [["Speaker", graph.nodes[speaker]["info"]["title"]], ["Quote", text],
+                  ["Speech", " / ".join(sorted(s["speech"]))], ["Verb", " / ".join(sorted(s["verb"]))],
+                  ["Reported in", "; ".join(graph.nodes[o]["info"]["title"] for o in outlets)]]
+    data = dict(kind="Statement", sub="", label=short(text), dates=tuple(sorted(article_dates)), names=frozenset(),
+                info={"title": f"{rows_shown[0][1]}: {short(text, 60)}", "type": "Statement",
+                      "rows": [r for r in rows_shown if r[1]], "sources": [], "more": ""})
+    edges = [(speaker, iri, {"label": "spoke", "detail": ""})]
+    edges += [(iri, outlet, {"label": "reported in", "detail": ""}) for outlet in outlets]
+    return data, edges
+
+
+def _add_fact(graph: nx.DiGraph, iri: str, data: dict, edges: list[tuple[str, str, dict]]) -> None:
+    graph.add_node(iri, **data)
+    graph.add_edges_from(edges)
+
+
+def load_top(store: GraphStore, limit: int) -> tuple[nx.DiGraph, dict[str, int], Counter]:
+    """What the default view can draw, without holding every fact of the store.
+
+    Every actor is loaded, but of the meetings and of the statements only the
+    ``limit`` that rank first (:func:`rank_key`) are kept as they stream by:
+    whatever else the view ends up drawing, its ``limit`` best nodes hold no
+    more of either. Facts grow with the corpus, actors far less.
+
+    Returns:
+        The graph of actors and those facts, the degree every node has in the
+        whole graph (as :func:`load` would give it), and the nodes of each kind.
+    """
+    graph = nx.DiGraph()
+    _add_actors(store, graph)
+    degree = dict(graph.degree())
+    counts = Counter(kind for _, kind in graph.nodes(data="kind"))
+    best: dict[str, list] = {"Meeting": [], "Statement": []}
+
+    def offer(iri: str, data: dict, edges: list) -> None:
+        degree[iri] = len(edges)  # each link joins the fact to an actor, at most once each way
+        for source, target, _ in edges:
+            degree[target if source == iri else source] += 1
+        counts[data["kind"]] += 1
+        kept = best[data["kind"]]
+        kept.append((rank_key(iri, data, degree), iri, data, edges))
+        if len(kept) >= 2 * limit:
+            kept.sort(key=lambda item: item[0])
+            del kept[limit:]
+
+    for iri, rows, participants in _meeting_groups(store):
+        offer(iri, *_meeting_node(graph, rows, participants, ()))
+    for iri, rows in _groups(_rows(store, "statements"), "statement"):
+        if rows[0]["speaker"] in graph:
+            offer(iri, *_statement_node(graph, rows, ()))
+    facts = sorted(item for kept in best.values() for item in sorted(kept, key=lambda i: i[0])[:limit])
+    fact_dates: dict[str, set[str]] = defaultdict(set)
+    if facts:
+        for r in _query(store, "fact_dates", {"fact": [iri for _, iri, _, _ in facts]}):
+            fact_dates[r["fact"]].add(r["date"])
+    for _, iri, data, edges in facts:
+        _add_fact(graph, iri, data | {"dates": data["dates"] or tuple(sorted(fact_dates[iri]))}, edges)
+    return graph, degree, counts
+
+
+def rank_key(node: str, data: dict, degree: dict[str, int], matched: bool = False) -> tuple:
+    """Where a node ranks for ``--max-nodes``: actors asked for first, then the
+    most connected, then by kind, title and IRI (a total order: same input,
+    same drawing)."""
+    return (not matched, -degree[node], KINDS.index(data["kind"]), data["info"]["title"], node)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.view.load import ACTOR_KINDS, FACT_KINDS, KINDS, MEETING_KINDS, fold
+from kg.view.load import ACTOR_KINDS, FACT_KINDS, KINDS, MEETING_KINDS, fold, rank_key
 
 DEFAULT_MAX_NODES = 300
 MEETING_SUBKINDS = tuple(sorted(MEETING_KINDS.values()))
@@ -165,13 +165,23 @@ def select(graph: nx.DiGraph, filters: Filters) -> Selection:
     chosen = graph.subgraph(keep)
     degree = dict(chosen.degree())
     if filters.max_nodes and len(keep) > filters.max_nodes:
-        rank = sorted(keep, key=lambda n: (n not in matched, -degree[n], KINDS.index(graph.nodes[n]["kind"]),
-                                           graph.nodes[n]["info"]["title"], n))
+        rank = sorted(keep, key=lambda n: rank_key(n, graph.nodes[n], degree, n in matched))
         keep = set(rank[: filters.max_nodes])
     left_out = Counter(graph.nodes[n]["kind"] for n in chosen if n not in keep)
     return Selection(graph=graph.subgraph(keep).copy(), filters=filters, available=graph.number_of_nodes(),
                      matching=chosen.number_of_nodes(), left_out=left_out,
                      actors=sorted(graph.nodes[n]["info"]["title"] for n in matched), degree=degree)
+
+
+def select_top(graph: nx.DiGraph, degree: dict[str, int], counts: Counter, filters: Filters) -> Selection:
+    """The default view (no narrowing filter) from :func:`kg.view.load.load_top`:
+    the same choice :func:`select` makes on the whole graph."""
+    rank = sorted(graph, key=lambda n: rank_key(n, graph.nodes[n], degree))
+    keep = set(rank[: filters.max_nodes]) if filters.max_nodes else set(rank)
+    left_out = counts - Counter(graph.nodes[n]["kind"] for n in keep)
+    total = sum(counts.values())
+    return Selection(graph=graph.subgraph(keep).copy(), filters=filters, available=total, matching=total,
+                     left_out=left_out, degree=degree)
 
 
 def _by_kind_and_date(graph: nx.DiGraph, filters: Filters) -> set[str]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.view.load import add_sources, load
-from kg.view.select import Filters, select
+from kg.view.load import add_sources, load, load_top, rank_key
+from kg.view.select import Filters, select, select_top
 
-from view_support import KGR, diplomacy, save_build, store_of
+from view_support import KGR, diplomacy, save_build, store_of, synthetic
 
 runner = CliRunner()
 TRUNG, IWAYA, CHO = KGR + "person/le-hoai-trung", KGR + "person/iwaya-takeshi", KGR + "person/cho-tae-yul"
@@ -119,3 +120,31 @@ def test_kg_view_options(tmp_path):
     assert bad.exit_code == 2 and "--kinds treaty: unknown" in bad.output
     nobody = runner.invoke(app, ["view", "--graph", str(build), "--actor", "Nobody"])
     assert nobody.exit_code == 1 and "no actor" in nobody.output
+
+
+@pytest.fixture(scope="module")
+def crowded():
+    """Many facts of skewed degree, and facts with places and outlets."""
+    return store_of(*synthetic(400), *diplomacy())
+
+
+@pytest.mark.parametrize("max_nodes", [5, 40, 150, 2000])
+def test_default_view_streamed_draws_what_ranking_the_whole_graph_draws(crowded, max_nodes):
+    whole = select(load(crowded), Filters(max_nodes=max_nodes))
+    streamed = select_top(*load_top(crowded, max_nodes), Filters(max_nodes=max_nodes))
+    assert nx.utils.graphs_equal(whole.graph, streamed.graph)  # nodes, links and all their data
+    assert (whole.available, whole.matching, whole.left_out) == (streamed.available, streamed.matching, streamed.left_out)
+    assert {n: whole.degree[n] for n in whole.graph} == {n: streamed.degree[n] for n in streamed.graph}
+    assert whole.note() == streamed.note()
+
+
+def test_default_view_holds_only_the_facts_it_may_draw(crowded):
+    graph, degree, counts = load_top(crowded, 10)
+    assert counts["Statement"] > 200 and counts["Meeting"] > 100
+    assert degree[KGR + "person/p0000"] > 50  # counted over every fact, drawn or not
+    whole = load(crowded)
+    whole_degree = dict(whole.degree())
+    for kind in ("Meeting", "Statement"):
+        facts = [n for n, k in whole.nodes(data="kind") if k == kind]
+        best = sorted(facts, key=lambda n: rank_key(n, whole.nodes[n], whole_degree))[:10]
+        assert sorted(n for n, k in graph.nodes(data="kind") if k == kind) == sorted(best)
