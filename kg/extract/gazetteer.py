@@ -164,19 +164,8 @@ def build() -> Gazetteer:
             gaz.add(_entry("Country", key, name, v, role, qid, amb and len(v.split()) == 1))
         for c in _values(row.get("capitals")):
             gaz.add(_entry("Country", key, name, c, "capital", qid))
-    for lexicon, prefix in (("organizations", "org"), ("outlets", "org")):
-        for row in _load(lexicon):
-            name = _one(row.get("name"))
-            if not name:
-                continue
-            key = _key(prefix, _one(row.get("key")), name)
-            qid = _one(row.get("wikidata"))
-            gaz.add(_entry(ORG, key, name, name, "name", qid))
-            for v in _values(row.get("variants")):
-                gaz.add(_entry(ORG, key, name, v, "variant", qid))
-            for a in _values(row.get("abbreviations")):
-                gaz.add(_entry(ORG, key, name, a, "abbr", qid))
-    for lexicon, label, prefix in (("persons", PERSON, "person"), ("places", PLACE, "place")):
+    for lexicon, label, prefix in (("organizations", ORG, "org"), ("outlets", ORG, "org"),
+                                   ("persons", PERSON, "person"), ("places", PLACE, "place")):
         for row in _load(lexicon):
             name = _one(row.get("name"))
             if not name:
@@ -186,6 +175,8 @@ def build() -> Gazetteer:
             gaz.add(_entry(label, key, name, name, "name", qid))
             for v in _values(row.get("variants")):
                 gaz.add(_entry(label, key, name, v, "variant", qid))
+            for a in _values(row.get("abbreviations")):  # organizations only
+                gaz.add(_entry(label, key, name, a, "abbr", qid))
             if label == PLACE:
                 for form in [name, *_values(row.get("variants"))]:
                     gaz.place_keys[fold(form)] = key
