@@ -28,7 +28,6 @@ entities the article names.
 
 from __future__ import annotations
 
-import logging
 import re
 
 from spacy.language import Language
@@ -36,6 +35,7 @@ from spacy.tokens import Doc
 
 import kg.extract.facts  # noqa: F401  (declares doc._.meetings)
 from kg.extract.dates import article_relative
+from kg.extract.guarded import GuardedComponent
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_clauses import ClauseReader
 from kg.extract.meeting_delegations import apply_members, drop_represented, visits_into_meetings
@@ -45,8 +45,6 @@ from kg.extract.meeting_vocab import WEAK
 from kg.extract.model import Evidence, Meeting, Role
 from kg.extract.participants import SentView, entity_table, sentence_views
 from kg.extract.roles import find_roles, sentence_roles
-
-_LOG = logging.getLogger(__name__)
 
 
 def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Role] | None = None) -> list[Meeting]:
@@ -126,27 +124,10 @@ def _iso(value: str | None) -> str | None:
     return f"{int(m.group(1)):04d}{m.group(2)}" if m else None
 
 
-class MeetingExtractor:
-    """Pipeline component: fills ``doc._.meetings`` (reads ``doc._.roles``).
-
-    A rule failing on one odd article must not cost the whole build its
-    entities and statements, so an error is logged and the article gets no
-    meetings.
-    """
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.meetings = find_meetings(doc)
-        except Exception:  # noqa: BLE001
-            _LOG.exception("meeting extraction failed on a document of %d characters", len(doc.text))
-            doc._.meetings = []
-        return doc
-
-
 @Language.factory("kg_meetings")
-def make_meeting_extractor(nlp: Language, name: str) -> MeetingExtractor:
+def make_meeting_extractor(nlp: Language, name: str) -> GuardedComponent:
     """Factory for ``nlp.add_pipe("kg_meetings")`` (after "kg_roles")."""
-    return MeetingExtractor()
+    return GuardedComponent("meetings", find_meetings)
 
 
-__all__ = ["MeetingExtractor", "find_meetings"]
+__all__ = ["find_meetings"]

@@ -32,7 +32,6 @@ component (``doc.spans["titles"]``, from ``titles.tsv``).
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.extract.facts  # noqa: F401  (declares doc._.roles)
+from kg.extract.guarded import GuardedComponent
 from kg.extract.phrase_patterns import search_end
 from kg.nlp.strings import doc_strings
 from kg.extract.model import Evidence, Role
@@ -64,7 +64,6 @@ from kg.extract.participants import (
     title_categories,
 )
 
-_LOG = logging.getLogger(__name__)
 _OWNER = (COUNTRY, ORG)
 # titles.tsv categories of posts that belong to a state
 _STATE_POSTS = frozenset({"head_of_state", "head_of_government", "minister", "deputy", "envoy",
@@ -593,19 +592,7 @@ def find_roles(doc: Doc, views: list[SentView] | None = None) -> list[Role]:
     return found
 
 
-class RoleExtractor:
-    """Pipeline component: fills ``doc._.roles``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.roles = find_roles(doc)
-        except Exception:  # noqa: BLE001  (one odd article must not stop a build)
-            _LOG.exception("role extraction failed on a document of %d characters", len(doc.text))
-            doc._.roles = []
-        return doc
-
-
 @Language.factory("kg_roles")
-def make_role_extractor(nlp: Language, name: str) -> RoleExtractor:
+def make_role_extractor(nlp: Language, name: str) -> GuardedComponent:
     """Factory for ``nlp.add_pipe("kg_roles")`` (after "kg_resolve")."""
-    return RoleExtractor()
+    return GuardedComponent("roles", find_roles)
