@@ -71,14 +71,23 @@ def same_event(a: Report, b: Report) -> bool:
 
 
 class EventIndex:
-    """The meetings already in the store, indexed by kind and participant."""
+    """The meetings already in the store, indexed by what a match must share.
+
+    A report can only be the same event as a claim that shares its place, or
+    whose date agrees with its own at day precision (:func:`same_event`), or,
+    for summits, a participant. Claims are filed under those keys, so a probe
+    reads only the claims it could match: a claim no report can ever match (a
+    vague call with no date or place) is filed nowhere. Reading every claim
+    with a shared participant instead made a corpus's build quadratic, since
+    such vague reports pile up under the leaders they name.
+    """
 
     def __init__(self) -> None:
         self._reports: dict[str, list[Report]] = {}  # article id -> its reports
-        # (kind, participant) -> claim -> the articles making it. Many articles report
-        # one event in the same words; comparing each claim once (not once per
-        # article) keeps a build linear when a summit has thousands of reports.
-        self._by_participant: dict[tuple[str, str], dict[Report, set[str]]] = {}
+        # Many articles report one event in the same words; a claim (a report
+        # without its article) is filed once, with the articles making it.
+        self._holders: dict[Report, set[str]] = {}
+        self._buckets: dict[tuple[str, ...], dict[Report, None]] = {}  # key -> claims filed under it
         self._reporters: dict[str, set[str]] = {}  # event IRI -> articles reporting it
 
     @classmethod
@@ -109,18 +118,22 @@ class EventIndex:
         for old in self._reports.pop(article_id, []):
             self._reporters.get(old.iri, set()).discard(article_id)
             claim = _claim(old)
-            for p in old.participants:
-                holders = self._by_participant.get((old.kind, p), {}).get(claim)
-                if holders is not None:
-                    holders.discard(article_id)
-                    if not holders:
-                        del self._by_participant[(old.kind, p)][claim]
+            holders = self._holders.get(claim)
+            if holders is not None:
+                holders.discard(article_id)
+                if not holders:
+                    del self._holders[claim]
+                    for key in _filed_under(claim):
+                        del self._buckets[key][claim]
         self._reports[article_id] = reports
         for report in reports:
             self._reporters.setdefault(report.iri, set()).add(article_id)
             claim = _claim(report)
-            for p in report.participants:
-                self._by_participant.setdefault((report.kind, p), {}).setdefault(claim, set()).add(article_id)
+            if claim not in self._holders:
+                self._holders[claim] = set()
+                for key in _filed_under(claim):
+                    self._buckets.setdefault(key, {})[claim] = None
+            self._holders[claim].add(article_id)
 
     def assign(self, article_id: str, meetings: list[Meeting]) -> list[URIRef]:
         """IRIs for an article's meetings: an existing event's, or a new one.
@@ -134,9 +147,8 @@ class EventIndex:
             probe = Report("", article_id, meeting.kind,
                            frozenset(str(iris.actor(p)) for p in meeting.participants),
                            meeting.date, str(iris.actor(meeting.place)) if meeting.place else None)
-            claims = {claim for p in probe.participants
-                      for claim, holders in self._by_participant.get((probe.kind, p), {}).items()
-                      if len(holders) > 1 or article_id not in holders}
+            claims = {claim for key in _looked_up(probe) for claim in self._buckets.get(key, ())
+                      if len(holders := self._holders[claim]) > 1 or article_id not in holders}
             candidates = [r for r in claims if same_event(probe, r)]
             iri = min(candidates, key=lambda r: r.iri).iri if candidates else self._new_iri(article_id, number)
             result.append(URIRef(iri))
@@ -153,6 +165,35 @@ class EventIndex:
             variant += 1
             iri = str(iris.fact("meeting", article_id, f"{number}-{variant}"))
         return iri
+
+
+def _filed_under(claim: Report) -> list[tuple[str, ...]]:
+    """The keys a claim is found by: every way :func:`same_event` can accept it."""
+    if claim.kind == "summit":
+        return [("participant", claim.kind, p) for p in sorted(claim.participants)]
+    keys = [("place", claim.kind, claim.place)] if claim.place else []
+    if claim.date:
+        keys.append(("date", claim.kind, claim.date))
+        if len(claim.date) == 10:  # found by vaguer dates too, if it is the precise one
+            keys += [("day in", claim.kind, claim.date[:7]), ("day in", claim.kind, claim.date[:4])]
+    return keys
+
+
+def _looked_up(probe: Report) -> list[tuple[str, ...]]:
+    """The keys under which every claim ``probe`` could match is filed.
+
+    Besides a summit's participants and a shared place: a day date matches
+    claims of that day, month or year; a vaguer date only day-precise claims
+    within it (two vague dates need a shared place as well).
+    """
+    if probe.kind == "summit":
+        return [("participant", probe.kind, p) for p in sorted(probe.participants)]
+    keys = [("place", probe.kind, probe.place)] if probe.place else []
+    if probe.date and len(probe.date) == 10:
+        keys += [("date", probe.kind, probe.date[:n]) for n in (10, 7, 4)]
+    elif probe.date:
+        keys.append(("day in", probe.kind, probe.date))
+    return keys
 
 
 def _claim(report: Report) -> Report:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from kg.graph import actors
+from kg.graph import actors, iris
 from kg.graph.events import EventIndex, Report, same_event
 from kg.graph.mapping import article_graph
 from kg.graph.store import GraphStore
@@ -79,3 +79,46 @@ def test_shared_claims_keep_the_event_when_one_report_is_withdrawn():
     events = {r["a"].value.rsplit("/", 1)[1]: r["m"].value
               for r in store.query("SELECT ?m ?a WHERE { ?m a dip:Meeting ; dip:reportedIn ?a }")}
     assert events["a2"] == events["a3"] == events["a4"] != events["a1"]
+
+
+class _EveryClaim:
+    """Resolution by reading every earlier report: the definition the index must agree with."""
+
+    def __init__(self) -> None:
+        self.reports: dict[str, list[Report]] = {}
+
+    def assign(self, article_id: str, meetings) -> list[str]:
+        others = [r for a, reports in self.reports.items() if a != article_id for r in reports]
+        result, reports = [], []
+        for number, m in enumerate(meetings, start=1):
+            probe = Report("", article_id, m.kind, frozenset(str(iris.actor(p)) for p in m.participants),
+                           m.date, str(iris.actor(m.place)) if m.place else None)
+            matches = [r.iri for r in others if same_event(probe, r)]
+            iri, variant = str(iris.fact("meeting", article_id, number)), 1
+            while any(r.iri == iri for r in others):  # still another article's event: a variant
+                variant += 1
+                iri = str(iris.fact("meeting", article_id, f"{number}-{variant}"))
+            iri = min(matches) if matches else iri
+            result.append(iri)
+            reports.append(dataclasses.replace(probe, iri=iri))
+        self.reports[article_id] = reports
+        return result
+
+
+def test_index_finds_the_event_reading_every_report_would_find():
+    """Random reports (kinds, leaders, dates at every precision, places), articles
+    built again: the filed claims give the IRIs a scan of every report gives."""
+    import random
+
+    rng = random.Random(7)
+    people = [f"person/p{i}" for i in range(6)]
+    dates = [None, "2026", "2026-03", "2026-04", "2026-03-05", "2026-03-06", "2026-04-05"]
+    index, reference = EventIndex(), _EveryClaim()
+    base = extraction("a1").meetings[0]
+    for step in range(400):
+        article_id = f"r{rng.randrange(60)}"  # often an article built again
+        meetings = [dataclasses.replace(base, kind=rng.choice(["call", "talks", "summit"]),
+                                        participants=rng.sample(people, rng.randint(1, 3)),
+                                        date=rng.choice(dates), place=rng.choice([None, None, "place/ha-noi", "place/paris"]))
+                    for _ in range(rng.randint(1, 3))]
+        assert [str(i) for i in index.assign(article_id, meetings)] == reference.assign(article_id, meetings), step
