@@ -42,24 +42,29 @@ class ArticleOutput:
     meetings: tuple[Meeting, ...]
     record: bytes | None = None
     block: bytes | None = None
+    canonical: bool = False
+    """Whether ``nt`` is as a store writes it (a dump): a block is made from it directly."""
 
     @property
     def graph_name(self) -> ox.NamedNode:
         return ox.NamedNode(iris.article_graph(self.article_id))
 
     def with_files(self) -> ArticleOutput:
-        """With the record and block made, if they are not yet."""
-        record, block = self.record, self.block
-        if record is None:
-            store = GraphStore.in_memory()
-            store.ox.load(self.nt, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph_name)
-            record = record_json(record_from_store(store, self.article_id))
-            if block is None:  # a dump is written as the store writes it already
-                block = trig_block(store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=self.graph_name),
-                                   self.graph_name, canonical=True)
-        if block is None:
-            block = trig_block(self.nt, self.graph_name)
-        return replace(self, record=record, block=block)
+        """With the record and block made, if they are not yet.
+
+        Making the record loads the graph into a store; its dump then stands
+        for ``nt``, so a block made again after renaming needs no second
+        round trip through a parser.
+        """
+        if self.record is not None:
+            return self if self.block is not None else \
+                replace(self, block=trig_block(self.nt, self.graph_name, canonical=self.canonical))
+        store = GraphStore.in_memory()
+        store.ox.load(self.nt, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph_name)
+        record = record_json(record_from_store(store, self.article_id))
+        dump = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=self.graph_name)
+        block = self.block if self.block is not None else trig_block(dump, self.graph_name, canonical=True)
+        return replace(self, nt=dump, record=record, block=block, canonical=True)
 
     def with_events(self, event_iris: list[URIRef]) -> ArticleOutput:
         """The article with its meetings named ``event_iris`` (from

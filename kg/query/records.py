@@ -61,6 +61,10 @@ def _record_of(store: GraphStore, article_id: str, graph_name: ox.NamedNode, dat
     return _record(article_id, date, {name: list(store.query_graph(_query(name), graph_name)) for name in _FACTS})
 
 
+def _meeting_row_order(row) -> tuple[str, ...]:
+    return tuple("" if row[v] is None else row[v].value for v in ("meeting", "kind", "date", "place", "status", "participant"))
+
+
 def _record(article_id: str, date: str | None, rows: dict[str, list]) -> dict:
     """The SPEC record of one article from its rows of each records query."""
     names: dict[str, str] = {}
@@ -103,7 +107,9 @@ def _record(article_id: str, date: str | None, rows: dict[str, list]) -> dict:
 
     meetings_by_node: dict[str, dict] = {}
     first_evidence: dict[str, int] = {}
-    for r in rows["meetings"]:
+    # A node two meetings of the article resolved to has two of some fields:
+    # the record shows the least, whatever order the store returns rows in.
+    for r in sorted(rows["meetings"], key=_meeting_row_order):
         node = r["meeting"].value
         m = meetings_by_node.setdefault(node, {
             "kind": _KIND_NAME[r["kind"].value],
