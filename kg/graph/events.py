@@ -83,10 +83,13 @@ class EventIndex:
     """
 
     def __init__(self) -> None:
-        self._reports: dict[str, list[Report]] = {}  # article id -> its reports
         # Many articles report one event in the same words; a claim (a report
-        # without its article) is filed once, with the articles making it.
+        # without its article) is kept once, with the articles making it, and
+        # an article keeps only its claims (the same objects): a few hundred
+        # bytes per article on a corpus where most reports repeat.
+        self._reports: dict[str, list[Report]] = {}  # article id -> its claims
         self._holders: dict[Report, set[str]] = {}
+        self._claims: dict[Report, Report] = {}  # each claim -> the one object kept for it
         self._buckets: dict[tuple[str, ...], dict[Report, None]] = {}  # key -> claims filed under it
         self._reporters: dict[str, set[str]] = {}  # event IRI -> articles reporting it
 
@@ -115,25 +118,26 @@ class EventIndex:
 
     def put(self, article_id: str, reports: list[Report]) -> None:
         """Record an article's reports, replacing what it had before."""
-        for old in self._reports.pop(article_id, []):
-            self._reporters.get(old.iri, set()).discard(article_id)
-            claim = _claim(old)
+        for claim in self._reports.pop(article_id, []):
+            self._reporters.get(claim.iri, set()).discard(article_id)
             holders = self._holders.get(claim)
             if holders is not None:
                 holders.discard(article_id)
                 if not holders:
-                    del self._holders[claim]
+                    del self._holders[claim], self._claims[claim]
                     for key in _filed_under(claim):
                         del self._buckets[key][claim]
-        self._reports[article_id] = reports
+        claims = []
         for report in reports:
             self._reporters.setdefault(report.iri, set()).add(article_id)
-            claim = _claim(report)
+            claim = self._claims.setdefault(_claim(report), _claim(report))
             if claim not in self._holders:
                 self._holders[claim] = set()
                 for key in _filed_under(claim):
                     self._buckets.setdefault(key, {})[claim] = None
             self._holders[claim].add(article_id)
+            claims.append(claim)
+        self._reports[article_id] = claims
 
     def assign(self, article_id: str, meetings: list[Meeting]) -> list[URIRef]:
         """IRIs for an article's meetings: an existing event's, or a new one.
