@@ -92,8 +92,8 @@ def load(store: GraphStore) -> nx.DiGraph:
     for r in _query(store, "fact_dates"):
         fact_dates[r["fact"]].add(r["date"])
     _add_actors(store, graph)
-    _add_meetings(store, graph, fact_dates)
-    _add_statements(store, graph, fact_dates)
+    for fact in _facts(store, graph, fact_dates):
+        _add_fact(graph, *fact)
     return graph
 
 
@@ -160,10 +160,15 @@ def _add_actors(store: GraphStore, graph: nx.DiGraph) -> None:
         graph.add_edge(person, org, label="holds post", detail="; ".join(sorted(titles)))
 
 
-def _add_meetings(store: GraphStore, graph: nx.DiGraph, fact_dates: dict[str, set[str]]) -> None:
+def _facts(store: GraphStore, graph: nx.DiGraph,
+           fact_dates: dict[str, set[str]]) -> Iterator[tuple[str, dict, list[tuple[str, str, dict]]]]:
+    """Every meeting, then every statement whose speaker is an actor of ``graph``,
+    as (IRI, node data, links), one at a time."""
     for iri, rows, participants in _meeting_groups(store):
-        data, edges = _meeting_node(graph, rows, participants, fact_dates.get(iri, ()))
-        _add_fact(graph, iri, data, edges)
+        yield iri, *_meeting_node(graph, rows, participants, fact_dates.get(iri, ()))
+    for iri, rows in _groups(_rows(store, "statements"), "statement"):
+        if rows[0]["speaker"] in graph:
+            yield iri, *_statement_node(graph, rows, fact_dates.get(iri, ()))
 
 
 def _meeting_groups(store: GraphStore) -> Iterator[tuple[str, list[dict], set[str]]]:
@@ -208,13 +213,6 @@ def _meeting_node(graph: nx.DiGraph, rows: list[dict], participants: set[str],
     edges = [(actor, iri, {"label": "participant", "detail": ""}) for actor in sorted(participants) if actor in graph]
     edges += [(iri, place, {"label": "place", "detail": ""}) for place in sorted(m["place"]) if place in graph]
     return data, edges
-
-
-def _add_statements(store: GraphStore, graph: nx.DiGraph, fact_dates: dict[str, set[str]]) -> None:
-    for iri, rows in _groups(_rows(store, "statements"), "statement"):
-        if rows[0]["speaker"] in graph:
-            data, edges = _statement_node(graph, rows, fact_dates.get(iri, ()))
-            _add_fact(graph, iri, data, edges)
 
 
 def _statement_node(graph: nx.DiGraph, rows: list[dict],
@@ -272,11 +270,8 @@ def load_top(store: GraphStore, limit: int) -> tuple[nx.DiGraph, dict[str, int],
             kept.sort(key=lambda item: item[0])
             del kept[limit:]
 
-    for iri, rows, participants in _meeting_groups(store):
-        offer(iri, *_meeting_node(graph, rows, participants, ()))
-    for iri, rows in _groups(_rows(store, "statements"), "statement"):
-        if rows[0]["speaker"] in graph:
-            offer(iri, *_statement_node(graph, rows, ()))
+    for fact in _facts(store, graph, {}):  # dates are read for the kept facts only
+        offer(*fact)
     facts = sorted(item for kept in best.values() for item in sorted(kept, key=lambda i: i[0])[:limit])
     fact_dates: dict[str, set[str]] = defaultdict(set)
     if facts:
