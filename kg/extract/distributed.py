@@ -2,7 +2,10 @@
 
 Each worker loads the pipeline once, extracts a partition of articles and
 writes the results to a part file, returning only its path: shipping spaCy
-objects or triples back to the client was measured ~6x slower. The driver
+objects or triples back to the client was measured ~6x slower. Articles go
+to the worker the same way, as a part file: the scheduler keeps its last
+1,000 messages per connection for debugging, which, with the articles'
+text inside the tasks, held about 1 MB per task (1 GB) in the driver. The driver
 reads the part files back in partition order, so the graph built from them
 is identical to a local build (same order, same IRIs); cross-article
 resolution runs afterwards, on the driver.
@@ -23,15 +26,29 @@ from kg.sources.readers import Problem
 PARTITION = 64
 
 
-def _extract_partition(articles: list[Article], part: str, then: Then | None = None) -> tuple[str, int]:
-    """Runs on a worker: extract (and ``then``), write a part file, return its path."""
+def _extract_partition(source: str, part: str, then: Then | None = None) -> tuple[str, int]:
+    """Runs on a worker: read the articles of ``source``, extract (and
+    ``then``), write a part file, return its path."""
     from kg.nlp.pipeline import load_pipeline  # cached per worker process
 
     nlp = load_pipeline()
+    articles = _read_part(source)
     results = [(a, safe_extract(nlp, a, then)) for a in articles]
-    with open(part, "wb") as handle:
-        pickle.dump(results, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    _write_part(part, results)
     return part, len(results)
+
+
+def _write_part(path: str, data: list) -> None:
+    with open(path, "wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_part(path: str) -> list:
+    """A part file's contents; the file is removed once read."""
+    with open(path, "rb") as handle:
+        data = pickle.load(handle)
+    Path(path).unlink()
+    return data
 
 
 def _partitions(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
@@ -84,10 +101,8 @@ def extract_dask(
                 yield from problems
                 if future is not None:
                     path, _count = future.result()
-                    with open(path, "rb") as handle:
-                        for article, result in pickle.load(handle):
-                            yield result if isinstance(result, Problem) else (article, result)
-                    Path(path).unlink()
+                    for article, result in _read_part(path):
+                        yield result if isinstance(result, Problem) else (article, result)
 
         for batch in _partitions(items, partition):
             articles = [i for i in batch if isinstance(i, Article)]
@@ -95,8 +110,10 @@ def extract_dask(
             number += 1
             future = None
             if articles:
+                source = str(Path(parts.name) / f"articles-{number:06d}.pkl")
+                _write_part(source, articles)
                 part = str(Path(parts.name) / f"part-{number:06d}.pkl")
-                future = client.submit(_extract_partition, articles, part, then, pure=False)
+                future = client.submit(_extract_partition, source, part, then, pure=False)
             in_flight.append((problems, future))
             yield from drain(limit)
         yield from drain(0)

@@ -16,3 +16,25 @@ def test_dask_build_is_identical_to_local(tmp_path):
     assert (tmp_path / "local" / "graph.trig").read_bytes() == (tmp_path / "dask" / "graph.trig").read_bytes()
     for record in sorted((tmp_path / "local" / "records").glob("*.json")):
         assert record.read_bytes() == (tmp_path / "dask" / "records" / record.name).read_bytes()
+
+
+def test_articles_reach_workers_as_files_not_in_task_messages(monkeypatch, tmp_path):
+    """The scheduler logs its last 1,000 messages per connection: article text
+    inside a task would stay in the driver's memory (about 1 GB at 64k articles)."""
+    from dask.distributed import Client
+
+    from kg.extract.distributed import extract_dask
+    from kg.sources.readers import read_paths
+
+    sent = []
+    submit = Client.submit
+
+    def recording_submit(self, func, *args, **kwargs):
+        sent.append(args)
+        return submit(self, func, *args, **kwargs)
+
+    monkeypatch.setattr(Client, "submit", recording_submit)
+    results = list(extract_dask(read_paths(["sources"]), workers=1, partition=2))
+    assert len(results) == len(list(read_paths(["sources"])))
+    assert sent and all(isinstance(a, str) for args in sent for a in args[:2])
+    assert all(len(a) < 300 for args in sent for a in args[:2])
