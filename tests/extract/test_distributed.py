@@ -38,3 +38,17 @@ def test_articles_reach_workers_as_files_not_in_task_messages(monkeypatch, tmp_p
     assert len(results) == len(list(read_paths(["sources"])))
     assert sent and all(isinstance(a, str) for args in sent for a in args[:2])
     assert all(len(a) < 300 for args in sent for a in args[:2])
+
+
+def test_local_cluster_workers_run_without_dasks_profiler():
+    """Dask's profiler keeps an hour of call trees per worker: ~25 KB per article."""
+    from kg.extract.distributed import extract_dask
+    from kg.sources.readers import read_paths
+
+    def profiler_setting(article, extraction):
+        import dask
+
+        return dask.config.get("distributed.worker.profile.enabled")
+
+    results = list(extract_dask(read_paths(["sources"]), workers=1, then=profiler_setting))
+    assert [setting for _article, setting in results] == [False] * 5
