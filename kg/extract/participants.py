@@ -340,9 +340,17 @@ def _build_views(doc: Doc, table: EntityTable) -> list[SentView]:
     return views
 
 
+_PARENS = re.compile(r"\([^()]{0,60}\)")
+
+
 def strip_parens(text: str) -> str:
-    """Blank out bracketed asides, keeping the length (offsets stay valid)."""
-    return re.sub(r"\([^()]{0,60}\)", lambda m: " " * len(m.group()), text)
+    """Blank out bracketed asides, keeping the length (offsets stay valid).
+
+    Called on most gaps between items, which rarely hold a bracket: those
+    skip the regex."""
+    if "(" not in text:
+        return text
+    return _PARENS.sub(lambda m: " " * len(m.group()), text)
 
 
 def _keyed(name: str, prefix: str, column: str) -> dict[str, str]:
