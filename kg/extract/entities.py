@@ -58,7 +58,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
         set_span_values(doc, span.start_char, span.end_char,
                         kg_key=m.key, kg_rule=m.source, kg_confidence=m.confidence)
         spans.append(span)
-    doc.ents = filter_spans(spans)
+    # set_ents takes the spans as they are; the ents setter would rebuild each one
+    doc.set_ents(spans if _disjoint(mentions) else filter_spans(spans))
     title_spans = []
     for t in titles:
         span = Span(doc, t.start, t.end, label="TITLE")
@@ -66,6 +67,17 @@ def recognize(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
         title_spans.append(span)
     doc.spans["titles"] = title_spans
     return doc
+
+
+def _disjoint(mentions: list[Mention]) -> bool:
+    """Whether the mentions are non-empty, in order and never overlap, as they
+    nearly always are: ``filter_spans`` would then return them unchanged."""
+    end = 0
+    for m in mentions:
+        if m.start < end or m.end <= m.start:
+            return False
+        end = m.end
+    return True
 
 
 class EntityRecognizer:
