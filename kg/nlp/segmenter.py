@@ -73,6 +73,13 @@ def _apply(func: str | None, text: str, dictionary: frozenset[str]) -> str:
     raise ValueError(f"unknown feature function {func}")
 
 
+def _windows(norm: list[str]) -> list[tuple[str, ...]]:
+    """Each syllable with the (up to) two after it, as ``tuple(norm[j:j + 3])``."""
+    keys = list(zip(norm, norm[1:], norm[2:]))
+    keys += [tuple(norm[j:]) for j in range(len(keys), len(norm))]
+    return keys
+
+
 class CRFSegmenter:
     """Word segmenter equivalent to ``underthesea.word_tokenize``.
 
@@ -189,14 +196,14 @@ class CRFSegmenter:
         n = len(tokens)
         if n == 0:
             return []
-        norm = [self._normalize(t) for t in tokens]
+        norm = list(map(self._normalize, tokens))
         d = [0.0] * (n + 4)  # B minus I score of position p at d[p + 2]
         windows = self._windows
         if len(windows) > _CACHE_LIMIT:
             windows.clear()
-        for j in range(n):
-            key = tuple(norm[j:j + 3])
-            adds = windows.get(key)
+        get = windows.get
+        for j, key in enumerate(_windows(norm)):
+            adds = get(key)
             if adds is None:
                 adds = windows[key] = self._window_scores(key)
             for shift, w in adds:
