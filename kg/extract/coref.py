@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,6 +23,7 @@ from kg.extract.gazetteer import COUNTRY, ORG, PERSON, Gazetteer, get_gazetteer
 from kg.extract.model import Entity, Evidence
 from kg.extract.names import is_acronym, is_vietnamese_syllable, name_core, slugify
 from kg.nlp.orthography import fold
+from kg.nlp.sentences import sent_start_values
 from kg.nlp.strings import doc_strings
 
 _SAME_SURNAME = 0.84  # "zelensky" ~ "zelenskiy"
@@ -119,8 +119,8 @@ class _Sentences:
     def __init__(self, doc: Doc) -> None:
         strings = doc_strings(doc)
         self.text = strings.text
-        flags = doc.to_array([SENT_START]).view("int64") if len(doc) else []
-        if any(v == -1 for v in flags):  # sentence boundaries were set
+        flags = sent_start_values(doc)
+        if -1 in flags:  # sentence boundaries were set
             bounds = [0] + [strings.starts[i] for i, v in enumerate(flags) if v == 1 and i > 0]
         else:
             bounds = [0] + [m + 1 for m in range(len(self.text)) if self.text[m] == "\n"]
