@@ -500,7 +500,7 @@ class Scanner:
                 i += 1
                 continue
             f0 = folded[i][0]
-            if f0 not in starters and f0.rstrip(".") not in starters:  # most words start nothing
+            if f0 not in starters and (f0[-1] != "." or f0.rstrip(".") not in starters):  # most start nothing
                 kind = "cap" if cap[i] else ("word" if has_alnum(text[i]) else "punct")
                 items.append(Item(i, i + 1, kind))
                 i += 1
