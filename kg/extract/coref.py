@@ -15,15 +15,15 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from kg.nlp.extensions import span_values
+from kg.nlp.extensions import set_span_values, span_tables
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, Gazetteer, get_gazetteer
 from kg.extract.model import Entity, Evidence
 from kg.extract.names import is_acronym, is_vietnamese_syllable, name_core, slugify
 from kg.nlp.orthography import fold
+from kg.nlp.sentences import sent_start_values
 from kg.nlp.strings import doc_strings
 
 _SAME_SURNAME = 0.84  # "zelensky" ~ "zelenskiy"
@@ -119,8 +119,8 @@ class _Sentences:
     def __init__(self, doc: Doc) -> None:
         strings = doc_strings(doc)
         self.text = strings.text
-        flags = doc.to_array([SENT_START]).view("int64") if len(doc) else []
-        if any(v == -1 for v in flags):  # sentence boundaries were set
+        flags = sent_start_values(doc)
+        if -1 in flags:  # sentence boundaries were set
             bounds = [0] + [strings.starts[i] for i, v in enumerate(flags) if v == 1 and i > 0]
         else:
             bounds = [0] + [m + 1 for m in range(len(self.text)) if self.text[m] == "\n"]
@@ -157,7 +157,6 @@ class _Mention:
     """What resolution needs of an entity span, read once: the ``span._``
     attributes are slow to access."""
 
-    span: Span
     key: str | None
     label: str
     text: str
@@ -172,12 +171,12 @@ def resolve(doc: Doc, gaz: Gazetteer | None = None) -> list[Entity]:
     gaz = gaz or get_gazetteer()
     mentions = []
     text = doc_strings(doc).text
-    keys, rules, confs = (span_values(doc, name) for name in ("kg_key", "kg_rule", "kg_confidence"))
+    keys, rules, confs = span_tables(doc, "kg_key", "kg_rule", "kg_confidence")
     for span in doc.ents:
         s, e = span.start_char, span.end_char
         conf = confs.get((s, e))
         mentions.append(
-            _Mention(span, keys.get((s, e)), span.label_, text[s:e], s, e,
+            _Mention(keys.get((s, e)), span.label_, text[s:e], s, e,
                      rules.get((s, e)), 1.0 if conf is None else conf)
         )
     persons = [m for m in mentions if m.label == PERSON]
@@ -187,7 +186,7 @@ def resolve(doc: Doc, gaz: Gazetteer | None = None) -> list[Entity]:
     for m in mentions:
         key = m.key or _fallback_key(m)
         if key != m.key or m.label == PERSON:
-            m.span._.kg_key = key
+            set_span_values(doc, m.start, m.end, kg_key=key)
         groups.setdefault(key, []).append(m)
     sentences = _Sentences(doc)
     entities = [_entity(key, ms, gaz, sentences) for key, ms in groups.items()]

@@ -43,7 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-import kg.nlp.extensions  # noqa: F401  (declares span._.kg_key)
+from kg.nlp.extensions import set_span_values  # also declares span._.kg_key
 from kg.extract.gazetteer import Gazetteer, get_gazetteer
 from kg.extract.scanner import Mention, Scanner
 
@@ -55,19 +55,29 @@ def recognize(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     spans = []
     for m in mentions:
         span = Span(doc, m.start, m.end, label=m.label)
-        ext = span._  # one accessor for the three attributes
-        ext.kg_key = m.key
-        ext.kg_rule = m.source
-        ext.kg_confidence = m.confidence
+        set_span_values(doc, span.start_char, span.end_char,
+                        kg_key=m.key, kg_rule=m.source, kg_confidence=m.confidence)
         spans.append(span)
-    doc.ents = filter_spans(spans)
+    # set_ents takes the spans as they are; the ents setter would rebuild each one
+    doc.set_ents(spans if _disjoint(mentions) else filter_spans(spans))
     title_spans = []
     for t in titles:
         span = Span(doc, t.start, t.end, label="TITLE")
-        span._.kg_title_category = t.category
+        set_span_values(doc, span.start_char, span.end_char, kg_title_category=t.category)
         title_spans.append(span)
     doc.spans["titles"] = title_spans
     return doc
+
+
+def _disjoint(mentions: list[Mention]) -> bool:
+    """Whether the mentions are non-empty, in order and never overlap, as they
+    nearly always are: ``filter_spans`` would then return them unchanged."""
+    end = 0
+    for m in mentions:
+        if m.start < end or m.end <= m.start:
+            return False
+        end = m.end
+    return True
 
 
 class EntityRecognizer:

@@ -22,6 +22,7 @@ def family(kind: str) -> str:
     return kind if kind in (CALL, VISIT) else "meet"
 
 
+@lru_cache(maxsize=None)
 def cue(category: str) -> re.Pattern[str]:
     """Whole-word regex of one ``meeting_cues.tsv`` category."""
     return cue_regex("meeting", category)
@@ -34,9 +35,11 @@ def cue_pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"<<(\w+)>>", lambda m: cue(m.group(1)).pattern, template), re.I)
 
 
+@lru_cache(maxsize=None)
 def words(*categories: str) -> int:
     """Most words a phrase of each category spans, summed (for
-    :func:`kg.extract.phrase_patterns.search_end`)."""
+    :func:`kg.extract.phrase_patterns.search_end`); cached, as the rules ask
+    for the same sums in every sentence."""
     return sum(cue_words("meeting", c) for c in categories)
 
 

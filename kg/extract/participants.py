@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from kg.extract.phrase_patterns import loose_regex, word_regex
-from kg.nlp.extensions import span_values
+from kg.nlp.extensions import span_tables
 from kg.nlp.orthography import fold_tones
 from kg.nlp.strings import doc_strings
 
@@ -246,17 +246,20 @@ def _paren_alias(doc_text: str, item: Item, prev: Item | None) -> bool:
 @dataclass(frozen=True)
 class EntityTable:
     """The entity spans of a doc, ``(start_char, end_char, label id, label)``,
-    and the keys of its spans by offsets: read once by a component that asks
-    several times (``doc.ents`` builds every span on each read)."""
+    and the keys of its spans and categories of its titles by offsets: read
+    once by a component that asks several times (``doc.ents`` builds every
+    span on each read)."""
 
     ents: tuple[tuple[int, int, int, str], ...]
     keys: dict[tuple[int, int], str]
+    categories: dict[tuple[int, int], str]
 
 
 def entity_table(doc: Doc) -> EntityTable:
     """The :class:`EntityTable` of ``doc`` as it is now."""
+    keys, categories = span_tables(doc, "kg_key", "kg_title_category")
     return EntityTable(tuple((e.start_char, e.end_char, e.label, e.label_) for e in doc.ents),
-                       span_values(doc, "kg_key"))
+                       keys, categories)
 
 
 _LAST_VIEWS: list = []  # [(doc, fingerprint, views)]: the roles and meeting rules read the same doc
@@ -297,7 +300,7 @@ def _build_views(doc: Doc, table: EntityTable) -> list[SentView]:
     for s, t, _label, name in table.ents:
         if name in (PERSON, COUNTRY, ORG, PLACE):
             ents.append(Item(s, t, name, table.keys.get((s, t)) or None, text[s:t]))
-    categories = span_values(doc, "kg_title_category")
+    categories = table.categories
     titles = []
     for t in doc.spans.get("titles", []) if doc.spans is not None else []:
         s, e = t.start_char, t.end_char
@@ -340,9 +343,17 @@ def _build_views(doc: Doc, table: EntityTable) -> list[SentView]:
     return views
 
 
+_PARENS = re.compile(r"\([^()]{0,60}\)")
+
+
 def strip_parens(text: str) -> str:
-    """Blank out bracketed asides, keeping the length (offsets stay valid)."""
-    return re.sub(r"\([^()]{0,60}\)", lambda m: " " * len(m.group()), text)
+    """Blank out bracketed asides, keeping the length (offsets stay valid).
+
+    Called on most gaps between items, which rarely hold a bracket: those
+    skip the regex."""
+    if "(" not in text:
+        return text
+    return _PARENS.sub(lambda m: " " * len(m.group()), text)
 
 
 def _keyed(name: str, prefix: str, column: str) -> dict[str, str]:

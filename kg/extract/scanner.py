@@ -20,13 +20,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, PLACE, Entry, Gazetteer
 from kg.extract.names import is_acronym, is_vietnamese_syllable, looks_foreign, name_core, slugify
 from kg.nlp.orthography import fold
 from kg.nlp.segmenter import get_segmenter
+from kg.nlp.sentences import sent_start_values
 from kg.nlp.strings import doc_strings
 
 # Tokens after which a capitalised word may be an ordinary sentence start.
@@ -157,8 +157,8 @@ class Scanner:
     def _initial_flags(self) -> list[bool]:
         """Where a capital letter may just mark a sentence start."""
         flags = [False] * self.n
-        values = self.doc.to_array([SENT_START]).view("int64") if self.n else []
-        if any(v == -1 for v in values):  # sentence boundaries were set
+        values = sent_start_values(self.doc)
+        if -1 in values:  # sentence boundaries were set
             sent_starts = [v == 1 for v in values]
         else:
             sent_starts = [i == 0 for i in range(self.n)]
@@ -500,7 +500,7 @@ class Scanner:
                 i += 1
                 continue
             f0 = folded[i][0]
-            if f0 not in starters and f0.rstrip(".") not in starters:  # most words start nothing
+            if f0 not in starters and (f0[-1] != "." or f0.rstrip(".") not in starters):  # most start nothing
                 kind = "cap" if cap[i] else ("word" if has_alnum(text[i]) else "punct")
                 items.append(Item(i, i + 1, kind))
                 i += 1

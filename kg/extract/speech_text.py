@@ -77,21 +77,20 @@ class Text:
                           for a in self.actors if a.label == "Country"}
 
     def _mark_actors(self, doc: Doc) -> None:
-        cues = self.cues
         self.actor_at: list[Actor | None] = [None] * len(self)
         self.actors: list[Actor] = []
         keys = span_values(doc, "kg_key")
+        outlet_names, outlets = self.cues.of("outlet_name"), self.cues.of("outlet")
         for ent in doc.ents:
-            s, e = ent.start_char, ent.end_char
+            s, e, label = ent.start_char, ent.end_char, ent.label_
             r = self.range(s, e)
-            if ent.label_ in ACTOR_LABELS and r:
-                actor = Actor(r[0], r[1], keys.get((s, e)) or self.text[s:e], ent.label_)
-                actor.outlet = ent.label_ == "Organization" and (
-                    tuple(self.low[r[0]:r[1]]) in cues.of("outlet_name")
-                    or self.match_end(r[0] - 1, cues.of("outlet")) > 0)
+            if label in ACTOR_LABELS and r:
+                a, b = r
+                actor = Actor(a, b, keys.get((s, e)) or self.text[s:e], label)
+                actor.outlet = label == "Organization" and (
+                    tuple(self.low[a:b]) in outlet_names or self.match_end(a - 1, outlets) > 0)
                 self.actors.append(actor)
-                for i in range(*r):
-                    self.actor_at[i] = actor
+                self.actor_at[a:b] = [actor] * (b - a)
 
     def _mark_titles(self, doc: Doc) -> None:
         n = len(self)

@@ -56,9 +56,10 @@ class Finder:
         attrs: list[Attribution] = []
         tail = s1  # after "“...”, ông nói" the rest is reporting clause
         opens = self.clauses.openers  # elsewhere no clause starts
+        low, quote_at, mark_at = t.low, t.quote_at, t.mark_at  # read for every syllable
         i = s0
         while i < tail:
-            if t.low[i] in opens and t.quote_at[i] is None and t.mark_at[i] is None:
+            if low[i] in opens and quote_at[i] is None and mark_at[i] is None:
                 attr = self.clauses.read(i, s0, s1, attrs)
                 if attr is not None:
                     attrs.append(attr)

@@ -48,3 +48,30 @@ def span_values(doc: Doc, name: str) -> dict[tuple[int, int], Any]:
     """
     return {(k[2], k[3]): v for k, v in doc.user_data.items()
             if type(k) is tuple and len(k) == 4 and k[0] == "._." and k[1] == name}
+
+
+def span_tables(doc: Doc, *names: str) -> tuple[dict[tuple[int, int], Any], ...]:
+    """:func:`span_values` of each of ``names``, read in one pass over ``doc.user_data``."""
+    tables: dict[str, dict[tuple[int, int], Any]] = {name: {} for name in names}
+    for k, v in doc.user_data.items():
+        if type(k) is tuple and len(k) == 4 and k[0] == "._.":
+            table = tables.get(k[1])
+            if table is not None:
+                table[(k[2], k[3])] = v
+    return tuple(tables.values())
+
+
+def set_span_values(doc: Doc, start_char: int, end_char: int, **values: Any) -> None:
+    """``span._.<name> = value`` for each of ``values``, on the span at these
+    offsets, without building the accessor.
+
+    The write :func:`span_values` reads back: the recogniser sets three
+    attributes on every entity, and the accessor objects cost more than the
+    spans. Only for the attributes declared above, plain values with no
+    getter or setter.
+    """
+    data = doc.user_data
+    for name, value in values.items():
+        if name not in SPAN_EXTENSIONS:
+            raise AttributeError(f"undeclared span attribute {name}")
+        data[("._.", name, start_char, end_char)] = value

@@ -73,6 +73,13 @@ def _apply(func: str | None, text: str, dictionary: frozenset[str]) -> str:
     raise ValueError(f"unknown feature function {func}")
 
 
+def _windows(norm: list[str]) -> list[tuple[str, ...]]:
+    """Each syllable with the (up to) two after it, as ``tuple(norm[j:j + 3])``."""
+    keys = list(zip(norm, norm[1:], norm[2:]))
+    keys += [tuple(norm[j:]) for j in range(len(keys), len(norm))]
+    return keys
+
+
 class CRFSegmenter:
     """Word segmenter equivalent to ``underthesea.word_tokenize``.
 
@@ -101,6 +108,8 @@ class CRFSegmenter:
         for syntax, off1, off2, func in self._templates:
             self._groups.setdefault((off1, off2), []).append((syntax, func))
         self._edge = {g: self._edge_weights(g) for g in self._groups}
+        self._reach = max(abs(off) for group in self._groups for off in group)
+        self._edge_cache: dict[tuple[int, int], tuple[float, ...]] = {}
         self._caches: dict[int, dict] = {1: {}, 2: {}, 3: {}}
         self._windows: dict[tuple[str, ...], tuple[tuple[int, float], ...]] = {}
 
@@ -189,39 +198,54 @@ class CRFSegmenter:
         n = len(tokens)
         if n == 0:
             return []
-        norm = [self._normalize(t) for t in tokens]
+        norm = list(map(self._normalize, tokens))
         d = [0.0] * (n + 4)  # B minus I score of position p at d[p + 2]
         windows = self._windows
         if len(windows) > _CACHE_LIMIT:
             windows.clear()
-        for j in range(n):
-            key = tuple(norm[j:j + 3])
-            adds = windows.get(key)
+        get = windows.get
+        for j, key in enumerate(_windows(norm)):
+            adds = get(key)
             if adds is None:
                 adds = windows[key] = self._window_scores(key)
             for shift, w in adds:
                 d[j + shift] += w
         d = d[2 : n + 2]
         # Windows that stick out of the sentence score as BOS / EOS.
-        edge_positions = set(range(min(2, n))) | set(range(max(0, n - 2), n))
+        reach = self._reach
+        edge_positions = set(range(min(reach, n))) | set(range(max(0, n - reach), n))
         for p in edge_positions:
-            for (off1, off2), ((bb, bi), (eb, ei)) in self._edge.items():
-                if p + off1 < 0:
-                    d[p] += bb - bi
-                elif p + off2 >= n:
-                    d[p] += eb - ei
+            for w in self._edge_adds(min(p, reach), min(n - 1 - p, reach)):
+                d[p] += w
         return self._viterbi(d)
+
+    def _edge_adds(self, before: int, after: int) -> tuple[float, ...]:
+        """The BOS / EOS scores added, in template order, at a position with
+        ``before`` syllables before it and ``after`` after it in the sentence
+        (each capped at the templates' reach, beyond which nothing sticks out).
+        Kept per pair: the edge loop ran over every template group for the
+        first and last syllables of every line."""
+        hit = self._edge_cache.get((before, after))
+        if hit is None:
+            out = []
+            for (off1, off2), ((bb, bi), (eb, ei)) in self._edge.items():
+                if before + off1 < 0:
+                    out.append(bb - bi)
+                elif off2 > after:
+                    out.append(eb - ei)
+            hit = self._edge_cache[(before, after)] = tuple(out)
+        return hit
 
     def _viterbi(self, d: list[float]) -> list[bool]:
         """Best B/I path; state scores are (d[k], 0) for (B, I)."""
         (t_bb, t_bi), (t_ib, t_ii) = self._trans
         vb, vi = d[0], 0.0
         back: list[tuple[bool, bool]] = []
-        for k in range(1, len(d)):
+        for dk in d[1:]:
             bb, ib = vb + t_bb, vi + t_ib
             bi, ii = vb + t_bi, vi + t_ii
             back.append((bb >= ib, bi >= ii))
-            vb = (bb if bb >= ib else ib) + d[k]
+            vb = (bb if bb >= ib else ib) + dk
             vi = bi if bi >= ii else ii
         state_b = vb >= vi
         out = [state_b]

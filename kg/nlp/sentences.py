@@ -92,6 +92,15 @@ def set_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+def sent_start_values(doc: Doc) -> list[int]:
+    """``SENT_START`` of each token: 1 opens a sentence, -1 does not, 0 unset.
+
+    As Python ints: iterating the array itself yields a numpy scalar per
+    token, and comparing those cost more than the loops that read them.
+    """
+    return doc.to_array([SENT_START]).view("int64").tolist() if len(doc) else []
+
+
 def _next_word(texts: list[str], spaces: list[bool], i: int) -> int | None:
     """Index of the first non-space token after ``i`` on the same line."""
     for j in range(i + 1, len(texts)):

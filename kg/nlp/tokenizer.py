@@ -117,7 +117,7 @@ class VietnameseTokenizer(DummyTokenizer):
         # The cuts depend only on the word's own characters and syllables, and
         # the same words come back all the time: kept per word, as offsets in it.
         start = sylls[0][0]
-        key = (line[start:sylls[-1][1]], tuple((s - start, e - start) for s, e in sylls))
+        key = (line[start:sylls[-1][1]], tuple([(s - start, e - start) for s, e in sylls]))
         cuts = self._cuts.get(key)
         if cuts is None:
             if len(self._cuts) > _CUTS_LIMIT:
