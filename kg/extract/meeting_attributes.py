@@ -92,11 +92,11 @@ def mention_place(sent: Sentence, s, e, cs, ce, trigs) -> tuple[str | None, bool
     scope = cue("scope_end").search(sent.ftext, e, ce)  # the first one bounds the venue
     limit = min(nxt, scope.start()) if scope else nxt
     start = e if s in sent.travel or _is_visit(trigs, s) else max([cs] + [b for a, b, _ in trigs if b <= s])
-    found = _venue_after_prep(sent, start, limit)
+    found = venue_after_prep(sent, start, limit)
     if found is None and limit < nxt:
         pred = cue("predicate").search(sent.ftext, limit, nxt)
         if pred is not None:
-            found = _venue_after_prep(sent, pred.end(), nxt)
+            found = venue_after_prep(sent, pred.end(), nxt)
     if found is not None:
         return found, False
     goal = _trip_goal(sent, s, cs, trigs)
@@ -107,7 +107,8 @@ def _is_visit(trigs, s: int) -> bool:
     return any(a == s and k == VISIT for a, _b, k in trigs)
 
 
-def _venue_after_prep(sent: Sentence, start: int, limit: int) -> str | None:
+def venue_after_prep(sent: Sentence, start: int, limit: int) -> str | None:
+    """The place, country or body named right after the first "tại"/"ở" in ``[start, limit)``."""
     for m in sent.find(cue("place_prep"), start, limit):
         if cue_pattern(r"(?:<<delegation>>)\s*$").search(sent.gap(start, m.start())):
             continue
@@ -148,7 +149,7 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
     v = sent.v
     candidates = [m for m in mentions if not m.purpose]
     for t in (t for t in sent.art.times if v.start <= t.start and t.end <= v.end):
-        if not _dates_contact(sent.ftext, v.start, t):
+        if not dates_contact(sent.ftext, v.start, t):
             continue
         best = None
         for m in candidates:
@@ -168,7 +169,7 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
         # a fronted date ("Hồi tháng 8, A thăm X và gặp Y") dates every contact of its clause
         fronted = [o for o in candidates if o is not m and o.date is None and t.end <= o.start
                    and t.end <= m.start and sent.clause(o.start, o.end, trigs)[0] <= t.start]
-        m.date = _resolved(sent, t)
+        m.date = resolved_time(sent, t)
         for o in fronted:
             o.date = m.date
     for m in candidates:
@@ -176,7 +177,7 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
             m.date = _sibling_date(sent, m, candidates, trigs)
 
 
-def _dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
+def dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
     """False for a time that ends the contact, opens a count or dates something else.
 
     "kéo dài đến 3h sáng 23/1", "kể từ đầu năm", "kể từ khi bà X nhậm chức vào
@@ -194,7 +195,7 @@ def _dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
     return not cue_pattern(r"(?:<<other_event>>)\s+(?:\S+\s+){0,1}$").search(lead)
 
 
-def _resolved(sent: Sentence, t: TimeExpression) -> TimeExpression:
+def resolved_time(sent: Sentence, t: TimeExpression) -> TimeExpression:
     """``t`` with its value made safe for a contact record.
 
     "Cùng ngày" counts from the day last named as a contact's date, not from
@@ -206,7 +207,7 @@ def _resolved(sent: Sentence, t: TimeExpression) -> TimeExpression:
         art = sent.art
         starts = {x.start: v.start for v in art.views for x in art.times if v.start <= x.start < v.end}
         days = [x for x in art.times if x.end <= t.start and x.granularity == "day" and x.value
-                and not is_previous_relative(x.text) and _dates_contact(art.ftext, starts[x.start], x)]
+                and not is_previous_relative(x.text) and dates_contact(art.ftext, starts[x.start], x)]
         value = _after_days(days[-1].value, _day_offset(t.text)) if days else value[:7]
     elif t.granularity == "week" and value and len(value) == 4:
         value = _week_month(sent, t) or value

@@ -74,3 +74,39 @@ def test_summit_chair_and_attendees_take_part():
 def test_working_visit_noun_with_tai_names_the_host():
     m = only("[Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh] đang có chuyến thăm làm việc tại [Mỹ|C:country/us].")
     assert m.kind == "visit" and set(m.participants) == {"person/pham-minh-chinh", "country/us"}
+
+
+# --- contacts on the sidelines of a gathering --------------------------------
+
+PMC = "[Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh]"
+MARCOS = "[Tổng thống|T] [Philippines|C:country/ph] [Ferdinand Marcos|P:person/ferdinand-marcos-jr]"
+
+
+def test_sideline_meeting_takes_the_day_and_city_of_the_gathering():
+    found = meetings("Hội nghị Cấp cao [ASEAN|O:org/asean] lần thứ 47 diễn ra ngày 26/10 tại "
+                     f"[Kuala Lumpur|L:place/kuala-lumpur]. Bên lề hội nghị, {PMC} đã gặp {MARCOS}.",
+                     date="2025-10-27")
+    m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
+    assert (m.date, m.place) == ("2025-10-26", "place/kuala-lumpur")
+
+
+def test_meeting_in_the_framework_of_a_forum_named_as_an_organisation():
+    m = only("[Diễn đàn Kinh tế Thế giới|O:org/wef] khai mạc sáng 20/1 tại [Davos|L:place/davos]. "
+             f"Trong khuôn khổ diễn đàn, {PMC} đã hội kiến {MARCOS}.")
+    assert (m.date, m.place) == ("2026-01-20", "place/davos")
+
+
+def test_meeting_without_a_sideline_cue_keeps_no_venue():
+    found = meetings("Hội nghị Cấp cao [ASEAN|O:org/asean] lần thứ 47 diễn ra tại "
+                     f"[Kuala Lumpur|L:place/kuala-lumpur]. Cũng trong ngày 26/10, {PMC} đã gặp {MARCOS}.",
+                     date="2025-10-27")
+    m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
+    assert (m.date, m.place) == ("2025-10-26", None)
+
+
+def test_sideline_count_joined_as_an_anaphor_gives_no_venue():
+    found = meetings("Hội nghị Cấp cao [ASEAN|O:org/asean] lần thứ 47 diễn ra tại "
+                     f"[Kuala Lumpur|L:place/kuala-lumpur]. Cũng trong ngày 26/10, {PMC} đã gặp {MARCOS}. "
+                     "Đoàn đã có gần 20 cuộc tiếp xúc song phương bên lề hội nghị.", date="2025-10-27")
+    m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
+    assert m.place is None
