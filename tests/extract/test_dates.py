@@ -116,6 +116,10 @@ FORMS = [
      "tháng 5-2025", "2025-05", "month", "past"),
     ("Hai bên từng gặp nhau ngày 22/1 năm ngoái.", "2026-03-06",
      "ngày 22/1 năm ngoái", "2025-01-22", "day", "past"),
+    ("Ông đang có chuyến thăm chính thức Lào từ ngày 4 đến 6/12.", "2025-12-05",
+     "ngày 4 đến 6/12", "2025-12-04", "day", "past"),
+    ("Đoàn thăm Nhật Bản từ ngày 4 đến ngày 6 tháng 12.", "2025-12-07",
+     "ngày 4 đến ngày 6 tháng 12", "2025-12-04", "day", "past"),
     # the dotted style of some papers ("ngày 21.1", "sáng 5.3.2026")
     ("Hai ngoại trưởng sẽ gặp nhau ngày 21.1 tại Brussels.", "2026-01-15",
      "ngày 21.1", "2026-01-21", "day", "future"),
