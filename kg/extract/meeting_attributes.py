@@ -46,7 +46,7 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
         lo = s
     blocks = [m for m in sent.find(rx, lo, s) if table[norm(m.group())][0] == "possible"]
     possible = bool(blocks)
-    if blocks and all(cue("invitation").fullmatch(m.group()) for m in blocks) and _accepted(sent, e):
+    if all(cue("invitation").fullmatch(m.group()) for m in blocks) and _invited(sent, cs, s) and _accepted(sent, e):
         return "planned", STRONG, False, False  # "mời X thăm Y ... X đã nhận lời"
     recency = any(cue("recency").match(norm(m.group())) for _d, _s, _t, m in found if m.end() <= s)
     real = [f for f in found if f[1] in ("planned", "held")]
@@ -68,6 +68,14 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     if earlier:
         return table[norm(earlier[-1].group())][0], WEAK, possible, recency
     return None, None, possible, recency
+
+
+def _invited(sent: Sentence, cs: int, s: int) -> bool:
+    """Whether the clause invites someone to the contact at ``s`` ("mời X sang
+    thăm"), however long the invitee's title; "theo lời mời của X" only says
+    who invited a visit already made."""
+    return any(not cue_pattern(r"\s*(?:<<oblique>>)\s").match(sent.ftext, m.end(), s)
+               for m in sent.find(cue("invitation"), cs, s))
 
 
 def _accepted(sent: Sentence, e: int) -> bool:

@@ -110,3 +110,28 @@ def test_sideline_count_joined_as_an_anaphor_gives_no_venue():
                      "Đoàn đã có gần 20 cuộc tiếp xúc song phương bên lề hội nghị.", date="2025-10-27")
     m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
     assert m.place is None
+
+
+# --- receptions, invitations -------------------------------------------------
+
+
+def test_leader_receives_a_number_of_foreign_ministers():
+    m = only(f"{TT} [Ferdinand Marcos|P:person/ferdinand-marcos-jr] đã tiếp hai [bộ trưởng|T] "
+             "[Nhật Bản|C:country/jp] tại [Điện Malacañang|L:place/dien-malacanang].")
+    assert (m.kind, set(m.participants), m.place) == (
+        "meeting", {"person/ferdinand-marcos-jr", "country/jp"}, "place/dien-malacanang")
+
+
+def test_invitation_to_visit_accepted_later_in_the_sentence_is_planned():
+    m = only("[Chủ tịch Quốc hội|T] [Trần Thanh Mẫn|P:person/tran-thanh-man] mời [Chủ tịch Quốc hội|T] [Lào|C:country/la] "
+             "[Saysomphone Phomvihane|P:person/saysomphone-phomvihane] sang thăm [Việt Nam|C:country/vn] vào thời "
+             "gian thích hợp; ông [Saysomphone Phomvihane|P:person/saysomphone-phomvihane] đã vui vẻ nhận lời.",
+             date="2025-12-05")
+    assert (m.kind, m.status) == ("visit", "planned")
+    assert set(m.participants) == {"person/saysomphone-phomvihane", "country/vn"}
+
+
+def test_visit_at_the_invitation_of_a_host_stays_held():
+    m = only("Theo lời mời của [Thủ tướng|T] [Lào|C:country/la] [Sonexay Siphandone|P:person/sonexay-siphandone], "
+             f"{PMC} đã thăm chính thức [Lào|C:country/la] từ ngày 4 đến 6/12.", date="2025-12-07")
+    assert (m.kind, m.status, m.date) == ("visit", "held", "2025-12-04")
