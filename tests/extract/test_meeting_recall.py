@@ -135,3 +135,12 @@ def test_visit_at_the_invitation_of_a_host_stays_held():
     m = only("Theo lời mời của [Thủ tướng|T] [Lào|C:country/la] [Sonexay Siphandone|P:person/sonexay-siphandone], "
              f"{PMC} đã thăm chính thức [Lào|C:country/la] từ ngày 4 đến 6/12.", date="2025-12-07")
     assert (m.kind, m.status, m.date) == ("visit", "held", "2025-12-04")
+
+
+def test_invitee_leading_a_delegation_is_the_visitor():
+    m = only("[Chủ tịch Quốc hội|T] [Trần Thanh Mẫn|P:person/tran-thanh-man] mời [Chủ tịch Quốc hội|T] "
+             "[Saysomphone Phomvihane|P:person/saysomphone-phomvihane] dẫn đầu đoàn [đại biểu Quốc hội|T] "
+             "[Lào|C:country/la] thăm [Việt Nam|C:country/vn] vào năm 2026. Ông [Saysomphone|P:person/saysomphone-phomvihane] "
+             "vui vẻ nhận lời.", date="2025-12-05")
+    assert (m.kind, m.status, m.date) == ("visit", "planned", "2026")
+    assert set(m.participants) == {"person/saysomphone-phomvihane", "country/vn"}
