@@ -144,9 +144,11 @@ class ClauseReader(Sentence):
             m = cue(cat).search(self.ftext, e, stop)
             if m:
                 stop = m.start()
-        m = cue("place_prep").search(self.ftext, e, stop)
+        # a venue ends the party list, unless a party list follows "giữa"; the
+        # "tại" of a post ("Đại sứ Việt Nam tại Nhật Bản X") is no venue
+        m = next((m for m in self.find(cue("place_prep"), e, stop)
+                  if not any(a.start < m.start() < a.end for a in self.atoms)), None)
         if m:
-            # a venue ends the party list, unless a party list follows "giữa"
             stop = min(stop, m.start())
         out: list[list[Atom]] = []
         for g in self.groups(e, stop):

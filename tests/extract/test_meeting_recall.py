@@ -144,3 +144,11 @@ def test_invitee_leading_a_delegation_is_the_visitor():
              "vui vẻ nhận lời.", date="2025-12-05")
     assert (m.kind, m.status, m.date) == ("visit", "planned", "2026")
     assert set(m.participants) == {"person/saysomphone-phomvihane", "country/vn"}
+
+
+def test_tai_inside_an_ambassadors_post_is_no_venue():
+    m = only("Ngày 5/3, [Tỉnh trưởng|T] [Chiba|L:place/chiba] [Kumagai Toshihito|P:person/kumagai-toshihito] đã tiếp "
+             "[Đại sứ|T] [Việt Nam|C:country/vn] tại [Nhật Bản|C:country/jp] [Phạm Quang Hiệu|P:person/pham-quang-hieu].",
+             date="2026-03-06")
+    assert (set(m.participants), m.date, m.place) == (
+        {"person/kumagai-toshihito", "person/pham-quang-hieu"}, "2026-03-05", None)
