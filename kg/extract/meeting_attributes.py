@@ -178,6 +178,8 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
         fronted = [o for o in candidates if o is not m and o.date is None and t.end <= o.start
                    and t.end <= m.start and sent.clause(o.start, o.end, trigs)[0] <= t.start]
         m.date = resolved_time(sent, t)
+        if m.date.value and m.date.granularity == "day":
+            sent.art.contact_days.append((t.start, m.date.value))
         for o in fronted:
             o.date = m.date
     for m in candidates:
@@ -207,19 +209,26 @@ def resolved_time(sent: Sentence, t: TimeExpression) -> TimeExpression:
     """``t`` with its value made safe for a contact record.
 
     "Cùng ngày" counts from the day last named as a contact's date, not from
-    the end of a range ("từ 13 đến 15/11"); with no such day only the month of
-    the article is known. "Đầu tuần tới" is the month of that week's Monday.
+    an arrival day named beside it ("người đến Hà Nội hôm 26/11") nor from
+    the end of a range ("từ 13 đến 15/11"); with no contact dated yet, from
+    the last day named; with none at all only the month of the article is
+    known. "Đầu tuần tới" is the month of that week's Monday.
     """
     value = t.value
     if value and is_previous_relative(t.text):
-        art = sent.art
-        starts = {x.start: v.start for v in art.views for x in art.times if v.start <= x.start < v.end}
-        days = [x for x in art.times if x.end <= t.start and x.granularity == "day" and x.value
-                and not is_previous_relative(x.text) and dates_contact(art.ftext, starts[x.start], x)]
-        value = _after_days(days[-1].value, _day_offset(t.text)) if days else value[:7]
+        days = [day for at, day in sent.art.contact_days if at < t.start] or _days_before(sent, t)
+        value = _after_days(days[-1], _day_offset(t.text)) if days else value[:7]
     elif t.granularity == "week" and value and len(value) == 4:
         value = _week_month(sent, t) or value
     return TimeExpression(t.start, t.end, t.text, value, t.granularity, t.relation)
+
+
+def _days_before(sent: Sentence, t: TimeExpression) -> list[str]:
+    """Values of the days named before ``t`` that may date a contact."""
+    art = sent.art
+    starts = {x.start: v.start for v in art.views for x in art.times if v.start <= x.start < v.end}
+    return [x.value for x in art.times if x.end <= t.start and x.granularity == "day" and x.value
+            and not is_previous_relative(x.text) and dates_contact(art.ftext, starts[x.start], x)]
 
 
 def _day_offset(text: str) -> int:

@@ -152,3 +152,17 @@ def test_tai_inside_an_ambassadors_post_is_no_venue():
              date="2026-03-06")
     assert (set(m.participants), m.date, m.place) == (
         {"person/kumagai-toshihito", "person/pham-quang-hieu"}, "2026-03-05", None)
+
+
+# --- days ----------------------------------------------------------------------
+
+WONG = "[Ngoại trưởng|T] [Australia|C:country/au] [Penny Wong|P:person/penny-wong]"
+
+
+def test_cung_ngay_counts_from_the_contacts_day_not_an_arrival_named_beside_it():
+    found = meetings(f"Ngày 27/11, [Bộ trưởng Ngoại giao|T] [Lê Hoài Trung|P:person/le-hoai-trung] đã hội đàm với {WONG}, "
+                     "người đến [Hà Nội|L:place/ha-noi] hôm 26/11. Cùng ngày, [Ngoại trưởng|T] [Wong|P:person/penny-wong] "
+                     "đã gặp [Bộ trưởng Quốc phòng|T] [Phan Văn Giang|P:person/phan-van-giang].", date="2026-11-28")
+    assert sorted((m.date, sorted(m.participants)) for m in found) == [
+        ("2026-11-27", ["person/le-hoai-trung", "person/penny-wong"]),
+        ("2026-11-27", ["person/penny-wong", "person/phan-van-giang"])]
