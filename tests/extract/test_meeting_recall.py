@@ -166,3 +166,9 @@ def test_cung_ngay_counts_from_the_contacts_day_not_an_arrival_named_beside_it()
     assert sorted((m.date, sorted(m.participants)) for m in found) == [
         ("2026-11-27", ["person/le-hoai-trung", "person/penny-wong"]),
         ("2026-11-27", ["person/penny-wong", "person/phan-van-giang"])]
+
+
+def test_fronted_frame_reports_no_new_contact_from_what_was_agreed_there():
+    m = only(f"Sáng 27/11, [Bộ trưởng Ngoại giao|T] [Lê Hoài Trung|P:person/le-hoai-trung] đã hội đàm với {WONG}. "
+             "Tại cuộc hội đàm, hai bên nhất trí tăng cường hợp tác kinh tế.", date="2026-11-28")
+    assert (m.date, m.status) == ("2026-11-27", "held")
