@@ -172,3 +172,14 @@ def test_fronted_frame_reports_no_new_contact_from_what_was_agreed_there():
     m = only(f"Sáng 27/11, [Bộ trưởng Ngoại giao|T] [Lê Hoài Trung|P:person/le-hoai-trung] đã hội đàm với {WONG}. "
              "Tại cuộc hội đàm, hai bên nhất trí tăng cường hợp tác kinh tế.", date="2026-11-28")
     assert (m.date, m.status) == ("2026-11-27", "held")
+
+
+# --- delegations ----------------------------------------------------------------
+
+
+def test_talks_between_two_delegations_each_led_by_a_named_official():
+    m = only("Ngày 5/3, đoàn [Việt Nam|C:country/vn] do [Thứ trưởng Ngoại giao|T] [Nguyễn Minh Vũ|P:person/nguyen-minh-vu] "
+             "dẫn đầu và đoàn [Campuchia|C:country/kh] do [Bộ trưởng|T] [Prak Sokhonn|P:person/prak-sokhonn] dẫn đầu "
+             "đã tiến hành hội đàm tại [Hà Nội|L:place/ha-noi].", date="2026-03-06")
+    assert (m.kind, set(m.participants), m.date, m.place) == (
+        "talks", {"person/nguyen-minh-vu", "person/prak-sokhonn"}, "2026-03-05", "place/ha-noi")
