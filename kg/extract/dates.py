@@ -16,9 +16,10 @@ Rules worth knowing (the vocabulary is in ``kg/lang/vi/time_words.tsv``):
   on sight. It is a date only when it carries a year ("22/1/2026", "22/1 năm
   ngoái"), is introduced by an anchor ("ngày", "hôm"), a part of the day
   ("sáng"), a clock time ("23h25") or a weekday ("thứ Năm (22/1)"), or directly
-  follows a trigger preposition ("vào", "từ", "đến", ...). "d-m" needs one of
-  the first four, because after a preposition it is usually a score. A range
-  "ngày 22-23/1" is dated by its first day.
+  follows a trigger preposition ("vào", "từ", "đến", ...). "d-m" and the
+  dotted "d.m" of some papers need one of the first four, because after a
+  preposition they are usually a score or a decimal ("21.1 tỷ"). A range
+  "ngày 22-23/1" or "từ ngày 4 đến 6/12" is dated by its first day.
 * **Weekdays** resolve to the occurrence closest to the article date unless the
   text says which ("thứ Hai tuần trước", "thứ Hai tới").
 * **Weeks** - a week has no ISO value of its own, so "tuần tới" gets the month
@@ -154,13 +155,15 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
            rf"(?:(?P<anchor>{w['anchor']})\s+)?"
            rf"(?:(?P<wd>{wd})(?:\s*,\s*|\s*(?P<paren>\()\s*|\s+)(?:{w['anchor']}\s+)?)?")
     # "/2026", "-2026" (the hyphenated style of some papers), " năm 2026", " năm ngoái"
-    year_tail = rf"(?:\s*(?:[/-]|,?\s*năm\s+)(?P<y>\d{{4}})|\s+(?P<yrel>{year_rel}))?"
+    year_tail = rf"(?:\s*(?:[/.-]|,?\s*năm\s+)(?P<y>\d{{4}})|\s+(?P<yrel>{year_rel}))?"
     close = r"(?(paren)\s*\))"
     num = r"(?<![\w/.,:-])"
+    # first day of a range: "22-23/1", "4 đến 6/12", "4 đến ngày 6/12"
+    first = rf"(?:(?P<d0>\d{{1,2}})(?:\s*[-–]\s*|\s+{_alt(k.get('range_link', []))}\s+(?:{w['anchor']}\s+)?))?"
     patterns = {
-        "num_day": rf"{pre}{num}(?:(?P<d0>\d{{1,2}})\s*[-–]\s*)?(?P<d>\d{{1,2}})(?P<sep>[/-])"
+        "num_day": rf"{pre}{num}{first}(?P<d>\d{{1,2}})(?P<sep>[/.-])"
                    rf"(?P<m>\d{{1,2}}){year_tail}{close}{_END}",
-        "word_day": rf"{pre}{num}(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}){year_tail}{close}{_END}",
+        "word_day": rf"{pre}{num}{first}(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}}){year_tail}{close}{_END}",
         "month": rf"(?:{w['qualifier']}\s+)?tháng\s+(?P<m>\d{{1,2}}){year_tail}{_END}",
         "year": rf"(?:{w['qualifier']}\s+)?năm\s+(?P<y>\d{{4}})(?!\d)",
         "relative": rf"(?:{clock}\s+)?(?:{w['part_of_day']}\s+)?(?:{w['qualifier']}\s+)?"

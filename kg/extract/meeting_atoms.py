@@ -240,11 +240,13 @@ class Sentence:
 
     def groups(self, a: int, b: int) -> list[list[Atom]]:
         """Actor atoms in [a, b) joined into coordinated groups."""
-        atoms = [x for x in self.atoms if x.start >= a and x.end <= b and x.kind not in ("place", "source")]
+        led = self._led_spans(a, b)
+        atoms = [x for x in self.atoms if x.start >= a and x.end <= b and x.kind not in ("place", "source")
+                 and not any(s <= x.start and x.end <= e for s, e in led)]
         out: list[list[Atom]] = []
         joins: list[list[str]] = []
         for x in atoms:
-            gap = strip_parens(self.gap(out[-1][-1].end, x.start)) if out else ""
+            gap = strip_parens(self._gap_without(out[-1][-1].end, x.start, led)) if out else ""
             if out and cue_pattern(r"\s*(?:,|<<coordinator>>|[-–/])?\s*").fullmatch(gap):
                 out[-1].append(x)
                 joins[-1].append("," if "," in gap else "&")
@@ -261,6 +263,27 @@ class Sentence:
             else:
                 split.append(g)
         return split
+
+    def _led_spans(self, a: int, b: int) -> list[tuple[int, int]]:
+        """"do X dẫn đầu" right after a delegation: a description of it, so
+        "đoàn A do X dẫn đầu và đoàn B do Y dẫn đầu" still coordinates A and B
+        (the heads replace them later, see ``meeting_delegations``)."""
+        rx = cue_pattern(r"\s*(?:<<led_agent>>)\s[^,;.]{1,80}?(?:<<led_by>>)(?!\w)")
+        out = []
+        for x in self.atoms:
+            if x.delegation and a <= x.end < b:
+                m = rx.match(self.ftext, x.end, b)
+                if m:
+                    out.append((x.end, m.end()))
+        return out
+
+    def _gap_without(self, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+        """The text between ``a`` and ``b`` with the given spans left out."""
+        gap = self.gap(a, b)
+        for s, e in sorted(spans, reverse=True):
+            if a <= s and e <= b:
+                gap = gap[:s - a] + gap[e - a:]
+        return gap
 
     def passive(self, s: int) -> list[Atom]:
         """The patient of "X được/bị Y tiếp": the group before "được"."""

@@ -46,7 +46,7 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
         lo = s
     blocks = [m for m in sent.find(rx, lo, s) if table[norm(m.group())][0] == "possible"]
     possible = bool(blocks)
-    if blocks and all(cue("invitation").fullmatch(m.group()) for m in blocks) and _accepted(sent, e):
+    if all(cue("invitation").fullmatch(m.group()) for m in blocks) and _invited(sent, cs, s) and _accepted(sent, e):
         return "planned", STRONG, False, False  # "mời X thăm Y ... X đã nhận lời"
     recency = any(cue("recency").match(norm(m.group())) for _d, _s, _t, m in found if m.end() <= s)
     real = [f for f in found if f[1] in ("planned", "held")]
@@ -68,6 +68,14 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     if earlier:
         return table[norm(earlier[-1].group())][0], WEAK, possible, recency
     return None, None, possible, recency
+
+
+def _invited(sent: Sentence, cs: int, s: int) -> bool:
+    """Whether the clause invites someone to the contact at ``s`` ("mời X sang
+    thăm"), however long the invitee's title; "theo lời mời của X" only says
+    who invited a visit already made."""
+    return any(not cue_pattern(r"\s*(?:<<oblique>>)\s").match(sent.ftext, m.end(), s)
+               for m in sent.find(cue("invitation"), cs, s))
 
 
 def _accepted(sent: Sentence, e: int) -> bool:
@@ -92,11 +100,11 @@ def mention_place(sent: Sentence, s, e, cs, ce, trigs) -> tuple[str | None, bool
     scope = cue("scope_end").search(sent.ftext, e, ce)  # the first one bounds the venue
     limit = min(nxt, scope.start()) if scope else nxt
     start = e if s in sent.travel or _is_visit(trigs, s) else max([cs] + [b for a, b, _ in trigs if b <= s])
-    found = _venue_after_prep(sent, start, limit)
+    found = venue_after_prep(sent, start, limit)
     if found is None and limit < nxt:
         pred = cue("predicate").search(sent.ftext, limit, nxt)
         if pred is not None:
-            found = _venue_after_prep(sent, pred.end(), nxt)
+            found = venue_after_prep(sent, pred.end(), nxt)
     if found is not None:
         return found, False
     goal = _trip_goal(sent, s, cs, trigs)
@@ -107,7 +115,8 @@ def _is_visit(trigs, s: int) -> bool:
     return any(a == s and k == VISIT for a, _b, k in trigs)
 
 
-def _venue_after_prep(sent: Sentence, start: int, limit: int) -> str | None:
+def venue_after_prep(sent: Sentence, start: int, limit: int) -> str | None:
+    """The place, country or body named right after the first "tại"/"ở" in ``[start, limit)``."""
     for m in sent.find(cue("place_prep"), start, limit):
         if cue_pattern(r"(?:<<delegation>>)\s*$").search(sent.gap(start, m.start())):
             continue
@@ -148,7 +157,7 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
     v = sent.v
     candidates = [m for m in mentions if not m.purpose]
     for t in (t for t in sent.art.times if v.start <= t.start and t.end <= v.end):
-        if not _dates_contact(sent.ftext, v.start, t):
+        if not dates_contact(sent.ftext, v.start, t):
             continue
         best = None
         for m in candidates:
@@ -168,7 +177,9 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
         # a fronted date ("Hồi tháng 8, A thăm X và gặp Y") dates every contact of its clause
         fronted = [o for o in candidates if o is not m and o.date is None and t.end <= o.start
                    and t.end <= m.start and sent.clause(o.start, o.end, trigs)[0] <= t.start]
-        m.date = _resolved(sent, t)
+        m.date = resolved_time(sent, t)
+        if m.date.value and m.date.granularity == "day":
+            sent.art.contact_days.append((t.start, m.date.value))
         for o in fronted:
             o.date = m.date
     for m in candidates:
@@ -176,7 +187,7 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
             m.date = _sibling_date(sent, m, candidates, trigs)
 
 
-def _dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
+def dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
     """False for a time that ends the contact, opens a count or dates something else.
 
     "kéo dài đến 3h sáng 23/1", "kể từ đầu năm", "kể từ khi bà X nhậm chức vào
@@ -194,23 +205,30 @@ def _dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
     return not cue_pattern(r"(?:<<other_event>>)\s+(?:\S+\s+){0,1}$").search(lead)
 
 
-def _resolved(sent: Sentence, t: TimeExpression) -> TimeExpression:
+def resolved_time(sent: Sentence, t: TimeExpression) -> TimeExpression:
     """``t`` with its value made safe for a contact record.
 
     "Cùng ngày" counts from the day last named as a contact's date, not from
-    the end of a range ("từ 13 đến 15/11"); with no such day only the month of
-    the article is known. "Đầu tuần tới" is the month of that week's Monday.
+    an arrival day named beside it ("người đến Hà Nội hôm 26/11") nor from
+    the end of a range ("từ 13 đến 15/11"); with no contact dated yet, from
+    the last day named; with none at all only the month of the article is
+    known. "Đầu tuần tới" is the month of that week's Monday.
     """
     value = t.value
     if value and is_previous_relative(t.text):
-        art = sent.art
-        starts = {x.start: v.start for v in art.views for x in art.times if v.start <= x.start < v.end}
-        days = [x for x in art.times if x.end <= t.start and x.granularity == "day" and x.value
-                and not is_previous_relative(x.text) and _dates_contact(art.ftext, starts[x.start], x)]
-        value = _after_days(days[-1].value, _day_offset(t.text)) if days else value[:7]
+        days = [day for at, day in sent.art.contact_days if at < t.start] or _days_before(sent, t)
+        value = _after_days(days[-1], _day_offset(t.text)) if days else value[:7]
     elif t.granularity == "week" and value and len(value) == 4:
         value = _week_month(sent, t) or value
     return TimeExpression(t.start, t.end, t.text, value, t.granularity, t.relation)
+
+
+def _days_before(sent: Sentence, t: TimeExpression) -> list[str]:
+    """Values of the days named before ``t`` that may date a contact."""
+    art = sent.art
+    starts = {x.start: v.start for v in art.views for x in art.times if v.start <= x.start < v.end}
+    return [x.value for x in art.times if x.end <= t.start and x.granularity == "day" and x.value
+            and not is_previous_relative(x.text) and dates_contact(art.ftext, starts[x.start], x)]
 
 
 def _day_offset(text: str) -> int:

@@ -89,7 +89,7 @@ class ClauseReader(Sentence):
                 if patient:
                     groups.append(patient)
         # status
-        status, strength, possible, recency = mention_status(self, s, e, ws, we, cs)
+        status, strength, possible, recency = mention_status(self, s, e, ws, self._frame_end(s, e, we), cs)
         generic = bool(cue_pattern(r"(?:<<generic>>)\s*$").search(self.gap(max(cs, s - 12), s))) \
             or bool(re.match(rf"{cue('plural_det').pattern}\s", norm(text)))
         after = self.gap(e, min(ce, e + 30))
@@ -105,6 +105,15 @@ class ClauseReader(Sentence):
         return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible or habitual,
                        False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,
                        cancelled=cancelled, weak_place=weak_place, org_summit=org_summit)
+
+    def _frame_end(self, s: int, e: int, we: int) -> int:
+        """End of the status window of a trigger: the comma closing a fronted
+        frame ("Tại cuộc hội đàm, hai bên nhất trí ..."), whose main clause
+        tells what was said at a contact already reported, not its status."""
+        if not cue_pattern(r"\s*(?:<<temporal_link>>)\s+(?:<<determiner>>\s+)?").fullmatch(self.gap(self.v.start, s)):
+            return we
+        comma = self.ftext.find(",", e, we)
+        return comma if comma >= 0 else we
 
     def _distribute(self, m: Mention, cs: int) -> list[Mention]:
         """"A lần lượt điện đàm với B và C": one contact with each partner."""
@@ -144,9 +153,11 @@ class ClauseReader(Sentence):
             m = cue(cat).search(self.ftext, e, stop)
             if m:
                 stop = m.start()
-        m = cue("place_prep").search(self.ftext, e, stop)
+        # a venue ends the party list, unless a party list follows "giữa"; the
+        # "tại" of a post ("Đại sứ Việt Nam tại Nhật Bản X") is no venue
+        m = next((m for m in self.find(cue("place_prep"), e, stop)
+                  if not any(a.start < m.start() < a.end for a in self.atoms)), None)
         if m:
-            # a venue ends the party list, unless a party list follows "giữa"
             stop = min(stop, m.start())
         out: list[list[Atom]] = []
         for g in self.groups(e, stop):

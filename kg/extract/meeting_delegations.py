@@ -94,13 +94,19 @@ def _heads(art: ArticleFacts, view: SentView, atoms: list[Atom], opener: Atom | 
                 if owner:
                     out.append((owner, [persons[-1].key]))
                     continue
-        # "X dẫn đầu phái đoàn Nga"
-        after = [x for x in atoms if x.start >= m.end() and x.start - m.end() <= 15 and x.kind == "actor"
-                 and x.label in (COUNTRY, ORG) and x.delegation]
+        # "X dẫn đầu phái đoàn Nga", "X dẫn đầu đoàn đại biểu Quốc hội Lào"
+        after = [x for x in atoms if x.start >= m.end() and x.start - m.end() <= 15 and x.label in (COUNTRY, ORG)
+                 and x.key and (x.kind == "actor" and x.delegation or _delegation_noun(art, m.end(), x))]
         before = [x for x in atoms if x.end <= m.start() and m.start() - x.end <= 20 and x.label == PERSON]
         if after and before:
             out.append((after[0].key, [before[-1].key]))
     return out
+
+
+def _delegation_noun(art: ArticleFacts, at: int, x: Atom) -> bool:
+    """Whether only a delegation noun stands between ``at`` and the post ``x``
+    ("đoàn" before "đại biểu Quốc hội Lào"): the post's state sent it."""
+    return x.kind == "title" and cue_pattern(r"\s*(?:<<delegation>>)\s*").fullmatch(art.ftext, at, x.start) is not None
 
 
 def _delegation_before(art: ArticleFacts, atoms: list[Atom], at: int, opener: Atom | None) -> str | None:

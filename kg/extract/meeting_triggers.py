@@ -48,9 +48,7 @@ def find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
             continue
         if near_phone and kind != VISIT:
             kind = CALL
-        if t in object_only and not sent.passive(s) and not any(
-                a.start >= e and a.start - e <= 3 and a.kind in ("actor", "title", "post", "leader", "group")
-                for a in sent.atoms):
+        if t in object_only and not sent.passive(s) and not _object_follows(sent, e):
             continue
         # "vòng đàm phán 3 bên": the count belongs to the trigger
         m3 = cue_pattern(r"\s+<<party_count>>").match(sent.ftext[e:v.end])
@@ -59,6 +57,18 @@ def find_triggers(sent: Sentence) -> list[tuple[int, int, str]]:
         out.append((s, e, kind))
     out += _travel_triggers(sent, out)
     return sorted(out)
+
+
+def _object_follows(sent: Sentence, e: int) -> bool:
+    """Whether an actor is the object right after the verb ending at ``e``,
+    maybe counted ("tiếp hai bộ trưởng Nhật Bản", "tiếp các đại sứ")."""
+    count = cue_pattern(r"\s*(?:<<plural>>)\s")
+    for a in sent.atoms:
+        if a.start < e or a.kind not in ("actor", "title", "post", "leader", "group"):
+            continue
+        m = count.match(sent.ftext, e, a.start)
+        return a.start - e <= 3 or (m is not None and a.start - m.end() <= 1)
+    return False
 
 
 @lru_cache(maxsize=None)

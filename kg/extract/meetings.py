@@ -13,7 +13,8 @@ phái đoàn Mỹ", "Cuộc đàm phán bắt đầu vào lúc 23h25 ngày 22/1"
 * :mod:`~kg.extract.meeting_parties` - what a post, group or pronoun stands for;
 * :mod:`~kg.extract.meeting_merge` - mentions merged into events (one per
   contact); :mod:`~kg.extract.meeting_delegations` - delegations replaced by
-  their heads and members.
+  their heads and members; :mod:`~kg.extract.meeting_sidelines` - contacts
+  "bên lề" a summit given its day and city.
 
 This module runs them and turns each event into a :class:`Meeting` record.
 Status: a date before or after the article date decides; else the nearest
@@ -41,6 +42,7 @@ from kg.extract.meeting_clauses import ClauseReader
 from kg.extract.meeting_delegations import apply_members, drop_represented, visits_into_meetings
 from kg.extract.meeting_merge import EventBuilder, borrow_places
 from kg.extract.meeting_model import Event
+from kg.extract.meeting_sidelines import sideline_context
 from kg.extract.meeting_vocab import WEAK
 from kg.extract.model import Evidence, Meeting, Role
 from kg.extract.participants import SentView, entity_table, sentence_views
@@ -65,6 +67,7 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
     apply_members(art, b)
     visits_into_meetings(art, b)
     borrow_places(b)
+    sideline_context(art, b)
     out = []
     for ev in b.events:
         if not ev.real() or any(m.cancelled for m in ev.mentions):

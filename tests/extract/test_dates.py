@@ -116,6 +116,15 @@ FORMS = [
      "tháng 5-2025", "2025-05", "month", "past"),
     ("Hai bên từng gặp nhau ngày 22/1 năm ngoái.", "2026-03-06",
      "ngày 22/1 năm ngoái", "2025-01-22", "day", "past"),
+    ("Ông đang có chuyến thăm chính thức Lào từ ngày 4 đến 6/12.", "2025-12-05",
+     "ngày 4 đến 6/12", "2025-12-04", "day", "past"),
+    ("Đoàn thăm Nhật Bản từ ngày 4 đến ngày 6 tháng 12.", "2025-12-07",
+     "ngày 4 đến ngày 6 tháng 12", "2025-12-04", "day", "past"),
+    # the dotted style of some papers ("ngày 21.1", "sáng 5.3.2026")
+    ("Hai ngoại trưởng sẽ gặp nhau ngày 21.1 tại Brussels.", "2026-01-15",
+     "ngày 21.1", "2026-01-21", "day", "future"),
+    ("Hội nghị khai mạc sáng 5.3.2026 tại Hà Nội.", "2026-03-06",
+     "sáng 5.3.2026", "2026-03-05", "day", "past"),
 ]
 
 
@@ -150,6 +159,7 @@ def test_cung_ngay_without_previous_date_is_article_date():
     "Nga kiểm soát khoảng 1/3 lãnh thổ vùng Donbass.",
     "Hơn 2/3 số đại biểu tán thành nghị quyết.",
     "Lạm phát giảm còn 2,5% trong quý.",
+    "Kim ngạch thương mại song phương đạt 21.1 tỷ USD.",
     "Hai nước đã trải qua những tuần trước đó đầy căng thẳng.",
     "Thỏa thuận được ký hai tuần trước khi chiến sự bùng phát.",
     "Ông từng giữ chức vụ này 3 năm trước.",

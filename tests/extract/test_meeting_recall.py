@@ -74,3 +74,112 @@ def test_summit_chair_and_attendees_take_part():
 def test_working_visit_noun_with_tai_names_the_host():
     m = only("[Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh] đang có chuyến thăm làm việc tại [Mỹ|C:country/us].")
     assert m.kind == "visit" and set(m.participants) == {"person/pham-minh-chinh", "country/us"}
+
+
+# --- contacts on the sidelines of a gathering --------------------------------
+
+PMC = "[Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh]"
+MARCOS = "[Tổng thống|T] [Philippines|C:country/ph] [Ferdinand Marcos|P:person/ferdinand-marcos-jr]"
+
+
+def test_sideline_meeting_takes_the_day_and_city_of_the_gathering():
+    found = meetings("Hội nghị Cấp cao [ASEAN|O:org/asean] lần thứ 47 diễn ra ngày 26/10 tại "
+                     f"[Kuala Lumpur|L:place/kuala-lumpur]. Bên lề hội nghị, {PMC} đã gặp {MARCOS}.",
+                     date="2025-10-27")
+    m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
+    assert (m.date, m.place) == ("2025-10-26", "place/kuala-lumpur")
+
+
+def test_meeting_in_the_framework_of_a_forum_named_as_an_organisation():
+    m = only("[Diễn đàn Kinh tế Thế giới|O:org/wef] khai mạc sáng 20/1 tại [Davos|L:place/davos]. "
+             f"Trong khuôn khổ diễn đàn, {PMC} đã hội kiến {MARCOS}.")
+    assert (m.date, m.place) == ("2026-01-20", "place/davos")
+
+
+def test_meeting_without_a_sideline_cue_keeps_no_venue():
+    found = meetings("Hội nghị Cấp cao [ASEAN|O:org/asean] lần thứ 47 diễn ra tại "
+                     f"[Kuala Lumpur|L:place/kuala-lumpur]. Cũng trong ngày 26/10, {PMC} đã gặp {MARCOS}.",
+                     date="2025-10-27")
+    m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
+    assert (m.date, m.place) == ("2025-10-26", None)
+
+
+def test_sideline_count_joined_as_an_anaphor_gives_no_venue():
+    found = meetings("Hội nghị Cấp cao [ASEAN|O:org/asean] lần thứ 47 diễn ra tại "
+                     f"[Kuala Lumpur|L:place/kuala-lumpur]. Cũng trong ngày 26/10, {PMC} đã gặp {MARCOS}. "
+                     "Đoàn đã có gần 20 cuộc tiếp xúc song phương bên lề hội nghị.", date="2025-10-27")
+    m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
+    assert m.place is None
+
+
+# --- receptions, invitations -------------------------------------------------
+
+
+def test_leader_receives_a_number_of_foreign_ministers():
+    m = only(f"{TT} [Ferdinand Marcos|P:person/ferdinand-marcos-jr] đã tiếp hai [bộ trưởng|T] "
+             "[Nhật Bản|C:country/jp] tại [Điện Malacañang|L:place/dien-malacanang].")
+    assert (m.kind, set(m.participants), m.place) == (
+        "meeting", {"person/ferdinand-marcos-jr", "country/jp"}, "place/dien-malacanang")
+
+
+def test_invitation_to_visit_accepted_later_in_the_sentence_is_planned():
+    m = only("[Chủ tịch Quốc hội|T] [Trần Thanh Mẫn|P:person/tran-thanh-man] mời [Chủ tịch Quốc hội|T] [Lào|C:country/la] "
+             "[Saysomphone Phomvihane|P:person/saysomphone-phomvihane] sang thăm [Việt Nam|C:country/vn] vào thời "
+             "gian thích hợp; ông [Saysomphone Phomvihane|P:person/saysomphone-phomvihane] đã vui vẻ nhận lời.",
+             date="2025-12-05")
+    assert (m.kind, m.status) == ("visit", "planned")
+    assert set(m.participants) == {"person/saysomphone-phomvihane", "country/vn"}
+
+
+def test_visit_at_the_invitation_of_a_host_stays_held():
+    m = only("Theo lời mời của [Thủ tướng|T] [Lào|C:country/la] [Sonexay Siphandone|P:person/sonexay-siphandone], "
+             f"{PMC} đã thăm chính thức [Lào|C:country/la] từ ngày 4 đến 6/12.", date="2025-12-07")
+    assert (m.kind, m.status, m.date) == ("visit", "held", "2025-12-04")
+
+
+def test_invitee_leading_a_delegation_is_the_visitor():
+    m = only("[Chủ tịch Quốc hội|T] [Trần Thanh Mẫn|P:person/tran-thanh-man] mời [Chủ tịch Quốc hội|T] "
+             "[Saysomphone Phomvihane|P:person/saysomphone-phomvihane] dẫn đầu đoàn [đại biểu Quốc hội|T] "
+             "[Lào|C:country/la] thăm [Việt Nam|C:country/vn] vào năm 2026. Ông [Saysomphone|P:person/saysomphone-phomvihane] "
+             "vui vẻ nhận lời.", date="2025-12-05")
+    assert (m.kind, m.status, m.date) == ("visit", "planned", "2026")
+    assert set(m.participants) == {"person/saysomphone-phomvihane", "country/vn"}
+
+
+def test_tai_inside_an_ambassadors_post_is_no_venue():
+    m = only("Ngày 5/3, [Tỉnh trưởng|T] [Chiba|L:place/chiba] [Kumagai Toshihito|P:person/kumagai-toshihito] đã tiếp "
+             "[Đại sứ|T] [Việt Nam|C:country/vn] tại [Nhật Bản|C:country/jp] [Phạm Quang Hiệu|P:person/pham-quang-hieu].",
+             date="2026-03-06")
+    assert (set(m.participants), m.date, m.place) == (
+        {"person/kumagai-toshihito", "person/pham-quang-hieu"}, "2026-03-05", None)
+
+
+# --- days ----------------------------------------------------------------------
+
+WONG = "[Ngoại trưởng|T] [Australia|C:country/au] [Penny Wong|P:person/penny-wong]"
+
+
+def test_cung_ngay_counts_from_the_contacts_day_not_an_arrival_named_beside_it():
+    found = meetings(f"Ngày 27/11, [Bộ trưởng Ngoại giao|T] [Lê Hoài Trung|P:person/le-hoai-trung] đã hội đàm với {WONG}, "
+                     "người đến [Hà Nội|L:place/ha-noi] hôm 26/11. Cùng ngày, [Ngoại trưởng|T] [Wong|P:person/penny-wong] "
+                     "đã gặp [Bộ trưởng Quốc phòng|T] [Phan Văn Giang|P:person/phan-van-giang].", date="2026-11-28")
+    assert sorted((m.date, sorted(m.participants)) for m in found) == [
+        ("2026-11-27", ["person/le-hoai-trung", "person/penny-wong"]),
+        ("2026-11-27", ["person/penny-wong", "person/phan-van-giang"])]
+
+
+def test_fronted_frame_reports_no_new_contact_from_what_was_agreed_there():
+    m = only(f"Sáng 27/11, [Bộ trưởng Ngoại giao|T] [Lê Hoài Trung|P:person/le-hoai-trung] đã hội đàm với {WONG}. "
+             "Tại cuộc hội đàm, hai bên nhất trí tăng cường hợp tác kinh tế.", date="2026-11-28")
+    assert (m.date, m.status) == ("2026-11-27", "held")
+
+
+# --- delegations ----------------------------------------------------------------
+
+
+def test_talks_between_two_delegations_each_led_by_a_named_official():
+    m = only("Ngày 5/3, đoàn [Việt Nam|C:country/vn] do [Thứ trưởng Ngoại giao|T] [Nguyễn Minh Vũ|P:person/nguyen-minh-vu] "
+             "dẫn đầu và đoàn [Campuchia|C:country/kh] do [Bộ trưởng|T] [Prak Sokhonn|P:person/prak-sokhonn] dẫn đầu "
+             "đã tiến hành hội đàm tại [Hà Nội|L:place/ha-noi].", date="2026-03-06")
+    assert (m.kind, set(m.participants), m.date, m.place) == (
+        "talks", {"person/nguyen-minh-vu", "person/prak-sokhonn"}, "2026-03-05", "place/ha-noi")

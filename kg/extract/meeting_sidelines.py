@@ -1,0 +1,75 @@
+"""Contacts on the sidelines of a gathering take the gathering's day and venue.
+
+"Bên lề hội nghị, A đã gặp B" names neither day nor city: they are those of the
+summit or forum named before ("Hội nghị ... diễn ra ngày 26/10 tại Kuala
+Lumpur"), often in an earlier sentence or as an organisation's name
+("Diễn đàn Kinh tế Thế giới ... tại Davos"). A contact that names its own day
+or venue keeps it; one without a sideline cue takes nothing, since a meeting
+"cũng trong ngày" of a summit may be held elsewhere in the city.
+"""
+
+from __future__ import annotations
+
+from kg.extract.meeting_article import ArticleFacts
+from kg.extract.meeting_attributes import dates_contact, resolved_time, venue_after_prep
+from kg.extract.meeting_merge import EventBuilder
+from kg.extract.meeting_model import Mention
+from kg.extract.meeting_atoms import Sentence
+from kg.extract.meeting_vocab import cue, cue_pattern
+
+
+def sideline_context(art: ArticleFacts, b: EventBuilder) -> None:
+    """Give each sideline contact lacking a day or venue those of its gathering."""
+    for ev in b.events:
+        lacks_place = ev.place() is None and ev.inherited_place is None
+        lacks_date = ev.date() is None and ev.inherited_date is None
+        if not (lacks_place or lacks_date):
+            continue
+        # a mention naming both sides, not one joined as an anaphor ("gần 20
+        # cuộc tiếp xúc bên lề hội nghị" says nothing of where this one was)
+        m = next((m for m in ev.real() if len(m.parties) >= 2 and _on_sidelines(art, m)), None)
+        if m is None:
+            continue
+        place, day = _gathering_setting(art, m)
+        if lacks_place and place:
+            ev.inherited_place = place
+        if lacks_date and day:
+            ev.inherited_date = day
+
+
+def _on_sidelines(art: ArticleFacts, m: Mention) -> bool:
+    """Whether the mention's sentence places it on the sidelines of a gathering."""
+    rx = cue_pattern(r"(?:<<sideline>>)|(?:<<framework>>)\s+(?:\S+\s+){0,2}?(?:<<gathering>>)(?!\w)")
+    return m.view is not None and rx.search(art.ftext, m.view.start, m.view.end) is not None
+
+
+def _gathering_setting(art: ArticleFacts, m: Mention) -> tuple[str | None, str | None]:
+    """Venue and day of the gathering named last, up to the mention's sentence.
+
+    The nearest sentence naming a gathering with a venue ("... tại X") wins;
+    its day is the time of that sentence nearest the gathering's noun.
+    """
+    for index in range(m.sent, -1, -1):
+        reader = art.readers.get(index)
+        if reader is None:
+            continue
+        v = reader.v
+        hits = list(cue("gathering").finditer(art.ftext, v.start, v.end))
+        for k, hit in enumerate(hits):
+            limit = hits[k + 1].start() if k + 1 < len(hits) else v.end
+            semi = art.ftext.find(";", hit.end(), limit)
+            place = venue_after_prep(reader, hit.end(), semi if semi >= 0 else limit)
+            if place:
+                return place, _day_near(reader, hit.start())
+    return None, None
+
+
+def _day_near(reader: Sentence, at: int) -> str | None:
+    """The value of the sentence's contact time nearest ``at``."""
+    v = reader.v
+    times = [t for t in reader.art.times if v.start <= t.start and t.end <= v.end and t.value
+             and dates_contact(reader.ftext, v.start, t)]
+    if not times:
+        return None
+    t = min(times, key=lambda t: abs(t.start - at))
+    return resolved_time(reader, t).value
