@@ -46,8 +46,7 @@ def span_values(doc: Doc, name: str) -> dict[tuple[int, int], Any]:
     ``span._.<name>`` read builds an accessor object, too slow to do for every
     entity in every component.
     """
-    return {(k[2], k[3]): v for k, v in doc.user_data.items()
-            if type(k) is tuple and len(k) == 4 and k[0] == "._." and k[1] == name}
+    return span_tables(doc, name)[0]
 
 
 def span_tables(doc: Doc, *names: str) -> tuple[dict[tuple[int, int], Any], ...]:
