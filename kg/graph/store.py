@@ -87,9 +87,9 @@ class GraphStore:
         """Run SPARQL with the union of all named graphs as the default graph."""
         return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=_prefix_map())
 
-    def query_graph(self, sparql: str, graph_name: ox.NamedNode):
-        """Run SPARQL whose ``GRAPH ?g`` ranges over one named graph only."""
-        return self.ox.query(sparql, named_graphs=[graph_name], prefixes=_prefix_map())
+    def query_graph(self, sparql: str, *graph_names: ox.NamedNode):
+        """Run SPARQL whose ``GRAPH ?g`` ranges over these named graphs only."""
+        return self.ox.query(sparql, named_graphs=list(graph_names), prefixes=_prefix_map())
 
     def article_ids(self) -> list[str]:
         ids = (iris.article_id_of(g.value) for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))

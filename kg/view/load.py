@@ -18,6 +18,7 @@ from importlib.resources import files
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.graph import iris
 from kg.graph.mapping import MEETING_CLASS
 from kg.graph.store import GraphStore
 
@@ -59,16 +60,34 @@ def _query(store: GraphStore, name: str, values: dict[str, list[str]] | None = N
     return list(_rows(store, name, values))
 
 
-def _rows(store: GraphStore, name: str, values: dict[str, list[str]] | None = None) -> Iterator[dict]:
-    """The rows of :func:`_query` as the store yields them, for queries read once."""
+def _rows(store: GraphStore, name: str, values: dict[str, list[str]] | None = None,
+          graphs: list[ox.NamedNode] | None = None) -> Iterator[dict]:
+    """The rows of :func:`_query` as the store yields them, for queries read once;
+    with ``graphs``, ``GRAPH ?g`` ranges over those graphs only."""
     sparql = (files("kg.view") / "queries" / f"{name}.rq").read_text(encoding="utf-8")
     text = sparql
     if values:
-        block = " ".join(f"VALUES ?{var} {{ {' '.join(str(ox.NamedNode(i)) for i in iris)} }}" for var, iris in values.items())
+        block = " ".join(f"VALUES ?{var} {{ {' '.join(str(ox.NamedNode(i)) for i in terms)} }}" for var, terms in values.items())
         text = sparql.replace("WHERE {", "WHERE { " + block, 1)
     names = _variables(sparql)
-    for row in store.query(text):
+    for row in (store.query(text) if graphs is None else store.query_graph(text, *graphs)):
         yield {v: (row[v].value if row[v] is not None else None) for v in names}
+
+
+STATEMENT_GRAPHS = 20
+"""Article graphs per statements query (see :func:`_statement_rows`)."""
+
+
+def _statement_rows(store: GraphStore) -> Iterator[dict]:
+    """Every statement's rows, sorted by statement within runs of article graphs.
+
+    A statement lives in the graph of the article that made it, so sorting a
+    few graphs at a time groups its rows as well as sorting the whole store,
+    whose sort (statements carry their text) grows with the corpus.
+    """
+    graphs = [ox.NamedNode(iris.article_graph(a)) for a in store.article_ids()]
+    for start in range(0, len(graphs), STATEMENT_GRAPHS):
+        yield from _rows(store, "statements", graphs=graphs[start:start + STATEMENT_GRAPHS])
 
 
 def _variables(sparql: str) -> list[str]:
@@ -98,34 +117,55 @@ def load(store: GraphStore) -> nx.DiGraph:
 
 
 SOURCE_BATCH = 500
-"""Facts per evidence query: keeps each VALUES block small."""
+"""Facts (or mentions) per VALUES block: keeps each query small."""
 
 
 def add_sources(store: GraphStore, graph: nx.DiGraph) -> None:
-    """Put each meeting's and statement's sources into its tooltip (see :func:`load`)."""
+    """Put each meeting's and statement's sources into its tooltip (see :func:`load`).
+
+    A fact's reports are read as keys (mention, article, date) and only the
+    first :data:`MAX_SOURCES` of each are kept as they stream by, with a
+    count: an event reported by thousands of articles costs a counter, not
+    thousands of sentences. Text is then read for the kept mentions alone.
+    """
     facts = sorted(n for n, d in graph.nodes(data=True) if d["kind"] in FACT_KINDS)
+    first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    total: Counter = Counter()
     for start in range(0, len(facts), SOURCE_BATCH):
-        batch = facts[start:start + SOURCE_BATCH]
-        found: dict[str, list[dict]] = defaultdict(list)
-        rows = _query(store, "evidence", {"fact": batch})
-        articles = {r["article"]: r for r in _query(store, "articles", {"article": sorted({r["article"] for r in rows})})}
-        for r in rows:
-            art = articles.get(r["article"], {})
-            found[r["fact"]].append({
-                "article": art.get("title") or _local(r["article"]), "date": art.get("date") or "",
-                "url": art.get("url") or "", "file": art.get("file") or "",
-                "sentence": r["sentence"], "anchor": r["anchor"]})
-        for fact in batch:
-            info = graph.nodes[fact]["info"]
-            info["sources"], info["more"] = _source_info(found.get(fact, []))
+        for r in _rows(store, "evidence", {"fact": facts[start:start + SOURCE_BATCH]}):
+            total[r["fact"]] += 1
+            kept = first[r["fact"]]
+            kept.append((r["date"] or "", r["article"], r["mention"]))
+            if len(kept) >= 4 * MAX_SOURCES:
+                kept.sort()
+                del kept[MAX_SOURCES:]
+    shown = {fact: sorted(kept)[:MAX_SOURCES] for fact, kept in first.items()}
+    mentions = sorted({m for kept in shown.values() for _, _, m in kept})
+    articles = sorted({a for kept in shown.values() for _, a, _ in kept})
+    text = _keyed(store, "sentences", "mention", mentions)
+    meta = _keyed(store, "articles", "article", articles)
+    for fact in facts:
+        sources = [_source(meta.get(article, {}), article, date, text.get(mention, {}))
+                   for date, article, mention in shown.get(fact, [])]
+        more = total[fact] - len(sources)
+        info = graph.nodes[fact]["info"]
+        info["sources"], info["more"] = sources, f"and {more} more source(s)" if more else ""
 
 
-def _source_info(found: list[dict]) -> tuple[list[dict], str]:
-    """Sorted sources (capped) and the "and n more" line."""
-    unique = sorted({tuple(sorted(s.items())) for s in found})
-    ordered = sorted((dict(s) for s in unique), key=lambda s: (s["date"], s["article"], s["sentence"]))
-    more = f"and {len(ordered) - MAX_SOURCES} more source(s)" if len(ordered) > MAX_SOURCES else ""
-    return ordered[:MAX_SOURCES], more
+def _keyed(store: GraphStore, name: str, key: str, values: list[str]) -> dict[str, dict]:
+    """Rows of query ``name`` for ``values`` (bound to ``?key`` in batches), by that key."""
+    rows: dict[str, dict] = {}
+    for start in range(0, len(values), SOURCE_BATCH):
+        for r in _rows(store, name, {key: values[start:start + SOURCE_BATCH]}):
+            rows.setdefault(r[key], r)
+    return rows
+
+
+def _source(article: dict, iri: str, date: str, mention: dict) -> dict:
+    """One tooltip source: the article's title (or id), date, link and file, and the sentence."""
+    return {"anchor": mention.get("anchor") or "", "article": article.get("title") or _local(iri),
+            "date": date or article.get("date") or "", "file": article.get("file") or "",
+            "sentence": mention.get("sentence") or "", "url": article.get("url") or ""}
 
 
 def _add_actors(store: GraphStore, graph: nx.DiGraph) -> None:
@@ -166,7 +206,7 @@ def _facts(store: GraphStore, graph: nx.DiGraph,
     as (IRI, node data, links), one at a time."""
     for iri, rows, participants in _meeting_groups(store):
         yield iri, *_meeting_node(graph, rows, participants, fact_dates.get(iri, ()))
-    for iri, rows in _groups(_rows(store, "statements"), "statement"):
+    for iri, rows in _groups(_statement_rows(store), "statement"):
         if rows[0]["speaker"] in graph:
             yield iri, *_statement_node(graph, rows, fact_dates.get(iri, ()))
 
@@ -275,7 +315,7 @@ def load_top(store: GraphStore, limit: int) -> tuple[nx.DiGraph, dict[str, int],
     facts = sorted(item for kept in best.values() for item in sorted(kept, key=lambda i: i[0])[:limit])
     fact_dates: dict[str, set[str]] = defaultdict(set)
     if facts:
-        for r in _query(store, "fact_dates", {"fact": [iri for _, iri, _, _ in facts]}):
+        for r in _query(store, "dates", {"fact": [iri for _, iri, _, _ in facts]}):
             fact_dates[r["fact"]].add(r["date"])
     for _, iri, data, edges in facts:
         _add_fact(graph, iri, data | {"dates": data["dates"] or tuple(sorted(fact_dates[iri]))}, edges)

@@ -6,11 +6,18 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
+from rdflib import URIRef
+
 from kg.cli import app
+from kg.extract.model import Entity, Extraction, Meeting
+from kg.graph import actors
+from kg.graph.mapping import article_graph
+from kg.graph.store import GraphStore
+from kg.sources.article import Article
 from kg.view.load import add_sources, load, load_top, rank_key
 from kg.view.select import Filters, select, select_top
 
-from view_support import KGR, diplomacy, save_build, store_of, synthetic
+from view_support import KGR, diplomacy, ev, save_build, store_of, synthetic
 
 runner = CliRunner()
 TRUNG, IWAYA, CHO = KGR + "person/le-hoai-trung", KGR + "person/iwaya-takeshi", KGR + "person/cho-tae-yul"
@@ -148,3 +155,24 @@ def test_default_view_holds_only_the_facts_it_may_draw(crowded):
         facts = [n for n, k in whole.nodes(data="kind") if k == kind]
         best = sorted(facts, key=lambda n: rank_key(n, whole.nodes[n], whole_degree))[:10]
         assert sorted(n for n, k in graph.nodes(data="kind") if k == kind) == sorted(best)
+
+
+def test_a_widely_reported_event_shows_its_earliest_sources_and_counts_the_rest():
+    text = "Tổng thống Pháp tiếp Thủ tướng Ấn Độ tại Paris; hai bên ký kết nhiều thỏa thuận."
+    fr = Entity("country/fr", "Pháp", "Country", set(), None, [ev(text, 11, 15)])
+    india = Entity("country/in", "Ấn Độ", "Country", set(), None, [ev(text, 31, 36)])
+    event = URIRef(KGR + "meeting/event-1")
+    days = [14, 3, 27, 9, 21, 5, 30, 12]  # stored out of date order
+    store = GraphStore.in_memory()
+    for n, day in enumerate(days):
+        art = Article(f"r{n}", text, f"2026-04-{day:02d}", f"r{n}.txt", title=f"Bài {n}")
+        meeting = Meeting("meeting", [fr.key, india.key], "2026-04-02", None, "held", "tiếp", [ev(text, 16, 20)])
+        store.replace_article(art.id, article_graph(art, Extraction(art.id, [fr, india], [], [meeting], []), [event]))
+    actors.refresh(store)
+    graph = load(store)
+    add_sources(store, graph)
+    info = graph.nodes[str(event)]["info"]
+    assert [s["date"] for s in info["sources"]] == ["2026-04-03", "2026-04-05", "2026-04-09", "2026-04-12", "2026-04-14"]
+    assert [s["article"] for s in info["sources"]] == ["Bài 1", "Bài 5", "Bài 3", "Bài 7", "Bài 0"]
+    assert {(s["sentence"], s["anchor"]) for s in info["sources"]} == {(text, "tiếp")}
+    assert info["more"] == "and 3 more source(s)"
