@@ -121,7 +121,8 @@ SOURCE_BATCH = 500
 
 
 def add_sources(store: GraphStore, graph: nx.DiGraph) -> None:
-    """Put each meeting's and statement's sources into its tooltip (see :func:`load`).
+    """Put each meeting's and statement's sources into its tooltip (see :func:`load`):
+    the earliest articles first, each in reading order.
 
     A fact's reports are read as keys (mention, article, date) and only the
     first :data:`MAX_SOURCES` of each are kept as they stream by, with a
@@ -129,27 +130,33 @@ def add_sources(store: GraphStore, graph: nx.DiGraph) -> None:
     thousands of sentences. Text is then read for the kept mentions alone.
     """
     facts = sorted(n for n, d in graph.nodes(data=True) if d["kind"] in FACT_KINDS)
-    first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    first: dict[str, list[tuple[str, str, int, str]]] = defaultdict(list)
     total: Counter = Counter()
     for start in range(0, len(facts), SOURCE_BATCH):
         for r in _rows(store, "evidence", {"fact": facts[start:start + SOURCE_BATCH]}):
             total[r["fact"]] += 1
             kept = first[r["fact"]]
-            kept.append((r["date"] or "", r["article"], r["mention"]))
+            kept.append((r["date"] or "", r["article"], _offset(r["mention"]), r["mention"]))
             if len(kept) >= 4 * MAX_SOURCES:
                 kept.sort()
                 del kept[MAX_SOURCES:]
     shown = {fact: sorted(kept)[:MAX_SOURCES] for fact, kept in first.items()}
-    mentions = sorted({m for kept in shown.values() for _, _, m in kept})
-    articles = sorted({a for kept in shown.values() for _, a, _ in kept})
+    mentions = sorted({m for kept in shown.values() for *_, m in kept})
+    articles = sorted({a for kept in shown.values() for _, a, *_ in kept})
     text = _keyed(store, "sentences", "mention", mentions)
     meta = _keyed(store, "articles", "article", articles)
     for fact in facts:
         sources = [_source(meta.get(article, {}), article, date, text.get(mention, {}))
-                   for date, article, mention in shown.get(fact, [])]
+                   for date, article, _, mention in shown.get(fact, [])]
         more = total[fact] - len(sources)
         info = graph.nodes[fact]["info"]
         info["sources"], info["more"] = sources, f"and {more} more source(s)" if more else ""
+
+
+def _offset(mention: str) -> int:
+    """Where a mention starts in its article (its IRI ends in "start-end")."""
+    span = mention.rsplit("/", 1)[-1].split("-", 1)[0]
+    return int(span) if span.isdigit() else 0
 
 
 def _keyed(store: GraphStore, name: str, key: str, values: list[str]) -> dict[str, dict]:

@@ -157,7 +157,7 @@ def test_default_view_holds_only_the_facts_it_may_draw(crowded):
         assert sorted(n for n, k in graph.nodes(data="kind") if k == kind) == sorted(best)
 
 
-def test_a_widely_reported_event_shows_its_earliest_sources_and_counts_the_rest():
+def test_a_widely_reported_event_shows_its_earliest_sources_in_reading_order_and_counts_the_rest():
     text = "Tổng thống Pháp tiếp Thủ tướng Ấn Độ tại Paris; hai bên ký kết nhiều thỏa thuận."
     fr = Entity("country/fr", "Pháp", "Country", set(), None, [ev(text, 11, 15)])
     india = Entity("country/in", "Ấn Độ", "Country", set(), None, [ev(text, 31, 36)])
@@ -166,13 +166,15 @@ def test_a_widely_reported_event_shows_its_earliest_sources_and_counts_the_rest(
     store = GraphStore.in_memory()
     for n, day in enumerate(days):
         art = Article(f"r{n}", text, f"2026-04-{day:02d}", f"r{n}.txt", title=f"Bài {n}")
-        meeting = Meeting("meeting", [fr.key, india.key], "2026-04-02", None, "held", "tiếp", [ev(text, 16, 20)])
+        spans = [ev(text, 16, 20), ev(text, 5, 15)] if n == 1 else [ev(text, 16, 20)]  # stored out of text order
+        meeting = Meeting("meeting", [fr.key, india.key], "2026-04-02", None, "held", "tiếp", spans)
         store.replace_article(art.id, article_graph(art, Extraction(art.id, [fr, india], [], [meeting], []), [event]))
     actors.refresh(store)
     graph = load(store)
     add_sources(store, graph)
     info = graph.nodes[str(event)]["info"]
-    assert [s["date"] for s in info["sources"]] == ["2026-04-03", "2026-04-05", "2026-04-09", "2026-04-12", "2026-04-14"]
-    assert [s["article"] for s in info["sources"]] == ["Bài 1", "Bài 5", "Bài 3", "Bài 7", "Bài 0"]
-    assert {(s["sentence"], s["anchor"]) for s in info["sources"]} == {(text, "tiếp")}
-    assert info["more"] == "and 3 more source(s)"
+    assert [s["date"] for s in info["sources"]] == ["2026-04-03", "2026-04-03", "2026-04-05", "2026-04-09", "2026-04-12"]
+    assert [(s["article"], s["anchor"]) for s in info["sources"]] == [
+        ("Bài 1", "thống Pháp"), ("Bài 1", "tiếp"), ("Bài 5", "tiếp"), ("Bài 3", "tiếp"), ("Bài 7", "tiếp")]
+    assert {s["sentence"] for s in info["sources"]} == {text}
+    assert info["more"] == "and 4 more source(s)"
