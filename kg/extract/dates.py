@@ -73,6 +73,7 @@ class TimeExpression:
     value: str | None
     granularity: str  # "day" | "week" | "month" | "year"
     relation: str | None = None  # "past" | "future" | None
+    span: bool = False  # a range of days ("từ 18 đến 21/11"), dated by its first: no "cùng ngày" counts from it
 
 
 def article_relative(expr_value: str | None, article_date: str | None) -> str | None:
@@ -418,8 +419,9 @@ def find_times(text: str, article_date: str | None) -> list[TimeExpression]:
         if res is None:
             continue
         value, granularity = res
+        span = granularity == "day" and bool(m.groupdict().get("d0"))
         out.append(TimeExpression(m.start(), m.end(), m.group(), value, granularity,
-                                  _relation(m, kind, value, ref)))
-        if granularity == "day" and value:
+                                  _relation(m, kind, value, ref), span))
+        if granularity == "day" and value and not span:
             prev = date.fromisoformat(value)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from kg.extract.dates import TimeExpression
@@ -178,7 +179,7 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
         fronted = [o for o in candidates if o is not m and o.date is None and t.end <= o.start
                    and t.end <= m.start and sent.clause(o.start, o.end, trigs)[0] <= t.start]
         m.date = resolved_time(sent, t)
-        if m.date.value and m.date.granularity == "day":
+        if m.date.value and m.date.granularity == "day" and not m.date.span:
             sent.art.contact_days.append((t.start, m.date.value))
         for o in fronted:
             o.date = m.date
@@ -210,7 +211,7 @@ def resolved_time(sent: Sentence, t: TimeExpression) -> TimeExpression:
 
     "Cùng ngày" counts from the day last named as a contact's date, not from
     an arrival day named beside it ("người đến Hà Nội hôm 26/11") nor from
-    the end of a range ("từ 13 đến 15/11"); with no contact dated yet, from
+    a range of days ("từ 13 đến 15/11"); with no contact dated yet, from
     the last day named; with none at all only the month of the article is
     known. "Đầu tuần tới" is the month of that week's Monday.
     """
@@ -220,14 +221,14 @@ def resolved_time(sent: Sentence, t: TimeExpression) -> TimeExpression:
         value = _after_days(days[-1], _day_offset(t.text)) if days else value[:7]
     elif t.granularity == "week" and value and len(value) == 4:
         value = _week_month(sent, t) or value
-    return TimeExpression(t.start, t.end, t.text, value, t.granularity, t.relation)
+    return replace(t, value=value)
 
 
 def _days_before(sent: Sentence, t: TimeExpression) -> list[str]:
     """Values of the days named before ``t`` that may date a contact."""
     art = sent.art
     starts = {x.start: v.start for v in art.views for x in art.times if v.start <= x.start < v.end}
-    return [x.value for x in art.times if x.end <= t.start and x.granularity == "day" and x.value
+    return [x.value for x in art.times if x.end <= t.start and x.granularity == "day" and x.value and not x.span
             and not is_previous_relative(x.text) and dates_contact(art.ftext, starts[x.start], x)]
 
 

@@ -468,6 +468,19 @@ def test_same_day_is_the_day_of_the_contact_before_not_the_end_of_a_range():
     assert (m.date, m.status) == ("2025-03-10", "held")
 
 
+def test_same_day_skips_a_visit_dated_by_a_range_of_days():
+    doc = ("Sáng 11/3, tại [Hà Nội|L:place/ha-noi], [Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh] hội đàm "
+           "với [Thủ tướng|T] [Singapore|C:country/sg] [Lawrence Wong|P:person/lawrence-wong]. Ông [Wong|P:person/lawrence-wong] đang "
+           "thăm chính thức [Việt Nam|C:country/vn] từ ngày 10 đến 13/3.\n"
+           "Cùng ngày, [Tổng Bí thư|T] [Tô Lâm|P:person/to-lam] đã tiếp [Thủ tướng|T] "
+           "[Lawrence Wong|P:person/lawrence-wong].")
+    found = meetings(doc, date="2025-03-12")
+    (m,) = [m for m in found if "person/to-lam" in m.participants]
+    assert (m.date, m.status) == ("2025-03-11", "held")
+    (visit,) = [m for m in found if m.kind == "visit"]
+    assert visit.date == "2025-03-10"
+
+
 def test_start_of_next_week_across_two_months_is_the_month_of_its_monday():
     m = only(f"{TT} {US} {TRUMP} dự kiến điện đàm với {TT} {RU} {PUTIN} vào đầu tuần tới.", date="2026-02-18")
     assert (m.kind, m.date, m.status) == ("call", "2026-02", "planned")
