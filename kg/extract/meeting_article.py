@@ -127,6 +127,15 @@ class ArticleFacts:
         before = [k for pos, k in self.person_mentions if pos < offset and k in holders]
         return before[-1] if before else None
 
+    def holders_of(self, title: str, owner: str) -> list[str]:
+        """The people named with a post of the kind of ``title`` for ``owner``, in
+        text order: "hai bộ trưởng Nhật Bản" after "Ngoại trưởng Nhật Bản X và
+        Bộ trưởng Quốc phòng Y"."""
+        category = title_categories().get(norm(title), "")
+        keys = {r.person for r in self.roles if category and title_categories().get(norm(r.title), "") == category
+                and owner in self.countries_of(r.person) | ({r.org} if r.org else set())}
+        return list(dict.fromkeys(k for _, k in self.person_mentions if k in keys))
+
     def person_by_post(self, title: str, owner: str | None) -> str | None:
         """The named holder of an unnamed post ("Tổng thống Mỹ" -> Trump)."""
         t = norm(title)

@@ -126,7 +126,9 @@ class Sentence:
         if j + 1 < len(items) and items[j + 1].label in (COUNTRY, ORG) and re.fullmatch(
                 link, self.gap(items[j].end, items[j + 1].start), re.I):
             owner = items[j + 1]
-            return Atom(it.start, owner.end, "title", owner.key, owner.label, title=title), j + 2
+            counted = search_end(cue_pattern(r"(?:<<plural>>|\d+)\s*$"), self.gap(v.start, it.start), words("plural"))
+            return Atom(it.start, owner.end, "title", owner.key, owner.label, title=title,
+                        plural=counted is not None), j + 2
         lead = self.gap(v.start, it.start)
         after = self.gap(items[j].end, v.end)
         if title_categories().get(norm(title), "") in ("member", "other", ""):

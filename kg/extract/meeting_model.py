@@ -25,6 +25,7 @@ class Atom:
     members: list[Atom] = field(default_factory=list)
     delegation: bool = False
     core: int = -1  # start of the name itself, inside the designation
+    plural: bool = False  # a counted post with its owner: "hai bộ trưởng Nhật Bản"
 
     def __post_init__(self) -> None:
         if self.core < 0:

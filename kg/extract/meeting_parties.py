@@ -22,6 +22,9 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             return [cap] if cap else []
         return [a.key] if a.key else []
     if a.kind == "title":
+        if a.plural and a.key:
+            holders = art.holders_of(a.title or "", a.key)
+            return holders if len(holders) >= 2 else [a.key]
         cat = title_categories().get(norm(a.title or ""), "")
         who = art.person_by_post(a.title or "", a.key)
         if who:

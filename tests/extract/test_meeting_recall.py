@@ -183,3 +183,21 @@ def test_talks_between_two_delegations_each_led_by_a_named_official():
              "đã tiến hành hội đàm tại [Hà Nội|L:place/ha-noi].", date="2026-03-06")
     assert (m.kind, set(m.participants), m.date, m.place) == (
         "talks", {"person/nguyen-minh-vu", "person/prak-sokhonn"}, "2026-03-05", "place/ha-noi")
+
+
+def test_a_counted_post_is_the_holders_named_before_it():
+    found = meetings("Sáng 2/6, [Ngoại trưởng|T] [Hàn Quốc|C:country/kr] [Cho Tae-yul|P:person/cho-tae-yul] và "
+                     "[Bộ trưởng Quốc phòng|T] [Hàn Quốc|C:country/kr] [Shin Won-sik|P:person/shin-won-sik] đã hội đàm "
+                     "với [Ngoại trưởng|T] [Australia|C:country/au] [Penny Wong|P:person/penny-wong] tại "
+                     "[Canberra|L:place/canberra]. Sáng 3/6, [Thủ tướng|T] [Australia|C:country/au] "
+                     "[Anthony Albanese|P:person/anthony-albanese] đã tiếp hai [bộ trưởng|T] [Hàn Quốc|C:country/kr].",
+                     date="2025-06-04")
+    m = next(m for m in found if "person/anthony-albanese" in m.participants)
+    assert (set(m.participants), m.date) == (
+        {"person/anthony-albanese", "person/cho-tae-yul", "person/shin-won-sik"}, "2025-06-03")
+
+
+def test_a_counted_post_nobody_holds_in_the_article_stays_the_country():
+    m = only("[Thủ tướng|T] [Australia|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã tiếp hai "
+             "[bộ trưởng|T] [Hàn Quốc|C:country/kr] tại [Canberra|L:place/canberra].", date="2025-06-04")
+    assert set(m.participants) == {"person/anthony-albanese", "country/kr"}
