@@ -48,11 +48,12 @@ def _similar(a: str, b: str, threshold: float) -> bool:
     return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
-def _compatible(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
+def _compatible(full: tuple[str, ...], other: tuple[str, ...], particles: frozenset[str] = frozenset()) -> bool:
     """Two multi-syllable names of one person: same (or nearly) surname and
     given names that agree where both are given. Vietnamese-syllable names
     put the family name first and spell it one way: "Nguyễn Văn An" and
-    "Trần Văn An" share only a given name."""
+    "Trần Văn An" share only a given name. Name particles ("bin", "von") say
+    nothing of the given name: "Khalid bin Salman" is not "Mohammed bin Salman"."""
     if all(map(is_vietnamese_syllable, full + other)):
         return full[0] == other[0] and full[-1] == other[-1]
     if len(full) == len(other) == 2 and full == other[::-1]:
@@ -62,7 +63,8 @@ def _compatible(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
     short, long_ = sorted((full, other), key=len)
     if long_[len(long_) - len(short) :] == short:
         return True  # "van den Berg" of "Pieter van den Berg"
-    head_a, head_b = full[:-1], other[:-1]
+    head_a = tuple(w for w in full[:-1] if w not in particles)
+    head_b = tuple(w for w in other[:-1] if w not in particles)
     if not head_a or not head_b:
         return True
     return head_a[0][:1] == head_b[0][:1] or _similar(" ".join(head_a), " ".join(head_b), _SAME_GIVEN)
@@ -75,11 +77,12 @@ def _person_keys(persons: list, gaz: Gazetteer) -> list[str]:
     # Longest names first, so that short forms find their full name even
     # when the full name comes later (a headline "Ông Trump ..." at the top).
     order = sorted(range(len(persons)), key=lambda k: -len(persons[k].text.split()))
+    particles = frozenset(k[0] for k in gaz.cue("name_particle") if len(k) == 1)
     for k in order:
         m = persons[k]
         sylls = name_core(tuple(fold(m.text).split()))
         lexical = m.key in gaz.records
-        target = _match_cluster(sylls, lexical, m.key, clusters)
+        target = _match_cluster(sylls, lexical, m.key, clusters, particles)
         if target is None:
             key = m.key if lexical else "person/" + slugify(m.text)
             target = _Cluster(key, sylls, lexical)
@@ -92,14 +95,14 @@ def _person_keys(persons: list, gaz: Gazetteer) -> list[str]:
     return [member[k].key for k in range(len(persons))]
 
 
-def _match_cluster(sylls, lexical, key, clusters: list[_Cluster]):
+def _match_cluster(sylls, lexical, key, clusters: list[_Cluster], particles: frozenset[str] = frozenset()):
     if lexical:
         for c in clusters:
             if c.key == key:
                 return c
     if len(sylls) >= 2:
         for c in clusters:
-            if len(c.sylls) >= 2 and _compatible(c.sylls, sylls):
+            if len(c.sylls) >= 2 and _compatible(c.sylls, sylls, particles):
                 return c
         return None
     # One syllable: the surname of a full name ("Putin"), else the family

@@ -189,6 +189,13 @@ def test_particle_surname_links_to_the_full_name(nlp):
     assert people["Khaled al-Rashidi"].aliases == {"al-Rashidi"}
 
 
+def test_brothers_sharing_a_particle_and_father_name_are_two_people(nlp):
+    text = ("Quốc vương Jordan tiếp Hoàng tử Hamad bin Rashid tại Amman. Cùng ngày, "
+            "Bộ trưởng Nội vụ Jordan gặp Hoàng tử Saeed bin Rashid, em trai của ông. Ông bin Rashid hài lòng.")
+    people = {e.name: e for e in nlp(text)._.entities if e.type == "Person"}
+    assert {"Hamad bin Rashid", "Saeed bin Rashid"} <= set(people)
+
+
 def test_listed_name_inside_a_longer_surface_is_an_alias(nlp):
     found = by_name(nlp, "Phong trào Hezbollah ở Liban tuyên bố ngừng bắn.")
     assert found["Phong trào Hezbollah"].aliases == {"Hezbollah"}
