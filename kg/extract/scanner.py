@@ -328,8 +328,20 @@ class Scanner:
                 best = (end, titles[key[1:]])
             if key not in prefixes and not (key[0] == "phó" and (len(key) == 1 or key[1:] in prefixes)):
                 break  # no longer title starts so
+        if best is not None:
+            best = self._qualified(*best)
         self._title_cache[i] = best
         return best
+
+    def _qualified(self, end: int, category: str) -> tuple[int, str]:
+        """A title with the qualifier that follows it ("Tổng thống lâm thời")."""
+        qualifiers = self.gaz.cue("title_qualifier")
+        for stop, key in self._walk(end, 3):
+            if key in qualifiers:
+                return stop, category
+            if key not in _prefixes(qualifiers):
+                break
+        return end, category
 
     def org_at(self, i: int) -> int | None:
         """End of an organisation name opened by a head noun, or None.

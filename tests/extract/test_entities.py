@@ -64,6 +64,19 @@ def test_compound_and_deputy_titles(nlp):
     assert found["Ana Torres"][0] == "Person"
 
 
+def test_interim_acting_and_elect_belong_to_the_title(nlp):
+    text = ("Thủ tướng lâm thời Nepal Sushila Karki tiếp Tổng thống đắc cử Chile José Kast, "
+            "sau đó điện đàm với Tổng thống tạm quyền Peru Ana Quispe.")
+    assert titles(nlp, text) == ["Thủ tướng lâm thời", "Tổng thống đắc cử", "Tổng thống tạm quyền"]
+    doc = nlp(text)
+    assert {(r.title, r.org) for r in doc._.roles} == {
+        ("Thủ tướng lâm thời", "country/np"), ("Tổng thống đắc cử", "country/cl"), ("Tổng thống tạm quyền", "country/pe")}
+
+
+def test_a_qualifier_must_follow_the_title_at_once(nlp):
+    assert titles(nlp, "Tổng thống Peru Ana Quispe nói chính phủ lâm thời sẽ giải tán.") == ["Tổng thống"]
+
+
 def test_title_does_not_swallow_the_ministry(nlp):
     text = "Thứ trưởng Bộ Ngoại giao Peru Carlos Ruiz phát biểu."
     assert titles(nlp, text) == ["Thứ trưởng"]
