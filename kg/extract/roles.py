@@ -285,7 +285,12 @@ class _SentenceRoles:
                 # "Sau khi tiếp Ngoại trưởng Mỹ, Tổng thống Putin" is two persons.
                 lead = fold_for_match(self.v.between(self.v.start, t_start))
                 opener = self.p.chain_opener_end.search(lead) is not None
-                if not opener and (owner is not None or self.p.no_chain_end.search(lead)):
+                no_chain = self.p.no_chain_end.search(lead) is not None
+                # but a royal rank ending the clause is no second person:
+                # "hội đàm với Ngoại trưởng Brunei, Hoàng tử X." is the prince's post
+                royal = len(hits) == 1 and _post_category(hits[0].title) == "royal" and re.match(
+                    r"\s*(?:[.,;:)]|$)", self.v.between(person.end, self.v.end)) is not None
+                if not opener and (no_chain or (owner is not None and not royal)):
                     break
             hits.append(RoleHit(person, title, owner, t_start, person.end, 0.8, t_start, t_end))
         # "Tổng Bí thư, Chủ tịch nước Lào X": the country written after the last

@@ -33,6 +33,13 @@ CASES = [
     # organisation as owner
     ("[Người phát ngôn|T] [Điện Kremlin|O:org/kremlin] [Dmitry Peskov|P] ngày 27/8 tuyên bố.",
      {("person/dmitry-peskov", "Người phát ngôn", "org/kremlin")}),
+    # a royal rank after a comma, ending the clause: the same person
+    ("Chiều 5/3, ông [Vương Nghị|P] đã hội đàm với [Ngoại trưởng|T] [Brunei|C:country/bn], [Hoàng tử|T] "
+     "[Mohamed Bolkiah|P].",
+     {("person/mohamed-bolkiah", "Hoàng tử", None), ("person/mohamed-bolkiah", "Ngoại trưởng", "country/bn")}),
+    # ... but the subject of the next clause is someone else
+    ("Sau khi tiếp [Ngoại trưởng|T] [Mỹ|C:country/us], [Thái tử|T] [Mohammed bin Salman|P:person/mohammed-bin-salman] "
+     "đã phát biểu.", {("person/mohammed-bin-salman", "Thái tử", None)}),
     # honorific after a comma
     ("[Trợ lý Tổng thống|T] [Nga|C:country/ru], ông [Yury Ushakov|P], cũng ca ngợi cuộc gặp.",
      {("person/yury-ushakov", "Trợ lý Tổng thống", "country/ru")}),
