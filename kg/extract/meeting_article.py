@@ -60,6 +60,7 @@ class ArticleFacts:
         self.present = entity_keys(doc, table)  # table: the entities if already read
         self.readers: dict = {}  # sentence index -> its reader (a meeting_atoms.Sentence), while reading
         self.contact_days: list[tuple[int, str]] = []  # (offset, day) of each time that dated a contact
+        self.within: dict[str, str] = {}  # venue -> the place the text puts it in ("V ở thủ đô C")
         self.first_day = next((t.start for t in self.times if t.granularity == "day"
                                 and not is_previous_relative(t.text)), None)
 

@@ -126,11 +126,25 @@ def venue_after_prep(sent: Sentence, start: int, limit: int) -> str | None:
                     re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,3}", sent.gap(m.end(), a.start)) and \
                     not sent.ftext[m.end():a.start].strip()[:1].isupper():
                 if a.label in (PLACE, COUNTRY, ORG):
+                    _note_container(sent, a)
                     return a.key
                 break
             if a.start >= m.end():
                 break
     return None
+
+
+def _note_container(sent: Sentence, venue) -> None:
+    """Remember the place a venue is said to lie in ("Cung điện X ở thủ đô Riyadh"),
+    so a caption's "tại Riyadh" and the body's "tại Cung điện X" can be one contact."""
+    link = cue_pattern(r"\s*,?\s*(?:<<place_prep>>)\s+")
+    for b in sent.atoms:
+        if b.start >= venue.end and b.key and b.key != venue.key and b.label in (PLACE, COUNTRY):
+            m = link.match(sent.ftext, venue.end, b.start)
+            words = sent.ftext[m.end():b.start].split() if m else []
+            if m is not None and len(words) <= 2 and all(w[:1].islower() for w in words):  # "ở thủ đô"
+                sent.art.within.setdefault(venue.key, b.key)
+            return
 
 
 def _trip_goal(sent: Sentence, s: int, cs: int, trigs) -> str | None:

@@ -36,17 +36,31 @@ def _date_ok(m: Mention, ev: Event) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
 
-def _place_ok(m: Mention, ev: Event) -> bool:
+def _place_ok(m: Mention, ev: Event, within: dict[str, str] | None = None) -> bool:
     a, b = m.place, ev.place()
-    return not a or not b or a == b or _inside(a, b) or _inside(b, a)
+    return not a or not b or a == b or _inside(a, b, within) or _inside(b, a, within)
 
 
-def _inside(place: str, country: str) -> bool:
-    """Whether a venue lies in a country ("Abu Dhabi" in UAE), per the lexicons."""
+def _inside(place: str, country: str, within: dict[str, str] | None = None) -> bool:
+    """Whether a venue lies in a country ("Abu Dhabi" in UAE), per the lexicons,
+    or in a place, as the article says (see :func:`stated_inside`)."""
+    if stated_inside(place, country, within):
+        return True
     if not country.startswith("country/"):
         return False
     name = place.split("/", 1)[-1].replace("-", " ")
     return known_affiliations().get(place) == country or capital_countries().get(norm(name)) == country
+
+
+def stated_inside(place: str, other: str, within: dict[str, str] | None) -> bool:
+    """Whether the article puts ``place`` inside ``other`` ("Cung điện X ở thủ đô Riyadh")."""
+    seen = {place}
+    while within and place in within and within[place] not in seen:
+        place = within[place]
+        if place == other:
+            return True
+        seen.add(place)
+    return False
 
 
 class EventBuilder:
@@ -110,7 +124,7 @@ class EventBuilder:
                 continue
             if m.possible and ev.real() and ev.status()[0] == "held":
                 continue
-            if _status_conflict(m, ev) or not _date_ok(m, ev) or not _place_ok(m, ev):
+            if _status_conflict(m, ev) or not _date_ok(m, ev) or not _place_ok(m, ev, self.art.within):
                 continue
             raw = _jaccard(set(parties), set(ev.parties))
             sides = _jaccard(self._sides(parties), self._sides(ev.parties))
@@ -142,7 +156,7 @@ class EventBuilder:
                 continue
             if m.sent - ev.last_sent > _ANAPHOR_WINDOW:
                 continue
-            if _status_conflict(m, ev) or not _date_ok(m, ev) or not _place_ok(m, ev):
+            if _status_conflict(m, ev) or not _date_ok(m, ev) or not _place_ok(m, ev, self.art.within):
                 continue
             if parties and not self._sides(parties) <= self._sides(ev.parties) | set(ev.parties):
                 continue

@@ -40,7 +40,7 @@ from kg.extract.guarded import GuardedComponent
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_clauses import ClauseReader
 from kg.extract.meeting_delegations import apply_members, drop_represented, visits_into_meetings
-from kg.extract.meeting_merge import EventBuilder, borrow_places
+from kg.extract.meeting_merge import EventBuilder, borrow_places, stated_inside
 from kg.extract.meeting_model import Event
 from kg.extract.meeting_sidelines import sideline_context
 from kg.extract.meeting_vocab import WEAK
@@ -113,7 +113,7 @@ def _meeting(art: ArticleFacts, b: EventBuilder, ev: Event, parties: list[str]) 
         if m.strength == WEAK or m.status is None:
             conf -= 0.1
         evidence.append(Evidence(m.start, m.end, art.text[m.start:m.end], s_text, s_start, round(conf, 2)))
-    return Meeting(kind=kind, participants=parties, date=date, place=art.known(ev.place() or ev.inherited_place), status=status,
+    return Meeting(kind=kind, participants=parties, date=date, place=art.known(_innermost(ev, art) or ev.inherited_place), status=status,
                    trigger=real[0].text, evidence=evidence)
 
 
@@ -134,3 +134,13 @@ def make_meeting_extractor(nlp: Language, name: str) -> GuardedComponent:
 
 
 __all__ = ["find_meetings"]
+
+
+def _innermost(ev: Event, art: ArticleFacts) -> str | None:
+    """The event's venue, or a venue of its mentions the article puts inside it
+    (a caption's "tại Riyadh", the body's "tại Cung điện X ở thủ đô Riyadh")."""
+    place = ev.place()
+    for m in ev.real():
+        if place and m.place and m.place != place and stated_inside(m.place, place, art.within):
+            place = m.place
+    return place

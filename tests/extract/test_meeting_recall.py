@@ -201,3 +201,24 @@ def test_a_counted_post_nobody_holds_in_the_article_stays_the_country():
     m = only("[Thủ tướng|T] [Australia|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã tiếp hai "
              "[bộ trưởng|T] [Hàn Quốc|C:country/kr] tại [Canberra|L:place/canberra].", date="2025-06-04")
     assert set(m.participants) == {"person/anthony-albanese", "country/kr"}
+
+
+# --- venues ---------------------------------------------------------------------
+
+
+def test_caption_city_and_body_venue_in_that_city_are_one_contact():
+    m = only("[Tổng thống|T] [Ai Cập|C:country/eg] [Omar Nasser|P:person/omar-nasser] tiếp [Thủ tướng|T] "
+             "[Hy Lạp|C:country/gr] [Nikos Andreou|P:person/nikos-andreou] tại [Cairo|L:place/cairo] ngày 3/2.\n"
+             "Theo hãng tin MENA, [Tổng thống|T] [Omar Nasser|P:person/omar-nasser] hôm qua 3/2 đã tiếp "
+             "[Thủ tướng|T] [Hy Lạp|C:country/gr] [Nikos Andreou|P:person/nikos-andreou] tại "
+             "[Cung điện Ittihadiya|L:place/cung-dien-ittihadiya] ở thủ đô [Cairo|L:place/cairo].", date="2026-02-04")
+    assert (m.date, m.place) == ("2026-02-03", "place/cung-dien-ittihadiya")
+
+
+def test_venues_in_different_cities_stay_two_contacts():
+    found = meetings("[Tổng thống|T] [Ai Cập|C:country/eg] [Omar Nasser|P:person/omar-nasser] tiếp [Thủ tướng|T] "
+                     "[Hy Lạp|C:country/gr] [Nikos Andreou|P:person/nikos-andreou] tại [Cairo|L:place/cairo] ngày 3/2.\n"
+                     "Ngày 3/2, [Tổng thống|T] [Omar Nasser|P:person/omar-nasser] còn tiếp [Thủ tướng|T] "
+                     "[Nikos Andreou|P:person/nikos-andreou] tại [Dinh Montaza|L:place/dinh-montaza] ở thành phố "
+                     "[Alexandria|L:place/alexandria].", date="2026-02-04")
+    assert sorted(m.place for m in found) == ["place/cairo", "place/dinh-montaza"]
