@@ -34,6 +34,8 @@ class ClauseReader(Sentence):
         bg = cue("background").match(self.ftext, v.start + (len(v.text) - len(v.text.lstrip())))
         for n, (s, e, kind) in enumerate(trigs):
             cs, ce = self.clause(s, e, trigs)
+            if cue_pattern(r"(?:<<no_plan>>)\s+(?:\S+\s+){0,6}$").search(self.gap(max(cs, s - 60), s)):
+                continue  # "chưa có kế hoạch nào về một hội nghị thượng đỉnh": talk of none
             prev_end = trigs[n - 1][1] if n > 0 else cs
             next_start = trigs[n + 1][0] if n + 1 < len(trigs) else ce
             m = self._mention(s, e, kind, cs, ce, max(cs, prev_end), min(ce, next_start), trigs)
@@ -200,8 +202,10 @@ class ClauseReader(Sentence):
                 return []
         elif len(self.gap(g[-1].end, s)) > _MAX_SUBJECT_GAP + sum(b - a for a, b in aside if a >= g[-1].end):
             return []
-        if cue_pattern(r"<<oblique>>\s*$").search(self.gap(cs, g[0].start)):
-            return []  # an oblique, not the subject
+        lead = self.gap(cs, g[0].start)
+        if cue_pattern(r"<<oblique>>\s*$").search(lead) and not cue_pattern(
+                r"\W*(?:<<plural_det>>\s+)?(?:<<side_people>>)\s+của\s*").fullmatch(lead):
+            return []  # an oblique, not the subject ("các chuyên gia của X" is X's people)
         return g
 
     def _shared_subject(self, s: int, trigs) -> list[Atom]:

@@ -62,7 +62,12 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             last = [x for x in ev.mentions if len(x.parties) >= 2]
             parties = last[-1].parties if last else ev.parties
             if a.group == "sides":
-                return _sides_of(parties, art)
+                sides = _sides_of(parties, art)
+                if len(sides) > 2 and art.text[a.start:a.end].split()[0].lower() in ("hai", "2", "đôi"):
+                    # "hai nước" after a reception by a third state: the pair that met
+                    pairs = [_sides_of(x.parties, art) for x in reversed(ev.mentions)]
+                    sides = next((p for p in pairs if len(p) == 2), sides)
+                return sides
             persons = [k for k in parties if k.startswith("person/")]
             if len(persons) >= 2:
                 return persons

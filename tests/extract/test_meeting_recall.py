@@ -222,3 +222,25 @@ def test_venues_in_different_cities_stay_two_contacts():
                      "[Nikos Andreou|P:person/nikos-andreou] tại [Dinh Montaza|L:place/dinh-montaza] ở thành phố "
                      "[Alexandria|L:place/alexandria].", date="2026-02-04")
     assert sorted(m.place for m in found) == ["place/cairo", "place/dinh-montaza"]
+
+
+def test_people_of_the_two_sides_meeting_are_the_sides():
+    found = meetings("[Nga|C:country/ru] và [Mỹ|C:country/us] đã đàm phán tại [Riyadh|L:place/riyadh] hôm 12/5. "
+                     "Các nhóm chuyên gia của hai nước sẽ gặp nhau tại [Riyadh|L:place/riyadh] vào tuần tới.",
+                     date="2026-05-13")
+    assert sorted((m.status, m.date, tuple(sorted(m.participants))) for m in found) == [
+        ("held", "2026-05-12", ("country/ru", "country/us")), ("planned", "2026-05", ("country/ru", "country/us"))]
+
+
+def test_a_possessive_after_a_verb_is_still_no_subject():
+    found = meetings("[Nga|C:country/ru] và [Mỹ|C:country/us] đã đàm phán tại [Riyadh|L:place/riyadh] hôm 12/5. "
+                     "Theo đề xuất của hai nước, hội nghị sẽ họp vào tuần tới.", date="2026-05-13")
+    assert [m.status for m in found] == ["held"]
+
+
+def test_a_contact_nobody_plans_is_no_contact():
+    found = meetings("[Nga|C:country/ru] và [Mỹ|C:country/us] đã đàm phán tại [Riyadh|L:place/riyadh] hôm 12/5. "
+                     "Hai nước sẽ gặp lại nhau tại [Riyadh|L:place/riyadh] vào tuần tới. Ông cũng cho biết hiện chưa "
+                     "có kế hoạch cụ thể nào về một hội nghị thượng đỉnh [Nga|C:country/ru] - [Mỹ|C:country/us].",
+                     date="2026-05-13")
+    assert sorted((m.kind, m.status) for m in found) == [("meeting", "planned"), ("talks", "held")]
