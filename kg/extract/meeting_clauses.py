@@ -104,9 +104,10 @@ class ClauseReader(Sentence):
             place, weak_place = host.key, s in self.travel  # a trip's goal, unless a visit noun names one
         org_summit = kind == "summit" and len(right) == 1 and len(right[0]) == 1 and \
             right[0][0].label == ORG and right[0][0].start - e <= 2  # "Hội nghị thượng đỉnh NATO"
+        series = bool(cue_pattern(r"\s*(?:<<next_round>>)").match(self.ftext, e, ce))
         return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible or habitual,
                        False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,
-                       cancelled=cancelled, weak_place=weak_place, org_summit=org_summit)
+                       cancelled=cancelled, weak_place=weak_place, org_summit=org_summit, series=series)
 
     def _frame_end(self, s: int, e: int, we: int) -> int:
         """End of the status window of a trigger: the comma closing a fronted

@@ -109,10 +109,27 @@ class EventBuilder:
             return
         if m.possible or m.generic:
             return
+        if m.series and m.status == "planned" and len(parties) < 2:
+            ev = self._next_round(m)
+            if ev is not None:
+                self.events.append(ev)
+                self.where[idx] = ev
+                return
         ev = self._anaphor(m, parties)
         if ev is not None:
             ev.mentions.append(m)
             self.where[idx] = ev
+
+    def _next_round(self, m: Mention) -> Event | None:
+        """"Vòng đàm phán tiếp theo sẽ diễn ra tại X": a new contact of the
+        parties of the series' last contact (same family, read before it)."""
+        prev = [ev for ev in self.events if ev.family == family(m.kind) and len(self._sides(ev.parties)) >= 2
+                and ev.mentions[0].start < m.start]
+        if not prev:
+            return None
+        last = max(prev, key=lambda ev: max(x.start for x in ev.mentions))
+        m.parties = list(last.parties)
+        return Event([m], list(last.parties), m.background)
 
     def _sides(self, keys) -> set[str]:
         return {self.art.side(k) for k in keys}

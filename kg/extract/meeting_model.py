@@ -60,6 +60,7 @@ class Mention:
     weak_place: bool = False  # a trip's destination: any venue named elsewhere wins
     org_summit: bool = False  # "Hội nghị thượng đỉnh NATO": one organisation's summit
     purpose: bool = False  # the topic of the contact before it ("gặp X để thảo luận")
+    series: bool = False  # the next of a series ("Vòng đàm phán tiếp theo", "Phiên họp lần thứ 13")
 
 
 @dataclass

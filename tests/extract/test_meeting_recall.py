@@ -6,6 +6,8 @@ doc builder of ``test_meetings`` marks the spans the recogniser would give.
 
 from __future__ import annotations
 
+import pytest
+
 from extract.test_meetings import PUTIN, TRUMP, TT, meetings, only
 
 IR = "[Iran|C:country/ir]"
@@ -244,3 +246,24 @@ def test_a_contact_nobody_plans_is_no_contact():
                      "có kế hoạch cụ thể nào về một hội nghị thượng đỉnh [Nga|C:country/ru] - [Mỹ|C:country/us].",
                      date="2026-05-13")
     assert sorted((m.kind, m.status) for m in found) == [("meeting", "planned"), ("talks", "held")]
+
+
+# --- series ---------------------------------------------------------------------
+
+RU_UA = "[Nga|C:country/ru] và [Ukraine|C:country/ua] đã đàm phán tại [Istanbul|L:place/istanbul] hôm 12/5. "
+
+
+@pytest.mark.parametrize("sentence,date", [
+    ("Vòng đàm phán tiếp theo sẽ diễn ra tại [Geneva|L:place/geneva] vào tuần tới.", "2026-05"),
+    ("Vòng đàm phán thứ ba sẽ được tổ chức tại [Geneva|L:place/geneva] vào tháng 6.", "2026-06"),
+])
+def test_the_next_round_is_planned_between_the_parties_of_the_last(sentence, date):
+    found = meetings(RU_UA + sentence, date="2026-05-13")
+    planned = [m for m in found if m.status == "planned"]
+    assert [(set(m.participants), m.date, m.place) for m in planned] == [
+        ({"country/ru", "country/ua"}, date, "place/geneva")]
+
+
+def test_a_round_already_held_is_no_new_contact():
+    found = meetings(RU_UA + "Vòng đàm phán thứ hai kéo dài năm giờ.", date="2026-05-13")
+    assert [m.status for m in found] == ["held"]
