@@ -120,6 +120,8 @@ FORMS = [
      "ngày 4 đến 6/12", "2025-12-04", "day", "past"),
     ("Đoàn thăm Nhật Bản từ ngày 4 đến ngày 6 tháng 12.", "2025-12-07",
      "ngày 4 đến ngày 6 tháng 12", "2025-12-04", "day", "past"),
+    ("Trong hai ngày 9 và 10/10, hội nghị diễn ra tại Viêng Chăn.", "2025-10-11",
+     "ngày 9 và 10/10", "2025-10-09", "day", "past"),
     # the dotted style of some papers ("ngày 21.1", "sáng 5.3.2026")
     ("Hai ngoại trưởng sẽ gặp nhau ngày 21.1 tại Brussels.", "2026-01-15",
      "ngày 21.1", "2026-01-21", "day", "future"),
