@@ -122,9 +122,12 @@ class EventBuilder:
 
     def _next_round(self, m: Mention) -> Event | None:
         """"Vòng đàm phán tiếp theo sẽ diễn ra tại X": a new contact of the
-        parties of the series' last contact (same family, read before it)."""
-        prev = [ev for ev in self.events if ev.family == family(m.kind) and len(self._sides(ev.parties)) >= 2
-                and ev.mentions[0].start < m.start]
+        parties of the series' last contact (read before it, of the same family;
+        a summit's series is of summits: no bilateral meeting is the next summit)."""
+        summit = m.kind == "summit"
+        prev = [ev for ev in self.events if ev.family == family(m.kind)
+                and any((x.kind == "summit") == summit for x in ev.real())
+                and len(self._sides(ev.parties)) >= 2 and ev.mentions[0].start < m.start]
         if not prev:
             return None
         last = max(prev, key=lambda ev: max(x.start for x in ev.mentions))

@@ -267,3 +267,11 @@ def test_the_next_round_is_planned_between_the_parties_of_the_last(sentence, dat
 def test_a_round_already_held_is_no_new_contact():
     found = meetings(RU_UA + "Vòng đàm phán thứ hai kéo dài năm giờ.", date="2026-05-13")
     assert [m.status for m in found] == ["held"]
+
+
+def test_the_next_summit_is_not_the_last_bilateral_meeting():
+    found = meetings("[Tổng thống|T] [Brazil|C:country/br] [Lula|P:person/lula] sẽ gặp [Thủ tướng|T] [Ấn Độ|C:country/in] "
+                     "[Narendra Modi|P:person/narendra-modi] tại [New Delhi|L:place/new-delhi] vào tháng 9. "
+                     "[Uruguay|C:country/uy] sẽ tổ chức hội nghị thượng đỉnh tiếp theo tại "
+                     "[Montevideo|L:place/montevideo] vào tháng 12.", date="2026-07-03")
+    assert [m.kind for m in found] == ["meeting"]
