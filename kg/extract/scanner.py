@@ -564,6 +564,8 @@ class Scanner:
                 lex = None
         if lex is not None and self._inside_longer_name(lex[1], items):
             lex = None
+        if lex is not None and self._capital_opens_name(i, lex, items):
+            lex = None
         if lex is None and cap:
             region = self._compass_place(i)
             if region is not None:
@@ -648,6 +650,27 @@ class Scanner:
         if last is None or last.kind != "cap" or last.end != items[-1].end:
             return False
         return not (self.initial[last.start] and self.is_word(self.text[last.start]))
+
+    def _capital_opens_name(self, i: int, lex, items: list[Item]) -> bool:
+        """A capital's name opening a person's ("Tổng thống nước chủ nhà Santiago
+        Peña", "ông Lima Duarte"): after a title or an honorific, and followed at
+        once by a capitalised word that no list knows."""
+        end, entries = lex
+        if not all(e.role == "capital" for e in entries):
+            return False
+        nxt = self.next_index(end)
+        if nxt is None or not self.cap[nxt] or self.lexicon_at(nxt) is not None \
+                or self.title_at(nxt) is not None or self.is_word(self.text[nxt]):
+            return False
+        if self._starts_vi_name(nxt) or self.cue_before(i, "venue"):
+            return False
+        before = [it for it in items if it.kind != "space"][-2:]
+        if not before:
+            return False
+        if before[-1].kind in ("title", "honorific"):
+            return True  # "ông Santiago Peña"
+        owner = before[-1].kind == "ent" and before[-1].mention.label == COUNTRY
+        return owner and len(before) == 2 and before[0].kind == "title"  # "Tổng thống Paraguay Santiago Peña"
 
     def _org_mention(self, i: int, end: int, lex) -> Mention:
         """An organisation grown from its head; a lexicon organisation it

@@ -77,6 +77,17 @@ def test_a_qualifier_must_follow_the_title_at_once(nlp):
     assert titles(nlp, "Tổng thống Peru Ana Quispe nói chính phủ lâm thời sẽ giải tán.") == ["Tổng thống"]
 
 
+@pytest.mark.parametrize("text", ["Tổng thống Paraguay Santiago Peña phát biểu.", "Ông Santiago Peña phát biểu."])
+def test_a_capital_opening_a_persons_name_is_part_of_it(nlp, text):
+    assert ents(nlp, text)["Santiago Peña"][0] == "Person"
+
+
+@pytest.mark.parametrize("text,place", [("Đại sứ tại Santiago Nguyễn Văn An phát biểu.", "Santiago"),
+                                        ("Tổng thống Pháp đến Paris Thứ Hai.", "Paris")])
+def test_a_capital_before_another_name_stays_a_place(nlp, text, place):
+    assert ents(nlp, text)[place][0] in ("Place", "Country")
+
+
 def test_title_does_not_swallow_the_ministry(nlp):
     text = "Thứ trưởng Bộ Ngoại giao Peru Carlos Ruiz phát biểu."
     assert titles(nlp, text) == ["Thứ trưởng"]
