@@ -297,8 +297,9 @@ def load_top(store: GraphStore, limit: int) -> tuple[nx.DiGraph, dict[str, int],
     more of either. Facts grow with the corpus, actors far less.
 
     Returns:
-        The graph of actors and those facts, the degree every node has in the
-        whole graph (as :func:`load` would give it), and the nodes of each kind.
+        The graph of actors and those facts, the degree each of its nodes has
+        in the whole graph (as :func:`load` would give it), and the nodes of
+        each kind.
     """
     graph = nx.DiGraph()
     _add_actors(store, graph)
@@ -315,11 +316,15 @@ def load_top(store: GraphStore, limit: int) -> tuple[nx.DiGraph, dict[str, int],
         kept.append((rank_key(iri, data, degree), iri, data, edges))
         if len(kept) >= 2 * limit:
             kept.sort(key=lambda item: item[0])
+            for _, gone, _, _ in kept[limit:]:
+                del degree[gone]  # a fact's degree only matters while it may be drawn
             del kept[limit:]
 
     for fact in _facts(store, graph, {}):  # dates are read for the kept facts only
         offer(*fact)
     facts = sorted(item for kept in best.values() for item in sorted(kept, key=lambda i: i[0])[:limit])
+    for gone in {iri for kept in best.values() for _, iri, _, _ in kept} - {iri for _, iri, _, _ in facts}:
+        del degree[gone]
     fact_dates: dict[str, set[str]] = defaultdict(set)
     if facts:
         for r in _query(store, "dates", {"fact": [iri for _, iri, _, _ in facts]}):

@@ -148,6 +148,7 @@ def test_default_view_streamed_draws_what_ranking_the_whole_graph_draws(crowded,
 def test_default_view_holds_only_the_facts_it_may_draw(crowded):
     graph, degree, counts = load_top(crowded, 10)
     assert counts["Statement"] > 200 and counts["Meeting"] > 100
+    assert set(degree) == set(graph)  # no degree kept for the facts it dropped
     assert degree[KGR + "person/p0000"] > 50  # counted over every fact, drawn or not
     whole = load(crowded)
     whole_degree = dict(whole.degree())
