@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.extract.meeting_article import LEADER_CATEGORIES, ArticleFacts
 from kg.extract.meeting_model import Atom, Event, Mention
-from kg.extract.meeting_vocab import family
+from kg.extract.meeting_vocab import cue, family
 from kg.extract.participants import PERSON, PLACE, capital_countries, norm, title_categories
 
 
@@ -63,7 +63,7 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             parties = last[-1].parties if last else ev.parties
             if a.group == "sides":
                 sides = _sides_of(parties, art)
-                if len(sides) > 2 and art.text[a.start:a.end].split()[0].lower() in ("hai", "2", "đôi"):
+                if len(sides) > 2 and cue("pair").match(art.ftext, a.start, a.end):
                     # "hai nước" after a reception by a third state: the pair that met
                     pairs = [_sides_of(x.parties, art) for x in reversed(ev.mentions)]
                     sides = next((p for p in pairs if len(p) == 2), sides)

@@ -127,15 +127,6 @@ def _iso(value: str | None) -> str | None:
     return f"{int(m.group(1)):04d}{m.group(2)}" if m else None
 
 
-@Language.factory("kg_meetings")
-def make_meeting_extractor(nlp: Language, name: str) -> GuardedComponent:
-    """Factory for ``nlp.add_pipe("kg_meetings")`` (after "kg_roles")."""
-    return GuardedComponent("meetings", find_meetings)
-
-
-__all__ = ["find_meetings"]
-
-
 def _innermost(ev: Event, art: ArticleFacts) -> str | None:
     """The event's venue, or a venue of its mentions the article puts inside it
     (a caption's "tại Riyadh", the body's "tại Cung điện X ở thủ đô Riyadh")."""
@@ -144,3 +135,13 @@ def _innermost(ev: Event, art: ArticleFacts) -> str | None:
         if place and m.place and m.place != place and stated_inside(m.place, place, art.within):
             place = m.place
     return place
+
+
+@Language.factory("kg_meetings")
+def make_meeting_extractor(nlp: Language, name: str) -> GuardedComponent:
+    """Factory for ``nlp.add_pipe("kg_meetings")`` (after "kg_roles")."""
+    return GuardedComponent("meetings", find_meetings)
+
+
+__all__ = ["find_meetings"]
+

@@ -45,6 +45,17 @@ def post(person_key: str, title: str, org_key: str | None) -> URIRef:
     return KGR[f"post/{person}/{ascii_slug(title)}/{org}"]
 
 
+def mention_start(mention_iri: str) -> int:
+    """Where a mention starts in its article (inverse of :func:`mention`); 0 if not a mention IRI.
+
+    Example:
+        >>> mention_start(str(mention("a1", 120, 135)))
+        120
+    """
+    span = mention_iri.rsplit("/", 1)[-1].split("-", 1)[0]
+    return int(span) if span.isdigit() else 0
+
+
 def article_id_of(graph_iri: str) -> str | None:
     """Inverse of :func:`article_graph`."""
     prefix = str(KGR["graph/article/"])

@@ -136,7 +136,7 @@ def add_sources(store: GraphStore, graph: nx.DiGraph) -> None:
         for r in _rows(store, "evidence", {"fact": facts[start:start + SOURCE_BATCH]}):
             total[r["fact"]] += 1
             kept = first[r["fact"]]
-            kept.append((r["date"] or "", r["article"], _offset(r["mention"]), r["mention"]))
+            kept.append((r["date"] or "", r["article"], iris.mention_start(r["mention"]), r["mention"]))
             if len(kept) >= 4 * MAX_SOURCES:
                 kept.sort()
                 del kept[MAX_SOURCES:]
@@ -151,12 +151,6 @@ def add_sources(store: GraphStore, graph: nx.DiGraph) -> None:
         more = total[fact] - len(sources)
         info = graph.nodes[fact]["info"]
         info["sources"], info["more"] = sources, f"and {more} more source(s)" if more else ""
-
-
-def _offset(mention: str) -> int:
-    """Where a mention starts in its article (its IRI ends in "start-end")."""
-    span = mention.rsplit("/", 1)[-1].split("-", 1)[0]
-    return int(span) if span.isdigit() else 0
 
 
 def _keyed(store: GraphStore, name: str, key: str, values: list[str]) -> dict[str, dict]:
