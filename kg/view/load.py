@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.resources import files
 
 import networkx as nx
@@ -116,6 +116,39 @@ def load(store: GraphStore) -> nx.DiGraph:
     return graph
 
 
+def load_around(store: GraphStore, pick: Callable[[nx.DiGraph], list[str]],
+                facts_filtered: bool = False) -> tuple[nx.DiGraph, int]:
+    """What a view centred on some actors can draw, without reading every fact.
+
+    Every actor is loaded; ``pick`` chooses the centre among them (an
+    ``--actor`` name's matches), and only the facts linked to those actors are
+    read: the neighbourhood :func:`kg.view.select.select` draws. Memory
+    follows the actors' facts, not the corpus.
+
+    With ``facts_filtered`` (``--since``, ``--until`` or fact kinds), an
+    organisation or country of a centre person's posts is drawn only if some
+    kept fact involves it, anywhere: its facts are read too.
+
+    Returns:
+        That graph, and the number of nodes of the whole graph (as
+        :func:`load` would give it), for the page to say how much it shows.
+    """
+    graph = nx.DiGraph()
+    _add_actors(store, graph)
+    centre = set(pick(graph))
+    if facts_filtered:
+        centre |= {near for actor in list(centre) for near in nx.all_neighbors(graph, actor)}
+    facts = sorted({r["fact"] for r in _batched(store, "facts_of", "actor", sorted(centre))})
+    fact_dates: dict[str, set[str]] = defaultdict(set)
+    for r in _batched(store, "dates", "fact", facts):
+        fact_dates[r["fact"]].add(r["date"])
+    for fact in _facts(store, graph, fact_dates, only=facts):
+        _add_fact(graph, *fact)
+    available = sum(1 for _, kind in graph.nodes(data="kind") if kind in ACTOR_KINDS)
+    available += sum(int(r["facts"]) for r in _rows(store, "fact_count") if r["speaker"] is None or r["speaker"] in graph)
+    return graph, available
+
+
 SOURCE_BATCH = 500
 """Facts (or mentions) per VALUES block: keeps each query small."""
 
@@ -156,10 +189,16 @@ def add_sources(store: GraphStore, graph: nx.DiGraph) -> None:
 def _keyed(store: GraphStore, name: str, key: str, values: list[str]) -> dict[str, dict]:
     """Rows of query ``name`` for ``values`` (bound to ``?key`` in batches), by that key."""
     rows: dict[str, dict] = {}
-    for start in range(0, len(values), SOURCE_BATCH):
-        for r in _rows(store, name, {key: values[start:start + SOURCE_BATCH]}):
-            rows.setdefault(r[key], r)
+    for r in _batched(store, name, key, values):
+        rows.setdefault(r[key], r)
     return rows
+
+
+def _batched(store: GraphStore, name: str, var: str, values: list[str]) -> Iterator[dict]:
+    """Rows of query ``name`` with ``?var`` bound to ``values``, :data:`SOURCE_BATCH` at a time
+    (in order: a query sorted by ``?var`` stays sorted across batches of sorted values)."""
+    for start in range(0, len(values), SOURCE_BATCH):
+        yield from _rows(store, name, {var: values[start:start + SOURCE_BATCH]})
 
 
 def _source(article: dict, iri: str, date: str, mention: dict) -> dict:
@@ -201,23 +240,27 @@ def _add_actors(store: GraphStore, graph: nx.DiGraph) -> None:
         graph.add_edge(person, org, label="holds post", detail="; ".join(sorted(titles)))
 
 
-def _facts(store: GraphStore, graph: nx.DiGraph,
-           fact_dates: dict[str, set[str]]) -> Iterator[tuple[str, dict, list[tuple[str, str, dict]]]]:
+def _facts(store: GraphStore, graph: nx.DiGraph, fact_dates: dict[str, set[str]],
+           only: list[str] | None = None) -> Iterator[tuple[str, dict, list[tuple[str, str, dict]]]]:
     """Every meeting, then every statement whose speaker is an actor of ``graph``,
-    as (IRI, node data, links), one at a time."""
-    for iri, rows, participants in _meeting_groups(store):
+    as (IRI, node data, links), one at a time; with ``only`` (sorted IRIs), those facts alone."""
+    for iri, rows, participants in _meeting_groups(store, only):
         yield iri, *_meeting_node(graph, rows, participants, fact_dates.get(iri, ()))
-    for iri, rows in _groups(_statement_rows(store), "statement"):
+    statements = _statement_rows(store) if only is None else _batched(store, "statements", "statement", only)
+    for iri, rows in _groups(statements, "statement"):
         if rows[0]["speaker"] in graph:
             yield iri, *_statement_node(graph, rows, fact_dates.get(iri, ()))
 
 
-def _meeting_groups(store: GraphStore) -> Iterator[tuple[str, list[dict], set[str]]]:
+def _meeting_groups(store: GraphStore, only: list[str] | None = None) -> Iterator[tuple[str, list[dict], set[str]]]:
     """Each meeting (in IRI order) with its rows and participants, one at a time:
     both queries are sorted by meeting, so they are read side by side."""
-    participants = _rows(store, "participants")
+    def read(name: str) -> Iterator[dict]:
+        return _rows(store, name) if only is None else _batched(store, name, "meeting", only)
+
+    participants = read("participants")
     pending = next(participants, None)
-    for iri, rows in _groups(_rows(store, "meetings"), "meeting"):
+    for iri, rows in _groups(read("meetings"), "meeting"):
         people: set[str] = set()
         while pending is not None and pending["meeting"] <= iri:
             if pending["meeting"] == iri:

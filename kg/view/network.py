@@ -22,8 +22,8 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.graph.store import GraphStore, write_atomic
-from kg.view.load import KINDS, add_sources, load, load_top
-from kg.view.select import DEFAULT_MAX_NODES, Filters, Selection, select, select_top
+from kg.view.load import KINDS, add_sources, load, load_around, load_top
+from kg.view.select import DEFAULT_MAX_NODES, Filters, Selection, match_actors, select, select_top
 
 STYLE = {  # kind -> (colour, vis shape, legend symbol); every shape honours "size"
     "Person": ("#e45756", "dot", "●"),
@@ -165,7 +165,10 @@ def write_view(store: GraphStore, path: str | Path, *, actor: str | None = None,
         LookupError: ``actor`` names no actor.
     """
     filters = Filters(actor=actor, since=since, until=until, kinds=Filters.parse_kinds(list(kinds)), max_nodes=max_nodes)
-    if filters.narrowed or not filters.max_nodes:
+    if filters.actor:  # the actor's neighbourhood: only its facts are read
+        graph, available = load_around(store, lambda graph: match_actors(graph, filters.actor), filters.facts_filtered)
+        selection = select(graph, filters, available)
+    elif filters.narrowed or not filters.max_nodes:
         selection = select(load(store), filters)
     else:  # the page every build writes: bounded memory however big the store
         selection = select_top(*load_top(store, filters.max_nodes), filters)

@@ -95,6 +95,11 @@ class Filters:
     def narrowed(self) -> bool:
         return bool(self.actor or self.since or self.until or self.kinds)
 
+    @property
+    def facts_filtered(self) -> bool:
+        """Whether some meetings or statements are left out by date or kind."""
+        return bool(self.since or self.until or set(self.kinds) - {k.lower() for k in ACTOR_KINDS})
+
 
 @dataclass
 class Selection:
@@ -145,8 +150,10 @@ def match_actors(graph: nx.DiGraph, name: str) -> list[str]:
     return exact or sorted(n for n, d in actors if any(wanted in form for form in d["names"]))
 
 
-def select(graph: nx.DiGraph, filters: Filters) -> Selection:
-    """Apply ``filters`` to the graph from :func:`kg.view.load.load`.
+def select(graph: nx.DiGraph, filters: Filters, available: int | None = None) -> Selection:
+    """Apply ``filters`` to the graph from :func:`kg.view.load.load` (or, for
+    ``--actor``, :func:`kg.view.load.load_around`, with the whole graph's
+    node count as ``available``).
 
     Raises:
         LookupError: ``--actor`` matches no actor.
@@ -168,7 +175,8 @@ def select(graph: nx.DiGraph, filters: Filters) -> Selection:
         rank = sorted(keep, key=lambda n: rank_key(n, graph.nodes[n], degree, n in matched))
         keep = set(rank[: filters.max_nodes])
     left_out = Counter(graph.nodes[n]["kind"] for n in chosen if n not in keep)
-    return Selection(graph=graph.subgraph(keep).copy(), filters=filters, available=graph.number_of_nodes(),
+    return Selection(graph=graph.subgraph(keep).copy(), filters=filters,
+                     available=graph.number_of_nodes() if available is None else available,
                      matching=chosen.number_of_nodes(), left_out=left_out,
                      actors=sorted(graph.nodes[n]["info"]["title"] for n in matched), degree=degree)
 

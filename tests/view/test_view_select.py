@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 import pytest
 from typer.testing import CliRunner
@@ -14,8 +16,8 @@ from kg.graph import actors
 from kg.graph.mapping import article_graph
 from kg.graph.store import GraphStore
 from kg.sources.article import Article
-from kg.view.load import add_sources, load, load_top, rank_key
-from kg.view.select import Filters, select, select_top
+from kg.view.load import add_sources, load, load_around, load_top, rank_key
+from kg.view.select import Filters, match_actors, select, select_top
 
 from view_support import KGR, diplomacy, ev, save_build, store_of, synthetic
 
@@ -179,3 +181,48 @@ def test_a_widely_reported_event_shows_its_earliest_sources_in_reading_order_and
         ("Bài 1", "thống Pháp"), ("Bài 1", "tiếp"), ("Bài 5", "tiếp"), ("Bài 3", "tiếp"), ("Bài 7", "tiếp")]
     assert {s["sentence"] for s in info["sources"]} == {text}
     assert info["more"] == "and 4 more source(s)"
+
+
+ACTOR_FILTERS = [dict(), dict(since="2026-02"), dict(until="2026-01"), dict(kinds=("meeting",)),
+                 dict(kinds=("statement", "person")), dict(since="2026-02", max_nodes=3)]
+
+
+@pytest.mark.parametrize("name", ["Lê Hoài Trung", "Iwaya", "Nhật Bản", "Reuters", "p0003"])
+@pytest.mark.parametrize("options", ACTOR_FILTERS)
+def test_an_actor_view_read_around_the_actor_draws_what_filtering_the_whole_graph_draws(crowded, name, options):
+    filters = Filters(actor=name, **options)
+    try:
+        whole = select(load(crowded), filters)
+    except LookupError as err:
+        with pytest.raises(LookupError, match=re.escape(str(err))):
+            select(*load_around(crowded, lambda g: match_actors(g, name), filters.facts_filtered)[:1], filters)
+        return
+    graph, available = load_around(crowded, lambda g: match_actors(g, name), filters.facts_filtered)
+    around = select(graph, filters, available)
+    assert nx.utils.graphs_equal(whole.graph, around.graph)
+    assert (whole.available, whole.matching, whole.left_out, whole.degree) == \
+        (around.available, around.matching, around.left_out, around.degree)
+
+
+def test_a_post_of_the_actor_is_drawn_when_a_kept_fact_elsewhere_involves_its_country():
+    text = "Việt Nam và Hàn Quốc ký kết thỏa thuận."
+    vn = Entity("country/vn", "Việt Nam", "Country", set(), None, [ev(text, 0, 8)])
+    kr = Entity("country/kr", "Hàn Quốc", "Country", set(), None, [ev(text, 12, 20)])
+    a4 = Article("a4", text, "2026-02-25", "a4.txt")
+    x4 = Extraction("a4", [vn, kr], [], [Meeting("talks", [vn.key, kr.key], "2026-02-25", None, "held", "ký kết",
+                                                   [ev(text)])], [])
+    store = store_of(*diplomacy(), (a4, x4))
+    filters = Filters(actor="Lê Hoài Trung", since="2026-02")
+    graph, available = load_around(store, lambda g: match_actors(g, filters.actor), filters.facts_filtered)
+    around = select(graph, filters, available)
+    assert VN in around.graph and VN in select(load(store), filters).graph  # his post's country, in a4's talks
+    assert set(around.graph) == set(select(load(store), filters).graph)
+
+
+def test_an_actor_view_reads_only_the_facts_around_the_actor(crowded):
+    graph, available = load_around(crowded, lambda g: match_actors(g, "Cho Tae-yul"))
+    facts = {n for n, kind in graph.nodes(data="kind") if kind in ("Meeting", "Statement")}
+    whole = load(crowded)
+    assert facts == {n for n in nx.all_neighbors(whole, CHO) if whole.nodes[n]["kind"] in ("Meeting", "Statement")}
+    assert {TALKS, SUMMIT, SAID2} <= facts and len(facts) < 5  # of more than 300 in the store
+    assert available == whole.number_of_nodes()
