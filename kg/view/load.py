@@ -121,9 +121,11 @@ def load_around(store: GraphStore, pick: Callable[[nx.DiGraph], list[str]],
     """What a view centred on some actors can draw, without reading every fact.
 
     Every actor is loaded; ``pick`` chooses the centre among them (an
-    ``--actor`` name's matches), and only the facts linked to those actors are
-    read: the neighbourhood :func:`kg.view.select.select` draws. Memory
-    follows the actors' facts, not the corpus.
+    ``--actor`` name's matches). Facts stream by and only those linked to the
+    centre are kept: the neighbourhood :func:`kg.view.select.select` draws.
+    Memory follows the actors' facts, not the corpus. (Reading just those
+    facts with VALUES-bound queries was slower: Oxigraph scanned every
+    article graph for each batch.)
 
     With ``facts_filtered`` (``--since``, ``--until`` or fact kinds), an
     organisation or country of a centre person's posts is drawn only if some
@@ -135,17 +137,20 @@ def load_around(store: GraphStore, pick: Callable[[nx.DiGraph], list[str]],
     """
     graph = nx.DiGraph()
     _add_actors(store, graph)
+    available = graph.number_of_nodes()
     centre = set(pick(graph))
     if facts_filtered:
         centre |= {near for actor in list(centre) for near in nx.all_neighbors(graph, actor)}
-    facts = sorted({r["fact"] for r in _batched(store, "facts_of", "actor", sorted(centre))})
+    kept = []
+    for iri, data, edges in _facts(store, graph, {}):  # dates are read for the kept facts only
+        available += 1
+        if any(source in centre or target in centre for source, target, _ in edges):
+            kept.append((iri, data, edges))
     fact_dates: dict[str, set[str]] = defaultdict(set)
-    for r in _batched(store, "dates", "fact", facts):
+    for r in _batched(store, "dates", "fact", sorted(iri for iri, _, _ in kept)):
         fact_dates[r["fact"]].add(r["date"])
-    for fact in _facts(store, graph, fact_dates, only=facts):
-        _add_fact(graph, *fact)
-    available = sum(1 for _, kind in graph.nodes(data="kind") if kind in ACTOR_KINDS)
-    available += sum(int(r["facts"]) for r in _rows(store, "fact_count") if r["speaker"] is None or r["speaker"] in graph)
+    for iri, data, edges in kept:
+        _add_fact(graph, iri, data | {"dates": data["dates"] or tuple(sorted(fact_dates[iri]))}, edges)
     return graph, available
 
 
@@ -240,27 +245,23 @@ def _add_actors(store: GraphStore, graph: nx.DiGraph) -> None:
         graph.add_edge(person, org, label="holds post", detail="; ".join(sorted(titles)))
 
 
-def _facts(store: GraphStore, graph: nx.DiGraph, fact_dates: dict[str, set[str]],
-           only: list[str] | None = None) -> Iterator[tuple[str, dict, list[tuple[str, str, dict]]]]:
+def _facts(store: GraphStore, graph: nx.DiGraph,
+           fact_dates: dict[str, set[str]]) -> Iterator[tuple[str, dict, list[tuple[str, str, dict]]]]:
     """Every meeting, then every statement whose speaker is an actor of ``graph``,
-    as (IRI, node data, links), one at a time; with ``only`` (sorted IRIs), those facts alone."""
-    for iri, rows, participants in _meeting_groups(store, only):
+    as (IRI, node data, links), one at a time."""
+    for iri, rows, participants in _meeting_groups(store):
         yield iri, *_meeting_node(graph, rows, participants, fact_dates.get(iri, ()))
-    statements = _statement_rows(store) if only is None else _batched(store, "statements", "statement", only)
-    for iri, rows in _groups(statements, "statement"):
+    for iri, rows in _groups(_statement_rows(store), "statement"):
         if rows[0]["speaker"] in graph:
             yield iri, *_statement_node(graph, rows, fact_dates.get(iri, ()))
 
 
-def _meeting_groups(store: GraphStore, only: list[str] | None = None) -> Iterator[tuple[str, list[dict], set[str]]]:
+def _meeting_groups(store: GraphStore) -> Iterator[tuple[str, list[dict], set[str]]]:
     """Each meeting (in IRI order) with its rows and participants, one at a time:
     both queries are sorted by meeting, so they are read side by side."""
-    def read(name: str) -> Iterator[dict]:
-        return _rows(store, name) if only is None else _batched(store, name, "meeting", only)
-
-    participants = read("participants")
+    participants = _rows(store, "participants")
     pending = next(participants, None)
-    for iri, rows in _groups(read("meetings"), "meeting"):
+    for iri, rows in _groups(_rows(store, "meetings"), "meeting"):
         people: set[str] = set()
         while pending is not None and pending["meeting"] <= iri:
             if pending["meeting"] == iri:
