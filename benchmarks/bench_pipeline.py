@@ -104,8 +104,19 @@ def main() -> None:
         f"{syllables / cpu:,.0f} syll/s CPU, cold {cold:.1f} art/s CPU\n"
         f"tokenizer+actor layer: {args.n / actor:.1f} art/s CPU\n"
         f"ms/art (CPU): {parts}\n"
-        f"peak_rss={rss_mb:.0f} MiB py_heap_peak={heap_peak:.1f} MiB"
+        f"peak_rss={rss_mb:.0f} MiB py_heap_peak={heap_peak:.1f} MiB\n"
+        f"machine: calibration loop {_calibration():.2f} s CPU (compare figures taken at the same speed)"
     )
+
+
+def _calibration() -> float:
+    """CPU seconds of a fixed pure-Python loop: this VM's speed swings by up to 1.8x
+    within a day (on 2026-11-23 the same loop run at module level took 2.1-2.3 s
+    at 09:35 UTC and 1.24 s at 11:48), and the pipeline's rate swings with it."""
+    t, s = time.process_time(), 0
+    for i in range(10_000_000):
+        s += i * i % 7
+    return time.process_time() - t
 
 
 if __name__ == "__main__":
