@@ -22,8 +22,8 @@ import kg.nlp.sentences  # noqa: F401  (registers "kg_sentences")
 import kg.nlp.tokenizer  # noqa: F401  (registers "kg.vi_tokenizer.v1")
 
 DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
-WARM_UP_TEXT = Path(__file__).resolve().parents[1] / "lang" / "vi" / "warmup.txt"
 _KG_ROOT = Path(__file__).resolve().parents[1]
+WARM_UP_TEXT = _KG_ROOT / "lang" / "vi" / "warmup.txt"
 _COMPONENT_PACKAGES = ("extract", "nlp/components")
 
 

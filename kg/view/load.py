@@ -146,12 +146,19 @@ def load_around(store: GraphStore, pick: Callable[[nx.DiGraph], list[str]],
         available += 1
         if any(source in centre or target in centre for source, target, _ in edges):
             kept.append((iri, data, edges))
-    fact_dates: dict[str, set[str]] = defaultdict(set)
-    for r in _batched(store, "dates", "fact", sorted(iri for iri, _, _ in kept)):
-        fact_dates[r["fact"]].add(r["date"])
-    for iri, data, edges in kept:
-        _add_fact(graph, iri, data | {"dates": data["dates"] or tuple(sorted(fact_dates[iri]))}, edges)
+    _add_dated(store, graph, kept)
     return graph, available
+
+
+def _add_dated(store: GraphStore, graph: nx.DiGraph, facts: list[tuple[str, dict, list]]) -> None:
+    """Add facts streamed without dates (see :func:`_facts`), with the dates of
+    the articles reporting them where they have none of their own; read for
+    these facts only."""
+    fact_dates: dict[str, set[str]] = defaultdict(set)
+    for r in _batched(store, "dates", "fact", sorted(iri for iri, _, _ in facts)):
+        fact_dates[r["fact"]].add(r["date"])
+    for iri, data, edges in facts:
+        _add_fact(graph, iri, data | {"dates": data["dates"] or tuple(sorted(fact_dates[iri]))}, edges)
 
 
 SOURCE_BATCH = 500
@@ -363,12 +370,7 @@ def load_top(store: GraphStore, limit: int) -> tuple[nx.DiGraph, dict[str, int],
     facts = sorted(item for kept in best.values() for item in sorted(kept, key=lambda i: i[0])[:limit])
     for gone in {iri for kept in best.values() for _, iri, _, _ in kept} - {iri for _, iri, _, _ in facts}:
         del degree[gone]
-    fact_dates: dict[str, set[str]] = defaultdict(set)
-    if facts:
-        for r in _query(store, "dates", {"fact": [iri for _, iri, _, _ in facts]}):
-            fact_dates[r["fact"]].add(r["date"])
-    for _, iri, data, edges in facts:
-        _add_fact(graph, iri, data | {"dates": data["dates"] or tuple(sorted(fact_dates[iri]))}, edges)
+    _add_dated(store, graph, [(iri, data, edges) for _, iri, data, edges in facts])
     return graph, degree, counts
 
 
