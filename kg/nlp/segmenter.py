@@ -73,6 +73,9 @@ def _apply(func: str | None, text: str, dictionary: frozenset[str]) -> str:
     raise ValueError(f"unknown feature function {func}")
 
 
+_ZERO5 = (0.0, 0.0, 0.0, 0.0, 0.0)
+
+
 def _windows(norm: list[str]) -> list[tuple[str, ...]]:
     """Each syllable with the (up to) two after it, as ``tuple(norm[j:j + 3])``."""
     keys = list(zip(norm, norm[1:], norm[2:]))
@@ -111,7 +114,7 @@ class CRFSegmenter:
         self._reach = max(abs(off) for group in self._groups for off in group)
         self._edge_cache: dict[tuple[int, int], tuple[float, ...]] = {}
         self._caches: dict[int, dict] = {1: {}, 2: {}, 3: {}}
-        self._windows: dict[tuple[str, ...], tuple[tuple[int, float], ...]] = {}
+        self._windows: dict[tuple[str, ...], tuple[float, ...]] = {}
 
     @staticmethod
     def _parse(syntax: str) -> tuple[str, int, int, str | None]:
@@ -160,17 +163,21 @@ class CRFSegmenter:
         hit = cache[key] = tuple(out)
         return hit
 
-    def _window_scores(self, key: tuple[str, ...]) -> tuple[tuple[int, float], ...]:
-        """The unigram, bigram and trigram scores opened by a syllable, one after
-        the other: ``key`` holds it and the (up to) two syllables after it.
-        Kept per window so that tagging reads one cache entry per syllable; the
-        sums keep their order, so the floats are those of summing n-gram by n-gram."""
-        out = self._ngram_scores(key[:1])
+    def _window_scores(self, key: tuple[str, ...]) -> tuple[float, float, float, float, float]:
+        """What the window opened by a syllable adds to the scores of the
+        syllables two before it to two after it: ``key`` holds the syllable
+        and the (up to) two after it. The unigram, bigram and trigram scores
+        are summed per shift once per window, so tagging adds five numbers
+        per syllable however many templates fire."""
+        out = [0.0] * 5
+        adds = self._ngram_scores(key[:1])
         if len(key) > 1:
-            out += self._ngram_scores(key[:2])
+            adds += self._ngram_scores(key[:2])
             if len(key) > 2:
-                out += self._ngram_scores(key)
-        return out
+                adds += self._ngram_scores(key)
+        for shift, w in adds:
+            out[shift] += w
+        return tuple(out)
 
     def pretokenize(self, text: str) -> list[tuple[int, int]]:
         """Syllable and punctuation spans, as underthesea's regex cuts them.
@@ -199,18 +206,20 @@ class CRFSegmenter:
         if n == 0:
             return []
         norm = list(map(self._normalize, tokens))
-        d = [0.0] * (n + 4)  # B minus I score of position p at d[p + 2]
         windows = self._windows
         if len(windows) > _CACHE_LIMIT:
             windows.clear()
         get = windows.get
-        for j, key in enumerate(_windows(norm)):
-            adds = get(key)
-            if adds is None:
-                adds = windows[key] = self._window_scores(key)
-            for shift, w in adds:
-                d[j + shift] += w
-        d = d[2 : n + 2]
+        rows = []
+        for key in _windows(norm):
+            row = get(key)
+            if row is None:
+                row = windows[key] = self._window_scores(key)
+            rows.append(row)
+        # Position p gets shift s of the window opened at p + 2 - s.
+        pad = [_ZERO5, _ZERO5]
+        rows = pad + rows + pad
+        d = [a[4] + b[3] + c[2] + e[1] + f[0] for a, b, c, e, f in zip(rows, rows[1:], rows[2:], rows[3:], rows[4:])]
         # Windows that stick out of the sentence score as BOS / EOS.
         reach = self._reach
         edge_positions = set(range(min(reach, n))) | set(range(max(0, n - reach), n))
