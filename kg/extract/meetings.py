@@ -13,7 +13,8 @@ phái đoàn Mỹ", "Cuộc đàm phán bắt đầu vào lúc 23h25 ngày 22/1"
 * :mod:`~kg.extract.meeting_parties` - what a post, group or pronoun stands for;
 * :mod:`~kg.extract.meeting_merge` - mentions merged into events (one per
   contact); :mod:`~kg.extract.meeting_delegations` - delegations replaced by
-  their heads and members; :mod:`~kg.extract.meeting_sidelines` - contacts
+  their heads and members; :mod:`~kg.extract.meeting_attendees` - persons
+  listed as attending the summit just reported; :mod:`~kg.extract.meeting_sidelines` - contacts
   "bên lề" a summit given its day and city.
 
 This module runs them and turns each event into a :class:`Meeting` record.
@@ -38,6 +39,7 @@ import kg.extract.facts  # noqa: F401  (declares doc._.meetings)
 from kg.extract.dates import article_relative
 from kg.extract.guarded import GuardedComponent
 from kg.extract.meeting_article import ArticleFacts
+from kg.extract.meeting_attendees import apply_attendees
 from kg.extract.meeting_clauses import ClauseReader
 from kg.extract.meeting_delegations import apply_members, drop_represented, visits_into_meetings
 from kg.extract.meeting_merge import EventBuilder, borrow_places, stated_inside
@@ -65,6 +67,7 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
             b.mentions.append(m)
             b.add(len(b.mentions) - 1, m)
     apply_members(art, b)
+    apply_attendees(art, b)
     visits_into_meetings(art, b)
     borrow_places(b)
     sideline_context(art, b)

@@ -116,8 +116,9 @@ def _patterns() -> _Patterns:
     """Connector patterns, built once from ``role_cues.tsv``."""
     hon = _alt("honorific")
     return _Patterns(
-        # between a post (or its owner) and the name
-        before_person=re.compile(rf"\s*(?:[,\-–—:]\s*)?(?:{hon}\s*)?", re.I),
+        # between a post (or its owner) and the name; a post with no owner
+        # may be described instead ("Tổng thống nước chủ nhà X")
+        before_person=re.compile(rf"\s*(?:{_alt('owner_descriptor')}\s*)?(?:[,\-–—:]\s*)?(?:{hon}\s*)?", re.I),
         # "Ngoại trưởng nước chủ nhà Kyrgyzstan": a descriptor may precede the owner
         title_org=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?(?:{_alt('owner_descriptor')}\s*)?", re.I),
         org_org=re.compile(rf"\s*(?:,\s*)?(?:{_alt('org_link')}\s*)?", re.I),

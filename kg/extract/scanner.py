@@ -669,8 +669,23 @@ class Scanner:
             return False
         if before[-1].kind in ("title", "honorific"):
             return True  # "ông Santiago Peña"
+        if self._described_owner_before(i, items):
+            return True  # "Tổng thống nước chủ nhà Santiago Peña"
         owner = before[-1].kind == "ent" and before[-1].mention.label == COUNTRY
         return owner and len(before) == 2 and before[0].kind == "title"  # "Tổng thống Paraguay Santiago Peña"
+
+    def _described_owner_before(self, i: int, items: list[Item]) -> bool:
+        """A title, then a description of its owner ("nước chủ nhà", "nước
+        sở tại"), end right before token ``i``."""
+        words = []
+        for it in reversed(items):
+            if it.kind == "title":
+                return tuple(s for k in words for s in self.folded[k]) in self.gaz.cue("owner_descriptor")
+            if it.kind != "space":
+                if it.kind != "word" or len(words) >= 3:
+                    return False
+                words.insert(0, it.start)
+        return False
 
     def _org_mention(self, i: int, end: int, lex) -> Mention:
         """An organisation grown from its head; a lexicon organisation it

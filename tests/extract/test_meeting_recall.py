@@ -275,3 +275,29 @@ def test_the_next_summit_is_not_the_last_bilateral_meeting():
                      "[Uruguay|C:country/uy] sẽ tổ chức hội nghị thượng đỉnh tiếp theo tại "
                      "[Montevideo|L:place/montevideo] vào tháng 12.", date="2026-07-03")
     assert [m.kind for m in found] == ["meeting"]
+
+
+SUMMIT_OPENS = ("Hội nghị Cấp cao [ASEAN|O:org/asean] lần thứ 48 khai mạc sáng 22/1 tại "
+                "[Kuala Lumpur|L:place/kuala-lumpur]. ")
+ATTENDEES = ("[Thủ tướng|T] [Malaysia|C:country/my] [Anwar Ibrahim|P:person/anwar-ibrahim], [Thủ tướng|T] "
+             "[Phạm Minh Chính|P:person/pham-minh-chinh] và [Tổng thống|T] [Indonesia|C:country/id] "
+             "[Prabowo Subianto|P:person/prabowo-subianto].")
+
+
+@pytest.mark.parametrize("opener", ["Tham dự có", "Tham dự hội nghị có", "Tới dự hội nghị gồm"])
+def test_attendee_list_after_a_summit_names_its_participants(opener):
+    m = only(f"{SUMMIT_OPENS}{opener} {ATTENDEES}")
+    assert (m.kind, m.date, m.place) == ("summit", "2026-01-22", "place/kuala-lumpur")
+    # the persons who came, not the organisation that hosts the summit
+    assert set(m.participants) == {"person/anwar-ibrahim", "person/pham-minh-chinh", "person/prabowo-subianto"}
+
+
+def test_one_attendee_is_no_list():
+    m = only(f"{SUMMIT_OPENS}Tham dự có [Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh].")
+    assert m.participants == ["org/asean"]
+
+
+def test_attendee_list_does_not_join_a_phone_call():
+    m = only(f"{TT} {TRUMP} điện đàm với {TT} {PUTIN} tối 21/1. Tham dự có {ATTENDEES}")
+    assert m.kind == "call"
+    assert set(m.participants) == {"person/donald-trump", "person/vladimir-putin"}

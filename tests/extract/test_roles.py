@@ -40,6 +40,9 @@ CASES = [
     # ... but the subject of the next clause is someone else
     ("Sau khi tiếp [Ngoại trưởng|T] [Mỹ|C:country/us], [Thái tử|T] [Mohammed bin Salman|P:person/mohammed-bin-salman] "
      "đã phát biểu.", {("person/mohammed-bin-salman", "Thái tử", None)}),
+    # a post described instead of owned: "the host country's president"
+    ("Hội nghị do [Tổng thống|T] nước chủ nhà [Santiago Peña|P:person/santiago-pena] chủ trì.",
+     {("person/santiago-pena", "Tổng thống", None)}),
     # honorific after a comma
     ("[Trợ lý Tổng thống|T] [Nga|C:country/ru], ông [Yury Ushakov|P], cũng ca ngợi cuộc gặp.",
      {("person/yury-ushakov", "Trợ lý Tổng thống", "country/ru")}),
