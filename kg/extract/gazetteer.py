@@ -172,9 +172,10 @@ def build() -> Gazetteer:
                 continue
             key = _key(prefix, _one(row.get("key")), name)
             qid = _one(row.get("wikidata"))
-            gaz.add(_entry(label, key, name, name, "name", qid))
+            amb = _truthy(row.get("ambiguous"))  # also a common word: "Hòa Bình" / "hòa bình"
+            gaz.add(_entry(label, key, name, name, "name", qid, amb))
             for v in _values(row.get("variants")):
-                gaz.add(_entry(label, key, name, v, "variant", qid))
+                gaz.add(_entry(label, key, name, v, "variant", qid, amb))
             for a in _values(row.get("abbreviations")):  # organizations only
                 gaz.add(_entry(label, key, name, a, "abbr", qid))
             if label == PLACE:

@@ -637,6 +637,8 @@ class Scanner:
         another person's name ("Melania" + "Trump"), and so is any listed
         name after a particle that follows a name piece ("Khaled bin" +
         "Mohamed bin Zayed")."""
+        if all(e.label == PLACE for e in entries):
+            return self._after_surname(items)
         if not all(e.label == PERSON for e in entries):
             return False
         k = len(items)
@@ -650,6 +652,16 @@ class Scanner:
         if last is None or last.kind != "cap" or last.end != items[-1].end:
             return False
         return not (self.initial[last.start] and self.is_word(self.text[last.start]))
+
+    def _after_surname(self, items: list[Item]) -> bool:
+        """A place name right after a Vietnamese surname is the rest of a
+        person's name ("ông Trần Hà Nam", "bà Lê Thái Bình"), unless the
+        surname opens the sentence, where it may be a word ("Đoàn Lạng Sơn")."""
+        last = items[-1] if items else None
+        if last is None or last.kind != "cap" or last.end != last.start + 1 or self.initial[last.start]:
+            return False
+        f = self.folded[last.start]
+        return len(f) == 1 and f[0] in self.gaz.surnames
 
     def _capital_opens_name(self, i: int, lex, items: list[Item]) -> bool:
         """A capital's name opening a person's ("Tổng thống nước chủ nhà Santiago
@@ -950,10 +962,13 @@ class Scanner:
         for s, e in parts:
             if e < 0:
                 continue
-            if e - s > 1 and is_acronym(self.text[s]) and len(self.text[s]) >= 3:
-                # "Giám đốc XYZ John Doe": the agency, then the person.
+            if is_acronym(self.text[s]) and len(self.text[s]) >= 3 and (e - s > 1 or (pending and s == start)):
+                # "Giám đốc XYZ John Doe": the agency, then the person;
+                # "Chủ tịch UBND tỉnh X": an acronym alone is no one's name.
                 self._add(mentions, s, s + 1, ORG, "acronym")
                 s += 1
+                if s == e:
+                    continue
             label, source = self._classify(s, e, pending and s == start, mentions)
             if label is None:
                 unresolved.append((s, e))
@@ -1162,19 +1177,26 @@ class Scanner:
     # ---------------------------------------------------------------- pass 3
 
     def _resolve_leftovers(self, unresolved, mentions: list[Mention]) -> None:
-        """Surnames of the article's persons ("chính quyền Trump"), then
-        "theo X" outlets."""
+        """Surnames of the article's persons ("chính quyền Trump"), acronyms
+        the article names elsewhere ("người phát ngôn RSF" read before
+        "giữa quân đội Sudan và RSF"), then "theo X" outlets."""
         persons: dict[tuple[str, ...], Mention] = {}
+        acronyms: dict[str, Mention] = {}
         for m in mentions:
             if m.label == PERSON:
                 sylls = name_core(tuple(fold(self.span_text(m.start, m.end)).split()))
                 for k in range(1, len(sylls) + 1):
                     persons.setdefault(sylls[-k:], m)
+            elif m.end - m.start == 1 and is_acronym(self.text[m.start]):
+                acronyms.setdefault(self.text[m.start], m)
         for s, e in unresolved:
             key = tuple(fold(self.span_text(s, e)).split())
             if key in persons:
                 src = persons[key]
                 mentions.append(Mention(s, e, PERSON, src.key, "surname", 0.9, src.lexical))
+            elif e - s == 1 and self.text[s] in acronyms:
+                src = acronyms[self.text[s]]
+                mentions.append(Mention(s, e, src.label, src.key, "acronym", src.confidence, src.lexical))
             elif self.cue_before(s, "weak_outlet") and len(self.text[s]) > 1:
                 text = self.span_text(s, e)
                 mentions.append(Mention(s, e, ORG, "org/" + slugify(text), "weak_outlet", 0.6))

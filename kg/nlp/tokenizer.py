@@ -101,47 +101,62 @@ class VietnameseTokenizer(DummyTokenizer):
         pos = 0
         for line in text.split("\n"):
             if line.strip():
+                prev: list[tuple[int, int]] | None = None
                 for word in segment(line):
                     if len(word) == 1 and line[word[0][1] - 1] != ".":  # most words: kept whole
                         s, e = word[0]
                         append((pos + s, pos + e))
-                        continue
-                    for s, e in split(line, word):
-                        append((pos + s, pos + e))
+                    else:
+                        for s, e in split(line, word, self._after_name(line, prev, word)):
+                            append((pos + s, pos + e))
+                    prev = word
             pos += len(line) + 1
         return spans
 
-    def _split_word(self, line: str, sylls: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _after_name(self, line: str, prev: list[tuple[int, int]] | None, word: list[tuple[int, int]]) -> bool:
+        """Whether ``word`` follows a name piece at once: a capitalised word,
+        one space before it, that no dictionary lists ("Tập Cận" before
+        "Bình nhân [dịp]")."""
+        if prev is None or prev[-1][1] + 1 != word[0][0] or line[prev[-1][1]] != " ":
+            return False
+        if not all(_kind(line[s:e]) == 2 for s, e in prev):
+            return False
+        return not self.segmenter.is_word(line[prev[0][0]:prev[-1][1]])
+
+    def _split_word(self, line: str, sylls: list[tuple[int, int]], after_name: bool = False) -> list[tuple[int, int]]:
         if len(sylls) == 1 and line[sylls[0][1] - 1] != ".":
             return sylls
-        # The cuts depend only on the word's own characters and syllables, and
-        # the same words come back all the time: kept per word, as offsets in it.
+        # The cuts depend only on the word's own characters and syllables (and
+        # whether a name piece comes right before it), and the same words come
+        # back all the time: kept per word, as offsets in it.
         start = sylls[0][0]
-        key = (line[start:sylls[-1][1]], tuple([(s - start, e - start) for s, e in sylls]))
+        key = (line[start:sylls[-1][1]], tuple([(s - start, e - start) for s, e in sylls]), after_name)
         cuts = self._cuts.get(key)
         if cuts is None:
             if len(self._cuts) > _CUTS_LIMIT:
                 self._cuts.clear()
-            cuts = self._cuts[key] = tuple((s - start, e - start) for s, e in self._cut_word(line, sylls))
+            cuts = self._cuts[key] = tuple((s - start, e - start) for s, e in self._cut_word(line, sylls, after_name))
         return [(start + s, start + e) for s, e in cuts]
 
-    def _cut_word(self, line: str, sylls: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _cut_word(self, line: str, sylls: list[tuple[int, int]], after_name: bool = False) -> list[tuple[int, int]]:
         sylls = [part for span in sylls for part in self._split_acronym_dot(line, span)]
         if len(sylls) == 1:
             return sylls
         kinds = [_kind(line[s:e]) for s, e in sylls]
+        upper = [_all_capitals(line[s:e]) for s, e in sylls]
         pieces: list[list[tuple[int, int]]] = [[sylls[0]]]
-        for prev, cur, span in zip(kinds, kinds[1:], sylls[1:]):
-            # Cut before a capital that follows a non-capital, and between
-            # letters and punctuation/digits.
-            cut = (cur == 2 and prev != 2) or ((prev == 0) != (cur == 0))
+        for k, (prev, cur, span) in enumerate(zip(kinds, kinds[1:], sylls[1:]), start=1):
+            # Cut before a capital that follows a non-capital, between letters
+            # and punctuation/digits, and after an acronym before a name
+            # ("KOTRA | Kim Jung-hyun": the agency, then its head).
+            cut = (cur == 2 and prev != 2) or ((prev == 0) != (cur == 0)) or (upper[k - 1] and cur == 2 and not upper[k])
             if cut or line[pieces[-1][-1][1] - 1] == ".":  # "TS." never glues to "Lan"
                 pieces.append([span])
             else:
                 pieces[-1].append(span)
         out: list[tuple[int, int]] = []
         for piece in pieces:
-            for part in self._split_capital_head(line, piece):
+            for part in self._split_capital_head(line, piece, after_name and piece is pieces[0]):
                 if len(part) > 1 and all(_kind(line[a:b]) == 2 for a, b in part):
                     out.extend(self._split_known(line, part))
                 else:
@@ -164,10 +179,12 @@ class VietnameseTokenizer(DummyTokenizer):
         return whole
 
     def _split_capital_head(
-        self, line: str, piece: list[tuple[int, int]]
+        self, line: str, piece: list[tuple[int, int]], after_name: bool = False
     ) -> list[list[tuple[int, int]]]:
         """Split "Capitalised + lower" unless it is a dictionary word written
-        with capitals ("Tổng thống", "Tổng Bí thư")."""
+        with capitals ("Tổng thống", "Tổng Bí thư"). Right after a name piece
+        its capital is the name's last syllable, the rest words ("Tập Cận" +
+        "Bình | nhân dịp", "Phạm Minh" + "Chính | phủ nhận")."""
         n_caps = 0
         for s, _e in piece:
             if _kind(line[s : s + 1]) != 2:
@@ -175,6 +192,8 @@ class VietnameseTokenizer(DummyTokenizer):
             n_caps += 1
         if n_caps in (0, len(piece)):
             return [piece]
+        if after_name and n_caps == 1:
+            return [piece[:1], piece[1:]]
         is_word = self.segmenter.is_word
         if is_word(" ".join(line[s:e] for s, e in piece)):
             return [piece]
@@ -217,6 +236,11 @@ class VietnameseTokenizer(DummyTokenizer):
         doc = Doc(self.vocab, words=words, spaces=spaces)
         remember(doc, DocStrings(text, tuple(words), tuple(spaces), tuple(starts)))
         return doc
+
+
+def _all_capitals(syllable: str) -> bool:
+    """An acronym syllable: two or more letters, all capitals ("NATO", "UBND")."""
+    return len(syllable) >= 2 and syllable.isalpha() and syllable.isupper()
 
 
 def _add_gap(gap: str, pos: int, words: list[str], spaces: list[bool], starts: list[int]) -> None:

@@ -529,3 +529,35 @@ def test_outlet_named_with_its_cue_takes_its_country_and_abbreviation(nlp):
     assert found["TVNP"] == found["Đài Truyền hình Quốc gia Peru"]
     # A listed outlet after its cue is named alone.
     assert "Hãng tin Reuters" not in ents(nlp, "Theo Hãng tin Reuters, ông nói.")
+
+
+# ------------------------------------------------- Vietnamese provinces, acronyms
+
+
+def test_a_province_glued_to_a_country_name_is_the_province(nlp):
+    found = ents(nlp, "Hai bên thúc đẩy tuyến đường sắt Lào Cai - Hà Nội - Hải Phòng.")
+    assert found["Lào Cai"][0] == "Place"
+    assert "Lào" not in found
+
+
+def test_a_province_that_is_also_a_word_needs_its_capitals(nlp):
+    assert ents(nlp, "Hòa bình là mục tiêu chung của khu vực.") == {}
+    assert ents(nlp, "Đoàn công tác đã tới tỉnh Hòa Bình.")["Hòa Bình"][0] == "Place"
+
+
+@pytest.mark.parametrize("text,name", [("Ông Trần Hà Nam cho biết hai bên đã ký kết.", "Trần Hà Nam"),
+                                       ("Đại sứ Lê Hà Tĩnh trình quốc thư.", "Lê Hà Tĩnh")])
+def test_a_province_after_a_surname_is_the_rest_of_a_name(nlp, text, name):
+    assert ents(nlp, text)[name][0] == "Person"
+
+
+def test_an_acronym_alone_after_a_title_is_the_body_not_a_person(nlp):
+    found = ents(nlp, "Chủ tịch UBND tỉnh Cao Bằng tiếp đoàn công tác.")
+    assert found["UBND"][0] == "Organization"
+    assert found["Cao Bằng"][0] == "Place"
+
+
+def test_an_acronym_named_elsewhere_in_the_article_is_that_body(nlp):
+    doc = nlp("Vòng đàm phán giữa quân đội Sudan và RSF sẽ diễn ra vào tháng 3. Người phát ngôn RSF hoan nghênh.")
+    found = [(e.text, e.label_) for e in doc.ents if e.text == "RSF"]
+    assert found == [("RSF", "Organization")] * 2

@@ -17,7 +17,7 @@ HEADERS = {
     "organizations": ["key", "name", "variants", "abbreviations", "kind", "country", "wikidata"],
     "outlets": ["key", "name", "variants", "country", "wikidata"],
     "persons": ["key", "name", "variants", "country", "wikidata"],
-    "places": ["key", "name", "variants", "country", "kind", "wikidata"],
+    "places": ["key", "name", "variants", "country", "kind", "wikidata", "ambiguous"],
     "titles": ["title", "category"],
     "reporting_verbs": ["verb", "speech_act"],
     "meeting_triggers": ["trigger", "kind"],
@@ -234,6 +234,10 @@ def test_places():
     assert places["alaska"]["country"] == "us"
     assert "Trại David" in places["camp-david"]["variants"]
     assert places["bien-dong"]["kind"] == "sea"
+    assert all(row["ambiguous"] in {"", "1"} for row in places.values())
+    provinces = [row for row in places.values() if row["country"] == "vn" and row["kind"] in ("region", "city")]
+    assert len(provinces) >= 63  # every province and centrally-run city, before and after the 2025 merger
+    assert places["hoa-binh"]["ambiguous"] == "1"  # "hòa bình" is also "peace"
 
 
 # --------------------------------------------------------------------------- #

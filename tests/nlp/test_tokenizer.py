@@ -106,6 +106,17 @@ def test_name_glued_after_a_country_is_cut(nlp):
     assert "Iran" in words
 
 
+def test_name_glued_after_an_acronym_is_cut(nlp):
+    words = _words(nlp, "Tổng giám đốc KOTRA Kim Jung-hyun thăm Hà Nội.")
+    assert "KOTRA" in words and "Kim Jung-hyun" in words
+
+
+def test_a_word_glued_after_a_name_piece_gives_the_name_its_syllable(nlp):
+    # the segmenter reads "Bình nhân dịp" as one word after "Tập Cận"
+    words = _words(nlp, "Chủ tịch Trung Quốc Tập Cận Bình nhân dịp Tết gửi điện mừng.")
+    assert "Bình" in words and "nhân dịp" in words
+
+
 def test_word_cuts_read_back_from_the_cache_are_the_same(nlp):
     from pathlib import Path
 
