@@ -135,6 +135,8 @@ class Sentence:
             return None, j + 1  # "thành viên": no post one person holds
         if search_end(cue_pattern(r"(?:<<place_prep>>)\s+(?:\S+\s+){0,3}$"), lead, words("place_prep") + 3):
             return None, j + 1  # "tại Văn phòng Thủ tướng": part of a venue's name
+        if search_end(cue_pattern(r"(?:<<level>>)\s*$"), lead, words("level")):
+            return None, j + 1  # "Đối thoại cấp Thứ trưởng": a level, nobody in particular
         if search_end(cue_pattern(r"(?:<<plural>>|\d+)\s*$"), lead, words("plural")) or \
                 cue_pattern(r"\s*(?:<<plural_after>>)(?!\w)").match(after) or \
                 v.between(items[j].end, v.end).lstrip()[:1].isupper():

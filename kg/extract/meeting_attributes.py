@@ -171,6 +171,7 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
     """
     v = sent.v
     candidates = [m for m in mentions if not m.purpose]
+    by_front: set[int] = set()  # ids of mentions dated by a fronted time only
     for t in (t for t in sent.art.times if v.start <= t.start and t.end <= v.end):
         if not dates_contact(sent.ftext, v.start, t):
             continue
@@ -187,8 +188,11 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
         if best is None:
             continue
         m = best[1]
-        if m.date is not None:
+        # A time of its own beats a fronted one ("Chiều 11/3, A hội đàm với B trong
+        # khuôn khổ chuyến thăm X từ ngày 10 đến 13/3": the trip began on the 10th).
+        if m.date is not None and id(m) not in by_front:
             continue
+        by_front.discard(id(m))
         # a fronted date ("Hồi tháng 8, A thăm X và gặp Y") dates every contact of its clause
         fronted = [o for o in candidates if o is not m and o.date is None and t.end <= o.start
                    and t.end <= m.start and sent.clause(o.start, o.end, trigs)[0] <= t.start]
@@ -197,6 +201,7 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
             sent.art.contact_days.append((t.start, m.date.value))
         for o in fronted:
             o.date = m.date
+            by_front.add(id(o))
     for m in candidates:
         if m.date is None and (m.groups or m.visitor):
             m.date = _sibling_date(sent, m, candidates, trigs)

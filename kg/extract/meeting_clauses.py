@@ -15,8 +15,9 @@ from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_attributes import assign_dates, mention_place, mention_status
 from kg.extract.meeting_model import Atom, Mention
 from kg.extract.meeting_triggers import find_triggers
-from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs
+from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs, words
 from kg.extract.participants import COUNTRY, ORG, PLACE, meeting_cues, norm, place_kinds, strip_parens
+from kg.extract.phrase_patterns import search_end
 
 _MAX_SUBJECT_GAP = 60
 _MAX_OBJECT_GAP = 45
@@ -105,9 +106,11 @@ class ClauseReader(Sentence):
         org_summit = kind == "summit" and len(right) == 1 and len(right[0]) == 1 and \
             right[0][0].label == ORG and right[0][0].start - e <= 2  # "Hội nghị thượng đỉnh NATO"
         series = bool(cue_pattern(r"\s*(?:<<next_round>>)").match(self.ftext, e, ce))
+        delegated = cue_pattern(r"[^,;.]{0,60}?(?:<<delegated_level>>)").match(self.ftext, e, v.end) is not None
         return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible or habitual,
                        False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,
-                       cancelled=cancelled, weak_place=weak_place, org_summit=org_summit, series=series)
+                       cancelled=cancelled, weak_place=weak_place, org_summit=org_summit, series=series,
+                       delegated=delegated)
 
     def _frame_end(self, s: int, e: int, we: int) -> int:
         """End of the status window of a trigger: the comma closing a fronted
@@ -288,7 +291,25 @@ class ClauseReader(Sentence):
             end = host.start if host is not None and host.start < s else s
             left = self._left_group(cs, end, [t for t in trigs if t[1] <= end])
             visitor = [a for a in left if a is not host]
+        if not visitor:
+            visitor = [a for a in self._framed_visitor(s, e, cs, ce, trigs) if a is not host]
         return host, visitor
+
+    def _framed_visitor(self, s, e, cs, ce, trigs) -> list[Atom]:
+        """The visitor of a trip named as the frame of another act: "X hội đàm
+        với Y trong khuôn khổ chuyến thăm Z" (X, the subject of the act
+        before it), "Nhân dịp chuyến thăm Z, X ..." (the main clause's subject)."""
+        frame = search_end(cue_pattern(r"(?:(?:<<framework>>)|(?:<<temporal_link>>))\s+(?:<<determiner>>\s+)?$"),
+                           self.gap(self.v.start, s), words("framework", "determiner") + 1)
+        if frame is None:
+            return []
+        link_start = self.v.start + frame.start()
+        before = [t for t in trigs if t[1] <= link_start]
+        if before:
+            s0, e0, _ = before[-1]
+            cs0, _ce0 = self.clause(s0, e0, trigs)
+            return self._left_group(cs0, s0, [t for t in trigs if t[1] <= s0])
+        return self._clause_subject(cs, ce, s, e, link_start)
 
 
 def a_is_dest(a: Atom) -> bool:

@@ -146,6 +146,8 @@ class EventBuilder:
                 continue
             if _status_conflict(m, ev) or not _date_ok(m, ev) or not _place_ok(m, ev, self.art.within):
                 continue
+            if m.delegated != any(x.delegated for x in ev.mentions) and not m.anaphoric:
+                continue  # a deputies' dialogue is not the leaders' meeting of the same two states
             raw = _jaccard(set(parties), set(ev.parties))
             sides = _jaccard(self._sides(parties), self._sides(ev.parties))
             if min(len(self._sides(parties)), len(self._sides(ev.parties))) < 2:
@@ -196,13 +198,16 @@ def borrow_places(b: EventBuilder) -> None:
     """An event without a venue takes the one of the sentence right before it
     when that sentence reports a contact of the same kind between the same
     sides ("... vòng đàm phán thứ tư giữa Nga và Ukraine tại Istanbul. Tại vòng
-    đàm phán gần nhất hồi tháng 7, hai bên ...")."""
+    đàm phán gần nhất hồi tháng 7, hai bên ...") and does not contradict its
+    status: a venue planned the day after is not where a held contact took place."""
     for ev in b.events:
         if ev.place() is not None or not ev.real():
             continue
         first = ev.mentions[0]
         sides = b._sides(ev.parties)
+        status = ev.status()[0]
         prev = [m for m in b.mentions if m.sent == first.sent - 1 and m.place and not m.weak_place
-                and family(m.kind) == ev.family and len(m.parties) >= 2 and b._sides(m.parties) == sides]
+                and family(m.kind) == ev.family and len(m.parties) >= 2 and b._sides(m.parties) == sides
+                and not (status and m.status and m.status != status)]
         if prev:
             ev.inherited_place = prev[-1].place

@@ -62,7 +62,7 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             last = [x for x in ev.mentions if len(x.parties) >= 2]
             parties = last[-1].parties if last else ev.parties
             if a.group == "sides":
-                sides = _sides_of(parties, art)
+                sides = _sides_of(parties, art, mention.delegated)
                 if len(sides) > 2 and cue("pair").match(art.ftext, a.start, a.end):
                     # "hai nước" after a reception by a third state: the pair that met
                     pairs = [_sides_of(x.parties, art) for x in reversed(ev.mentions)]
@@ -92,9 +92,10 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
     return []
 
 
-def _sides_of(parties: list[str], art: ArticleFacts) -> list[str]:
-    """"hai bên" after a contact: its named people, one per side, else their states."""
+def _sides_of(parties: list[str], art: ArticleFacts, states: bool = False) -> list[str]:
+    """"hai bên" after a contact: its named people, one per side, else (or
+    with ``states``) their states."""
     sides = [art.known(art.side(k)) or k for k in parties]
-    if all(k.startswith("person/") for k in parties) and len(set(sides)) == len(parties) >= 2:
+    if not states and all(k.startswith("person/") for k in parties) and len(set(sides)) == len(parties) >= 2:
         return list(parties)
     return list(dict.fromkeys(sides))

@@ -301,3 +301,55 @@ def test_attendee_list_does_not_join_a_phone_call():
     m = only(f"{TT} {TRUMP} điện đàm với {TT} {PUTIN} tối 21/1. Tham dự có {ATTENDEES}")
     assert m.kind == "call"
     assert set(m.participants) == {"person/donald-trump", "person/vladimir-putin"}
+
+
+VN_PM = "[Thủ tướng|T] [Phạm Minh Chính|P:person/pham-minh-chinh]"
+JP_PM = "[Thủ tướng|T] [Nhật Bản|C:country/jp] [Ishiba Shigeru|P:person/ishiba-shigeru]"
+
+
+def _visit(found):
+    visits = [m for m in found if m.kind == "visit"]
+    assert len(visits) == 1, [(m.kind, m.participants) for m in found]
+    return visits[0]
+
+
+def test_trip_framing_an_act_is_a_visit_of_the_acts_subject():
+    found = meetings(f"Chiều 21/1, {VN_PM} hội đàm với {JP_PM} trong khuôn khổ chuyến thăm chính thức "
+                     f"[Nhật Bản|C:country/jp] từ ngày 20 đến 23/1.")
+    talks = next(m for m in found if m.kind != "visit")
+    assert set(talks.participants) == {"person/pham-minh-chinh", "person/ishiba-shigeru"}
+    assert talks.date == "2026-01-21"
+    visit = _visit(found)
+    assert set(visit.participants) == {"person/pham-minh-chinh", "country/jp"}
+    assert visit.date == "2026-01-20"  # the trip's own days, not the fronted day of the talks
+
+
+def test_fronted_trip_frame_takes_the_main_clauses_subject():
+    visit = _visit(meetings(f"Nhân dịp chuyến thăm chính thức [Nhật Bản|C:country/jp], {VN_PM} đã gặp gỡ "
+                            f"cộng đồng người Việt tại [Tokyo|L:place/tokyo]."))
+    assert set(visit.participants) == {"person/pham-minh-chinh", "country/jp"}
+
+
+def test_trip_without_frame_or_subject_has_no_visitor():
+    assert [m for m in meetings("Chuyến thăm chính thức [Nhật Bản|C:country/jp] được chuẩn bị kỹ lưỡng.")
+            if m.kind == "visit"] == []
+
+
+def test_dialogue_at_a_deputies_level_is_between_the_states():
+    vn_pm = "[Thủ tướng|T] [Việt Nam|C:country/vn] [Phạm Minh Chính|P:person/pham-minh-chinh]"
+    found = meetings(f"{vn_pm} hội đàm với {JP_PM} tại [Tokyo|L:place/tokyo] ngày 21/1. Hai bên nhất trí tổ "
+                     f"chức Đối thoại Chiến lược cấp Thứ trưởng vào nửa cuối năm nay. Ngày 24/1, {VN_PM} dự kiến "
+                     f"hội kiến [Nhà vua|T] [Nhật Bản|C:country/jp] [Naruhito|P:person/naruhito].")
+    planned = {(m.kind, m.date): set(m.participants) for m in found if m.status == "planned"}
+    assert planned == {("talks", "2026"): {"country/vn", "country/jp"},  # not the two prime ministers
+                       # and the deputies' dialogue stays apart from the leaders' next meeting
+                       ("meeting", "2026-01-24"): {"person/pham-minh-chinh", "person/naruhito"}}
+
+
+def test_held_contact_does_not_borrow_the_venue_of_a_planned_one_before_it():
+    found = meetings(f"Ngày 24/1, {VN_PM} dự kiến hội kiến [Nhà vua|T] [Nhật Bản|C:country/jp] [Naruhito|P:person/naruhito] "
+                     f"tại [Hoàng cung|L:place/hoang-cung]. [Bộ trưởng Ngoại giao|T] [Việt Nam|C:country/vn] "
+                     f"[Bùi Thanh Sơn|P:person/bui-thanh-son] cũng đã có cuộc gặp với [Ngoại trưởng|T] "
+                     f"[Nhật Bản|C:country/jp] [Iwaya Takeshi|P:person/iwaya-takeshi].")
+    held = next(m for m in found if "person/bui-thanh-son" in m.participants)
+    assert held.status == "held" and held.place is None
