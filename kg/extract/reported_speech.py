@@ -280,8 +280,11 @@ class ClauseReader:
         t = self.t
         while j < s1:
             if t.match(j, self.cues.of("pp_lead")):
-                return not any(t.low[k] == "," or t.mark_at[k] is not None
-                               or t.match(k, self.cues.verbs) for k in range(j, s1))
+                # "nói với báo giới rằng ...": the phrase names an addressee
+                # and the content follows
+                return not any(t.low[k] == "," or t.mark_at[k] is not None or t.low[k] == ":"
+                               or t.match(k, self.cues.verbs) or t.match(k, self.cues.of("complementizer"))
+                               for k in range(j, s1))
             n = t.match(j, self.cues.of("particle"))
             m = skip_filler(t, j, s1, comma=False)
             if n:

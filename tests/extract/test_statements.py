@@ -160,6 +160,21 @@ def test_inverted_indirect():
     assert brief(stmts) == [("person/peskov", "indirect", "Nga sẵn sàng nối lại đàm phán")]
 
 
+@pytest.mark.parametrize("text,content", [
+    ("Sau cuộc họp kéo dài hai giờ, ông Peskov nói với báo giới rằng hai bên đã trao đổi danh sách tù binh.",
+     "hai bên đã trao đổi danh sách tù binh"),
+    ("Trong khi đó, ông Peskov viết trên kênh Telegram: Nga sẵn sàng cho vòng đàm phán mới.",
+     "Nga sẵn sàng cho vòng đàm phán mới"),
+])
+def test_fronted_adjunct_is_no_content_when_the_content_follows(text, content):
+    assert brief(run(text)) == [("person/peskov", "indirect", content)]
+
+
+def test_inverted_indirect_with_a_closing_place_phrase():
+    stmts = run("Nga sẵn sàng nối lại đàm phán, ông Peskov cho biết tại cuộc họp báo.")
+    assert brief(stmts) == [("person/peskov", "indirect", "Nga sẵn sàng nối lại đàm phán")]
+
+
 def test_contrast_starts_a_new_statement():
     stmts = run("Thủ tướng Israel Benjamin Netanyahu tuyên bố Israel sẽ tiếp tục chiến dịch, "
                 "trong khi Hamas cáo buộc Israel vi phạm thỏa thuận ngừng bắn.")
