@@ -513,8 +513,9 @@ def merge_roles(hits: list[tuple[RoleHit, SentView]]) -> list[Role]:
 
 
 _VN = "country/vn"
-# titles.tsv categories of posts a Vietnamese leader holds for the state
-_VN_POSTS = _STATE_POSTS | {"legislature"}
+# titles.tsv categories of posts a Vietnamese leader holds for the state; the
+# Party's posts too ("Tổng Bí thư Tô Lâm"), as the state is led by its one party
+_VN_POSTS = _STATE_POSTS | {"legislature", "party"}
 
 
 @lru_cache(maxsize=1)
@@ -558,7 +559,7 @@ def fill_state_owners(found: list[Role], present: set[str] | None = None,
     A person the lexicon does not know whose name (``names``: key -> name) is
     a Vietnamese full name holds a Vietnamese state post ("Chủ tịch Quốc hội
     Trần Thanh Mẫn") when the article names Việt Nam; so does a Vietnamese
-    national of ``persons.tsv`` for the legislature's posts.
+    national of ``persons.tsv`` for the legislature's and the Party's posts.
     """
     known = known_affiliations()
     for r in found:

@@ -145,6 +145,13 @@ def test_state_posts_get_the_known_nationality_of_a_named_country():
                      ("person/volodymyr-zelensky", "Tổng thống", None)}
 
 
+def test_party_posts_of_a_vietnamese_leader_are_the_states():
+    # a Vietnamese full name no list knows; the Party leads the state
+    found = roles("[Tổng Bí thư|T] [Nguyễn Văn Khải|P:person/nguyen-van-khai] tiếp [Đại sứ|T] [Lào|C:country/la] "
+                  "[Khamphao Ernthavanh|P:person/khamphao-ernthavanh] tại [Việt Nam|C:country/vn].")
+    assert ("person/nguyen-van-khai", "Tổng Bí thư", "country/vn") in found
+
+
 def test_evidence_spans_the_designation():
     doc = make_doc("Hôm qua, [Ngoại trưởng|T] [Nga|C:country/ru] [Sergey Lavrov|P] nói với NBC News.")
     (role,) = find_roles(doc)
