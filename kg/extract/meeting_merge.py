@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_model import Event, Mention
 from kg.extract.meeting_parties import resolve_atom
-from kg.extract.meeting_vocab import STRONG, VISIT, family
+from kg.extract.meeting_vocab import STRONG, VISIT, cue, family
 from kg.extract.participants import capital_countries, known_affiliations, norm, outlet_keys
 
 _ANAPHOR_WINDOW = 5  # sentences an event stays open for mentions without parties
@@ -115,6 +115,8 @@ class EventBuilder:
                 self.events.append(ev)
                 self.where[idx] = ev
                 return
+        if not parties and cue("meeting_noun").match(norm(m.text)) is None and not m.anaphoric:
+            return  # "thúc đẩy đàm phán Bộ quy tắc": a bare verb with no party reports no contact
         ev = self._anaphor(m, parties)
         if ev is not None:
             ev.mentions.append(m)

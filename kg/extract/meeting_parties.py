@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.extract.meeting_article import LEADER_CATEGORIES, ArticleFacts
 from kg.extract.meeting_model import Atom, Event, Mention
-from kg.extract.meeting_vocab import cue, family
+from kg.extract.meeting_vocab import cue, cue_pattern, family
 from kg.extract.participants import PERSON, PLACE, capital_countries, norm, title_categories
 
 
@@ -81,15 +81,29 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
                    and x.end <= a.start]
         if persons:
             return [persons[-1].key]
+        opens = not art.ftext[view.start:a.start].strip()
         for back in range(1, 3):
             idx = view.index - back
             if idx < 0:
                 break
             ps = [x for x in art.atoms_of(idx) if x.kind == "actor" and x.label == PERSON]
             if ps:
-                return [ps[-1].key]
+                return [(_main_subject(art, idx, ps) if opens else ps[-1]).key]
         return []
     return []
+
+
+def _main_subject(art: ArticleFacts, idx: int, persons: list[Atom]) -> Atom:
+    """The person a sentence-opening "Ông"/"Bà" takes up: the first of the
+    sentence before it outside a fronted adjunct ("Bên lề hội nghị, A đã gặp
+    B và C. Ông cũng ..." is A), else its last person."""
+    view = art.views[idx]
+    lead = len(view.text) - len(view.text.lstrip())
+    front = cue_pattern(r"(?:<<temporal_link>>|<<framework>>|<<sideline>>)(?!\w)[^,;]{0,80},").match(
+        art.ftext, view.start + lead, view.end)
+    start = front.end() if front else view.start
+    main = [x for x in persons if x.start >= start]
+    return main[0] if main else persons[-1]
 
 
 def _sides_of(parties: list[str], art: ArticleFacts, states: bool = False) -> list[str]:

@@ -353,3 +353,17 @@ def test_held_contact_does_not_borrow_the_venue_of_a_planned_one_before_it():
                      f"[Nhật Bản|C:country/jp] [Iwaya Takeshi|P:person/iwaya-takeshi].")
     held = next(m for m in found if "person/bui-thanh-son" in m.participants)
     assert held.status == "held" and held.place is None
+
+
+def test_sentence_opening_pronoun_is_the_subject_of_the_sentence_before():
+    found = meetings(f"Bên lề hội nghị, {VN_PM} đã gặp {JP_PM} và [Thủ tướng|T] [Lào|C:country/la] "
+                     f"[Sonexay Siphandone|P:person/sonexay-siphandone]. Ông cũng có cuộc gặp song phương với "
+                     f"[Thủ tướng|T] [Thái Lan|C:country/th] [Anutin Charnvirakul|P:person/anutin-charnvirakul].")
+    thai = next(m for m in found if "person/anutin-charnvirakul" in m.participants)
+    assert set(thai.participants) == {"person/pham-minh-chinh", "person/anutin-charnvirakul"}
+
+
+def test_bare_verb_without_parties_adds_nothing_to_the_contact_before():
+    found = meetings(f"{VN_PM} cũng có cuộc gặp song phương với {JP_PM}. Các bộ trưởng nhất trí sẽ tiếp tục thúc "
+                     f"đẩy đàm phán Bộ quy tắc ứng xử ở [Biển Đông|L:place/bien-dong].")
+    assert [(m.status, m.place) for m in found] == [("held", None)]
