@@ -115,7 +115,7 @@ class EventBuilder:
                 self.events.append(ev)
                 self.where[idx] = ev
                 return
-        if not parties and cue("meeting_noun").match(norm(m.text)) is None and not m.anaphoric:
+        if not parties and not self._noun_like(m) and not (m.anaphoric or m.purpose):
             return  # "thúc đẩy đàm phán Bộ quy tắc": a bare verb with no party reports no contact
         ev = self._anaphor(m, parties)
         if ev is not None:
@@ -170,6 +170,13 @@ class EventBuilder:
             if best is None or score > best[0]:
                 best = (score, ev)
         return best[1] if best else None
+
+    @staticmethod
+    def _noun_like(m: Mention) -> bool:
+        """A meeting noun ("cuộc gặp", "vòng đàm phán") or a named event
+        ("bên lề Đối thoại Shangri-La"), which may stand for a contact already
+        reported; a bare verb cannot."""
+        return cue("meeting_noun").match(norm(m.text)) is not None or m.text[:1].isupper()
 
     def _anaphor(self, m: Mention, parties: list[str]) -> Event | None:
         best = None
