@@ -412,6 +412,13 @@ class Scanner:
                 if self.folded[j] in tails and (end is not None or j == head_end):
                     end = j = j + 1  # "Viện Kiểm sát nhân dân tối cao"
                     continue
+                if end == j and self._inner_syllable(j):
+                    end = j = j + 1  # "Ủy ban Quốc vụ Triều Tiên": only a word's first syllable is capitalised
+                    continue
+                if end == j and self.folded[j] == ("lần",) and j + 2 < self.n and self.folded[j + 1] == ("thứ",) \
+                        and self.text[j + 2].isdigit():
+                    end = j + 3  # "Hội nghị Cấp cao ASEAN lần thứ 47": the session's number is part of its name
+                    break
                 if end is not None:
                     more = self._coordinated_name_words(j, topic=True)
                     if more is not None:
@@ -457,6 +464,13 @@ class Scanner:
                 end = j + 1  # a head naming one foreign word: "Công ty Apple"
             break
         return end
+
+    def _inner_syllable(self, j: int) -> bool:
+        """A lower-case syllable between two capitalised ones of a name: the
+        second syllable of a word whose first one opens with a capital."""
+        prev, nxt = j - 1, j + 1
+        return (self.text[j].isalpha() and len(self.folded[j]) == 1 and len(self.folded[prev]) == 1 and self.cap[prev]
+                and not is_acronym(self.text[prev]) and nxt < self.n and not self.space[nxt] and self.cap[nxt])
 
     def _plain_name_word(self, j: int) -> bool:
         """A capitalised dictionary word that can continue a name: not a

@@ -561,3 +561,17 @@ def test_an_acronym_named_elsewhere_in_the_article_is_that_body(nlp):
     doc = nlp("Vòng đàm phán giữa quân đội Sudan và RSF sẽ diễn ra vào tháng 3. Người phát ngôn RSF hoan nghênh.")
     found = [(e.text, e.label_) for e in doc.ents if e.text == "RSF"]
     assert found == [("RSF", "Organization")] * 2
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Chủ tịch Ủy ban Quốc vụ Triều Tiên Kim Chol-min tiếp đoàn.", "Ủy ban Quốc vụ Triều Tiên"),
+    ("Hội nghị Cấp cao ASEAN lần thứ 49 sẽ diễn ra tại Kuala Lumpur.", "Hội nghị Cấp cao ASEAN lần thứ 49"),
+    ("Hội nghị Bộ trưởng Ngoại giao SCO khai mạc tại Thiên Tân.", "Hội nghị Bộ trưởng Ngoại giao SCO"),
+])
+def test_a_name_keeps_the_lower_case_syllables_of_its_words(nlp, text, name):
+    assert ents(nlp, text)[name][0] == "Organization"
+
+
+def test_a_bracketed_abbreviation_is_not_swallowed_by_the_name(nlp):
+    found = ents(nlp, "Hội nghị thượng đỉnh Bộ Tứ (Quad) sẽ diễn ra tại Ấn Độ.")
+    assert "Bộ Tứ" in found and not any("(" in name for name in found)
