@@ -469,8 +469,12 @@ class Scanner:
         """A lower-case syllable between two capitalised ones of a name: the
         second syllable of a word whose first one opens with a capital."""
         prev, nxt = j - 1, j + 1
-        return (self.text[j].isalpha() and len(self.folded[j]) == 1 and len(self.folded[prev]) == 1 and self.cap[prev]
-                and not is_acronym(self.text[prev]) and nxt < self.n and not self.space[nxt] and self.cap[nxt])
+        if not (self.text[j].isalpha() and len(self.folded[j]) == 1 and len(self.folded[prev]) == 1 and self.cap[prev]
+                and nxt < self.n and not self.space[nxt] and self.cap[nxt]):
+            return False
+        if is_acronym(self.text[prev]) or looks_foreign(self.text[prev]):
+            return False  # "Phong trào Hezbollah ở Liban": a foreign name is a word of its own
+        return self.folded[j] not in self.gaz.cue("connector") and self.folded[j] not in self.gaz.cue("coordinator")
 
     def _plain_name_word(self, j: int) -> bool:
         """A capitalised dictionary word that can continue a name: not a

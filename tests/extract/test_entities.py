@@ -572,6 +572,11 @@ def test_a_name_keeps_the_lower_case_syllables_of_its_words(nlp, text, name):
     assert ents(nlp, text)[name][0] == "Organization"
 
 
+def test_a_preposition_between_names_ends_the_name(nlp):
+    found = ents(nlp, "Bộ Ngoại giao Nam ở Hà Nội ra thông cáo.")
+    assert "Bộ Ngoại giao Nam ở Hà Nội" not in found
+
+
 def test_a_bracketed_abbreviation_is_not_swallowed_by_the_name(nlp):
     found = ents(nlp, "Hội nghị thượng đỉnh Bộ Tứ (Quad) sẽ diễn ra tại Ấn Độ.")
     assert "Bộ Tứ" in found and not any("(" in name for name in found)
