@@ -87,8 +87,13 @@ def meeting_cues() -> dict[str, list[tuple[str, str]]]:
 
 @lru_cache(maxsize=None)
 def role_cues() -> dict[str, list[str]]:
-    """``role_cues.tsv`` by category."""
-    return {k: [p for p, _ in v] for k, v in _phrases("role_cues", "cue", "category").items()}
+    """``role_cues.tsv`` by category; the honorifics also take the formal
+    ones of ``honorifics.tsv`` ("Sheikh", "Tiến sĩ": those written with a
+    capital there, not kinship words like "anh" or "cô")."""
+    out = {k: [p for p, _ in v] for k, v in _phrases("role_cues", "cue", "category").items()}
+    formal = [str(row.get("word") or "").strip() for row in lexicon("honorifics")]
+    out["honorific"] = out.get("honorific", []) + [w for w in formal if w[:1].isupper()]
+    return out
 
 
 @lru_cache(maxsize=100_000)

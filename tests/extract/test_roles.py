@@ -43,6 +43,13 @@ CASES = [
     # a post described instead of owned: "the host country's president"
     ("Hội nghị do [Tổng thống|T] nước chủ nhà [Santiago Peña|P:person/santiago-pena] chủ trì.",
      {("person/santiago-pena", "Tổng thống", None)}),
+    # a formal honorific between the owner and the name
+    ("[Thủ tướng|T] kiêm [Ngoại trưởng|T] [Qatar|C:country/qa] Sheikh [Hamad bin Nasser|P:person/hamad-bin-nasser] "
+     "làm trung gian.", {("person/hamad-bin-nasser", "Thủ tướng", "country/qa"),
+                         ("person/hamad-bin-nasser", "Ngoại trưởng", "country/qa")}),
+    # a common noun describing the body before its name
+    ("[Giám đốc|T] cơ quan tình báo [Mossad|O:org/mossad] [Avi Cohen|P:person/avi-cohen] dẫn đầu phái đoàn.",
+     {("person/avi-cohen", "Giám đốc", "org/mossad")}),
     # honorific after a comma
     ("[Trợ lý Tổng thống|T] [Nga|C:country/ru], ông [Yury Ushakov|P], cũng ca ngợi cuộc gặp.",
      {("person/yury-ushakov", "Trợ lý Tổng thống", "country/ru")}),
