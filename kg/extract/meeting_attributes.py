@@ -50,6 +50,16 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     if all(cue("invitation").fullmatch(m.group()) for m in blocks) and _invited(sent, cs, s) and _accepted(sent, e):
         return "planned", STRONG, False, False  # "mời X thăm Y ... X đã nhận lời"
     recency = any(cue("recency").match(norm(m.group())) for _d, _s, _t, m in found if m.end() <= s)
+    near = max(sent.v.start, s - 24)
+    after = cue_pattern(r"(?:<<after_link>>)\s+(?:(?:<<determiner>>|<<meeting_noun>>)\s+)?$").search(sent.gap(near, s))
+    cut = near + after.start() if after else sent.v.start
+
+    def tells(m: re.Match[str]) -> bool:
+        """"X nhất trí gia hạn ... sau đàm phán tại Y": the main clause's verbs
+        tell of what came after the contact; only a future one dates it."""
+        return m.start() >= cut or cue("future").fullmatch(m.group()) is not None
+
+    found = [f for f in found if tells(f[3])]
     real = [f for f in found if f[1] in ("planned", "held")]
     strong = sorted((f for f in real if f[2] == STRONG), key=lambda f: f[0])
     weak = sorted((f for f in real if f[2] == WEAK), key=lambda f: f[0])
@@ -59,13 +69,13 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
         st = weak[0][1]
         # "sẽ nói chuyện ... ngay sau cuộc gặp": after a future event is future too
         if st == "held":
-            earlier = [m for m in sent.find(rx, cs, s) if table[norm(m.group())] == ("planned", STRONG)]
+            earlier = [m for m in sent.find(rx, cs, s) if table[norm(m.group())] == ("planned", STRONG) and tells(m)]
             if earlier:
                 return "planned", WEAK, possible, recency
         return st, WEAK, possible, recency
     # verbs sharing a subject share its tense: "X sẽ tới A để gặp B, trước khi sang C hội đàm"
     earlier = [m for m in sent.find(rx, cs, s) if table[norm(m.group())][1] == STRONG
-               and table[norm(m.group())][0] in ("planned", "held")]
+               and table[norm(m.group())][0] in ("planned", "held") and tells(m)]
     if earlier:
         return table[norm(earlier[-1].group())][0], WEAK, possible, recency
     return None, None, possible, recency

@@ -367,3 +367,21 @@ def test_bare_verb_without_parties_adds_nothing_to_the_contact_before():
     found = meetings(f"{VN_PM} cũng có cuộc gặp song phương với {JP_PM}. Các bộ trưởng nhất trí sẽ tiếp tục thúc "
                      f"đẩy đàm phán Bộ quy tắc ứng xử ở [Biển Đông|L:place/bien-dong].")
     assert [(m.status, m.place) for m in found] == [("held", None)]
+
+
+US_FIN = "[Bộ trưởng Tài chính|T] [Mỹ|C:country/us] [John Carver|P:person/john-carver]"
+CN_VPM = "[Phó Thủ tướng|T] [Trung Quốc|C:country/cn] [Lưu Hải Đông|P:person/luu-hai-dong]"
+
+
+def test_talks_lasting_some_days_before_the_main_clause_are_its_subjects():
+    m = only(f"(Báo Mới) - Sau hai ngày đàm phán tại [Geneva|L:place/geneva], {US_FIN} và {CN_VPM} đã nhất trí "
+             f"gia hạn thỏa thuận thuế quan thêm 90 ngày.")
+    assert (m.kind, m.status, m.place) == ("talks", "held", "place/geneva")
+    assert set(m.participants) == {"person/john-carver", "person/luu-hai-dong"}
+
+
+@pytest.mark.parametrize("verb,status", [("nhất trí gia hạn", "held"), ("sẽ ký", "planned")])
+def test_main_clause_verb_before_an_after_adjunct_dates_the_contact_only_if_future(verb, status):
+    m = only(f"[Mỹ|C:country/us] và [Trung Quốc|C:country/cn] {verb} thỏa thuận sau đàm phán tại "
+             f"[Geneva|L:place/geneva].")
+    assert m.status == status
