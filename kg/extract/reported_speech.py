@@ -45,6 +45,10 @@ class Attribution:
     inverted: bool = False  # "“...”, ông nói": the content precedes the clause
 
 
+_MAX_OBJECT = 6
+"""Words of a reporting verb's object before "và" + a second reporting verb."""
+
+
 class ClauseReader:
     """Finds the reporting clause, if any, that starts at a syllable."""
 
@@ -126,6 +130,10 @@ class ClauseReader:
         if self._relative(i, s0):
             return None  # "ông Trump, người nhiều lần tuyên bố ...": said before, elsewhere
         verb, act = " ".join(t.raw[i:i + n]), c.verbs[tuple(t.low[i:i + n])]
+        second = self._second_predicate(i, s0, attrs)
+        if second is not None:
+            attr = Attribution(second.speaker, second.confidence, verb, act, (i + n, s1), second.depth, second.outlet)
+            return self._content(attr, i, n, s1)
         region, depth = self._region(i, s0, attrs)
         if depth > MAX_NEST:
             return None
@@ -199,6 +207,24 @@ class ClauseReader:
         t, c = self.t, self.cues
         n = t.match_end(i - 1, c.verbs)
         return n > 0 and not (i - n - 1 >= 0 and t.match_end(i - n - 1, c.of("blocker")))
+
+    def _second_predicate(self, i: int, s0: int, attrs: list[Attribution]) -> Attribution | None:
+        """"X xác nhận cuộc gặp và cho biết ...": a reporting verb coordinated
+        right after a short complement of the clause before it is that
+        speaker's second predicate, not speech inside the first. The first
+        content then ends at the coordinator, and is dropped when it is an
+        object, not a clause (no ``clause_marker``)."""
+        outer = self.outer(i, attrs)
+        if outer is None or outer.inverted or not self._coordinated(i, s0) or self.t.low[i - 1] != "và":
+            return None
+        a = outer.content[0]
+        words = [k for k in range(a, i - 1) if self.t.word(k)]
+        if len(words) > _MAX_OBJECT or any(self.t.actor_at[k] is not None or self.t.quote_at[k] is not None
+                                           for k in range(a, i - 1)):
+            return None
+        clause = any(self.t.match(k, self.cues.of("clause_marker")) for k in range(a, i - 1))
+        outer.content = (a, i - 1) if clause else (a, a)  # an object alone says nothing
+        return outer
 
     def _coordinated(self, i: int, s0: int) -> bool:
         """The verb opens a second predicate: ", cho biết", "đồng thời cho biết"."""

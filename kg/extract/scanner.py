@@ -320,7 +320,7 @@ class Scanner:
         titles = self.gaz.titles
         prefixes = _prefixes(titles)
         for end, key in self._walk(i, self.gaz.title_max + 1):
-            if best is not None and self._is_org_head(end - 1):
+            if best is not None and self._is_org_head(end - 1) and self._names_body(end - 1):
                 break  # "Thứ trưởng Bộ Ngoại giao": the ministry is an entity
             if key in titles:
                 best = (end, titles[key])
@@ -731,6 +731,16 @@ class Scanner:
         if known is not None:
             return Mention(i, end, ORG, known.key, "org_head", lexical=True)
         return Mention(i, end, ORG, "org/" + slugify(self.span_text(i, end)), "org_head")
+
+    def _names_body(self, j: int) -> bool:
+        """Whether the head at ``j`` opens a body's name ("Bộ Ngoại giao",
+        "Thượng viện Campuchia"); alone before a person ("Chủ tịch Thượng
+        viện Hun Sen") it is part of the post."""
+        end = self.org_at(j)
+        if end is None:
+            return False
+        nxt = self.next_index(end)
+        return not (end == j + 1 and nxt is not None and self.cap[nxt] and self.lexicon_at(nxt) is None)
 
     def _is_org_head(self, j: int) -> bool:
         if not self.is_cap(j):

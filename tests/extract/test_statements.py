@@ -175,6 +175,18 @@ def test_inverted_indirect_with_a_closing_place_phrase():
     assert brief(stmts) == [("person/peskov", "indirect", "Nga sẵn sàng nối lại đàm phán")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an object, then a second reporting verb: only the second complement is said
+    ("Bộ Ngoại giao Pakistan xác nhận cuộc gặp và cho biết hai bên đã thảo luận về lệnh ngừng bắn.",
+     [("org/mofa", "indirect", "hai bên đã thảo luận về lệnh ngừng bắn")]),
+    # a short clause, then a second verb: two statements
+    ("Ông Peskov khẳng định hợp tác là ưu tiên và nói rằng hai bên sẽ gặp lại.",
+     [("person/peskov", "indirect", "hợp tác là ưu tiên"), ("person/peskov", "indirect", "hai bên sẽ gặp lại")]),
+])
+def test_second_reporting_verb_after_a_short_complement_is_a_second_predicate(text, expected):
+    assert brief(run(text)) == expected
+
+
 def test_contrast_starts_a_new_statement():
     stmts = run("Thủ tướng Israel Benjamin Netanyahu tuyên bố Israel sẽ tiếp tục chiến dịch, "
                 "trong khi Hamas cáo buộc Israel vi phạm thỏa thuận ngừng bắn.")
