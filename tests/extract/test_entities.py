@@ -580,3 +580,9 @@ def test_a_preposition_between_names_ends_the_name(nlp):
 def test_a_bracketed_abbreviation_is_not_swallowed_by_the_name(nlp):
     found = ents(nlp, "Hội nghị thượng đỉnh Bộ Tứ (Quad) sẽ diễn ra tại Ấn Độ.")
     assert "Bộ Tứ" in found and not any("(" in name for name in found)
+
+
+def test_a_body_head_alone_before_a_name_belongs_to_the_post(nlp):
+    assert titles(nlp, "Chủ tịch Thượng viện Som Rithy cảm ơn Việt Nam.") == ["Chủ tịch Thượng viện"]
+    # with the body's name it is the body, and the post is "Chủ tịch" of it
+    assert titles(nlp, "Chủ tịch Thượng viện Campuchia Som Rithy phát biểu.") == ["Chủ tịch"]
