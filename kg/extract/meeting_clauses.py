@@ -293,6 +293,8 @@ class ClauseReader(Sentence):
             g = self.groups(start, ce)
             if g and g[0][0].start - start <= 3:
                 visitor = g[0]
+        if not visitor and s not in self.travel:
+            visitor = self._guest_visiting(cs, s)
         if not visitor:
             end = host.start if host is not None and host.start < s else s
             left = self._left_group(cs, end, [t for t in trigs if t[1] <= end])
@@ -300,6 +302,19 @@ class ClauseReader(Sentence):
         if not visitor:
             visitor = [a for a in self._framed_visitor(s, e, cs, ce, trigs) if a is not host]
         return host, visitor
+
+    def _guest_visiting(self, cs: int, s: int) -> list[Atom]:
+        """"tiếp X đang thăm chính thức Việt Nam": the object of the verb
+        before is the subject of the visit when only an aspect word stands
+        between them."""
+        groups = self.groups(cs, s)
+        if not groups:
+            return []
+        last = groups[-1]
+        if last[-1].kind not in ("actor", "title", "post") or \
+                not cue_pattern(r"\s+(?:<<aspect>>)(?:\s+(?:<<aspect>>))*\s+").fullmatch(self.gap(last[-1].end, s)):
+            return []
+        return last
 
     def _framed_visitor(self, s, e, cs, ce, trigs) -> list[Atom]:
         """The visitor of a trip named as the frame of another act: "X hội đàm

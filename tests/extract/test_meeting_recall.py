@@ -385,3 +385,12 @@ def test_main_clause_verb_before_an_after_adjunct_dates_the_contact_only_if_futu
     m = only(f"[Mỹ|C:country/us] và [Trung Quốc|C:country/cn] {verb} thỏa thuận sau đàm phán tại "
              f"[Geneva|L:place/geneva].")
     assert m.status == status
+
+
+def test_guest_received_while_visiting_is_the_visitor():
+    found = meetings("Sáng 22/1, [Chủ tịch Quốc hội|T] [Trần Văn Bình|P:person/tran-van-binh] đã tiếp [Chủ tịch Thượng "
+                     "viện|T] [Campuchia|C:country/kh] [Som Rithy|P:person/som-rithy] đang thăm chính thức "
+                     "[Việt Nam|C:country/vn].")
+    assert set(_visit(found).participants) == {"person/som-rithy", "country/vn"}
+    meeting = next(m for m in found if m.kind != "visit")
+    assert set(meeting.participants) == {"person/tran-van-binh", "person/som-rithy"}
