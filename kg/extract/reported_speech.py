@@ -270,6 +270,8 @@ class ClauseReader:
             if ph is None:
                 continue
             after = skip_filler(t, ph.end, i, comma=False)
+            if after < i and t.low[after] in ("-", "–", "—") and k == region:
+                continue  # "TTO - Chiều 21/5, trả lời ...": the outlet's dateline, not a subject
             if after < i and t.low[after] == "và" and parse_phrase(t, after + 1, i):
                 return None  # joint subject: nobody in particular
             if any(unknown_person(t, k2, i) for k2 in range(after, i)):

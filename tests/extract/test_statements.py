@@ -187,6 +187,12 @@ def test_second_reporting_verb_after_a_short_complement_is_a_second_predicate(te
     assert brief(run(text)) == expected
 
 
+def test_outlet_dateline_is_no_subject():
+    stmts = run("TASS - Chiều 21/5, trả lời câu hỏi của phóng viên, người phát ngôn Bộ Ngoại giao Phạm Thu Hằng "
+                "khẳng định Việt Nam có đầy đủ bằng chứng pháp lý.")
+    assert [s.speaker for s in stmts] == ["person/pham-thu-hang"]
+
+
 def test_contrast_starts_a_new_statement():
     stmts = run("Thủ tướng Israel Benjamin Netanyahu tuyên bố Israel sẽ tiếp tục chiến dịch, "
                 "trong khi Hamas cáo buộc Israel vi phạm thỏa thuận ngừng bắn.")
