@@ -128,12 +128,14 @@ class ClauseReader(Sentence):
         return comma if comma >= 0 else we
 
     def _distribute(self, m: Mention, cs: int) -> list[Mention]:
-        """"A lần lượt điện đàm với B và C": one contact with each partner."""
+        """"A lần lượt điện đàm với B và C", "các cuộc gặp song phương với B và
+        C": one contact with each partner."""
         if len(m.groups) != 2 or len(m.groups[1]) < 2 or not m.groups[0]:
             return [m]
-        if not cue_pattern(r"(?:<<distributive>>)\s+(?:\S+\s+){0,2}$").search(
+        bilateral = cue("bilateral").search(self.ftext, m.start, m.groups[1][0].start)
+        if not bilateral and not cue_pattern(r"(?:<<distributive>>)\s+(?:\S+\s+){0,2}$").search(
                 self.gap(max(cs, m.groups[0][-1].end), m.start) + " "):
-            return [m]
+            return [m]  # "các cuộc gặp song phương với A và B": one with each
         return [replace(m, groups=[m.groups[0], [partner]]) for partner in m.groups[1]]
 
     def _mediators(self, e: int, ce: int) -> list[list[Atom]]:

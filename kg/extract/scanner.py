@@ -424,6 +424,8 @@ class Scanner:
                     if more is not None:
                         end = j = more  # "Hội đồng An ninh và Quốc phòng"
                         continue
+                    if self._cut_event_name(i, head_end, j):
+                        return None
                 break
             if self.folded[j] == ("các",) and j + 1 < self.n and self.folded[j + 1] == ("vấn", "đề"):
                 # "Văn phòng Các vấn đề Đài Loan", "Bộ Các vấn đề Cựu chiến binh"
@@ -464,6 +466,21 @@ class Scanner:
                 end = j + 1  # a head naming one foreign word: "Công ty Apple"
             break
         return end
+
+    def _cut_event_name(self, i: int, head_end: int, j: int) -> bool:
+        """An event's name that goes on past lower-case words ("Hội nghị Ủy ban
+        khu vực Tây Thái Bình Dương"): what was read is only part of it, so
+        it names nothing."""
+        if self.longest_cue(i, "event_head") != head_end:
+            return False
+        k = j
+        while k < self.n and k - j < 3 and not self.space[k] and not self.is_cap(k):
+            f = self.folded[k]
+            if not self.text[k].replace(" ", "").isalpha() or any(f in self.gaz.cue(kind) for kind in (
+                    "connector", "coordinator", "venue", "adverb")):
+                return False  # "Hội nghị X khai mạc tại Hà Nội": the name ended
+            k += 1
+        return k < self.n and not self.space[k] and self.is_cap(k)  # lower-case words inside the name
 
     def _inner_syllable(self, j: int) -> bool:
         """A lower-case syllable between two capitalised ones of a name: the

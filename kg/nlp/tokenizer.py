@@ -107,7 +107,9 @@ class VietnameseTokenizer(DummyTokenizer):
                         s, e = word[0]
                         append((pos + s, pos + e))
                     else:
-                        for s, e in split(line, word, self._after_name(line, prev, word)):
+                        # only a capitalised word can give its first syllable to a name
+                        after = prev is not None and line[word[0][0]].isupper() and self._after_name(line, prev, word)
+                        for s, e in split(line, word, after):
                             append((pos + s, pos + e))
                     prev = word
             pos += len(line) + 1

@@ -586,3 +586,8 @@ def test_a_body_head_alone_before_a_name_belongs_to_the_post(nlp):
     assert titles(nlp, "Chủ tịch Thượng viện Som Rithy cảm ơn Việt Nam.") == ["Chủ tịch Thượng viện"]
     # with the body's name it is the body, and the post is "Chủ tịch" of it
     assert titles(nlp, "Chủ tịch Thượng viện Campuchia Som Rithy phát biểu.") == ["Chủ tịch"]
+
+
+def test_an_event_name_cut_short_by_lower_case_words_is_no_entity(nlp):
+    found = ents(nlp, "Ông sang Hà Nội dự Hội nghị Ủy ban khu vực Tây Thái Bình Dương.")
+    assert not any(name.startswith("Hội nghị") for name in found)

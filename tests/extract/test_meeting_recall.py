@@ -394,3 +394,10 @@ def test_guest_received_while_visiting_is_the_visitor():
     assert set(_visit(found).participants) == {"person/som-rithy", "country/vn"}
     meeting = next(m for m in found if m.kind != "visit")
     assert set(meeting.participants) == {"person/tran-van-binh", "person/som-rithy"}
+
+
+def test_bilateral_meetings_with_a_list_of_partners_are_one_with_each():
+    found = meetings(f"{VN_PM} sẽ có các cuộc gặp song phương với [Ngoại trưởng|T] [Pháp|C:country/fr] và "
+                     f"[Ngoại trưởng|T] [Brazil|C:country/br] vào tuần tới.")
+    assert sorted(sorted(m.participants) for m in found) == [["country/br", "person/pham-minh-chinh"],
+                                                             ["country/fr", "person/pham-minh-chinh"]]
