@@ -295,14 +295,18 @@ class ClauseReader(Sentence):
             g = self.groups(start, ce)
             if g and g[0][0].start - start <= 3:
                 visitor = g[0]
+                if host is None:  # "chuyến thăm chính thức của X tới Nga"
+                    to = cue_pattern(r"\s*(?:<<destination>>)\s+").match(self.ftext, visitor[-1].end, ce)
+                    dest = [a for a in self.atoms if to and a.start == to.end() and a_is_dest(a)]
+                    host = dest[0] if dest else None
         if not visitor and s not in self.travel:
             visitor = self._guest_visiting(cs, s)
+        if not visitor and s not in self.travel:
+            visitor = [a for a in self._framed_visitor(s, e, cs, ce, trigs) if a is not host]
         if not visitor:
             end = host.start if host is not None and host.start < s else s
             left = self._left_group(cs, end, [t for t in trigs if t[1] <= end])
             visitor = [a for a in left if a is not host]
-        if not visitor:
-            visitor = [a for a in self._framed_visitor(s, e, cs, ce, trigs) if a is not host]
         return host, visitor
 
     def _guest_visiting(self, cs: int, s: int) -> list[Atom]:
@@ -320,10 +324,13 @@ class ClauseReader(Sentence):
 
     def _framed_visitor(self, s, e, cs, ce, trigs) -> list[Atom]:
         """The visitor of a trip named as the frame of another act: "X hội đàm
-        với Y trong khuôn khổ chuyến thăm Z" (X, the subject of the act
-        before it), "Nhân dịp chuyến thăm Z, X ..." (the main clause's subject)."""
+        với Y trong khuôn khổ chuyến thăm Z", "X gặp Y ..., trước khi kết thúc
+        chuyến thăm Z" (X, the subject of the act before it), "Nhân dịp chuyến
+        thăm Z, X ..." (the main clause's subject)."""
         frame = search_end(cue_pattern(r"(?:(?:<<framework>>)|(?:<<temporal_link>>))\s+(?:<<determiner>>\s+)?$"),
-                           self.gap(self.v.start, s), words("framework", "determiner") + 1)
+                           self.gap(self.v.start, s), words("framework", "determiner") + 1) or search_end(
+            cue_pattern(r",\s*(?:<<relative_link>>)\s+(?:<<trip_phase>>)\s+$"), self.gap(self.v.start, s),
+            words("relative_link", "trip_phase") + 1)
         if frame is None:
             return []
         link_start = self.v.start + frame.start()

@@ -38,16 +38,18 @@ def _date_ok(m: Mention, ev: Event) -> bool:
 
 def _place_ok(m: Mention, ev: Event, within: dict[str, str] | None = None) -> bool:
     a, b = m.place, ev.place()
-    return not a or not b or a == b or _inside(a, b, within) or _inside(b, a, within)
+    return not a or not b or a == b or lies_inside(a, b, within) or lies_inside(b, a, within)
 
 
-def _inside(place: str, country: str, within: dict[str, str] | None = None) -> bool:
+def lies_inside(place: str, country: str, within: dict[str, str] | None = None) -> bool:
     """Whether a venue lies in a country ("Abu Dhabi" in UAE), per the lexicons,
     or in a place, as the article says (see :func:`stated_inside`)."""
     if stated_inside(place, country, within):
         return True
     if not country.startswith("country/"):
-        return False
+        # a state's seat of government lies in its capital ("Điện Kremlin" in "Moskva")
+        seat_of = capital_countries().get(norm(country.split("/", 1)[-1].replace("-", " ")))
+        return place.startswith("org/") and seat_of is not None and known_affiliations().get(place) == seat_of
     name = place.split("/", 1)[-1].replace("-", " ")
     return known_affiliations().get(place) == country or capital_countries().get(norm(name)) == country
 
@@ -144,7 +146,7 @@ class EventBuilder:
         for ev in self.events:
             if ev.family != family(m.kind):
                 continue
-            if m.possible and ev.real() and ev.status()[0] == "held":
+            if m.possible and ev.real() and ev.status()[0] != "planned":
                 continue
             if _status_conflict(m, ev) or not _date_ok(m, ev) or not _place_ok(m, ev, self.art.within):
                 continue

@@ -42,7 +42,7 @@ from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_attendees import apply_attendees
 from kg.extract.meeting_clauses import ClauseReader
 from kg.extract.meeting_delegations import apply_members, drop_represented, visits_into_meetings
-from kg.extract.meeting_merge import EventBuilder, borrow_places, stated_inside
+from kg.extract.meeting_merge import EventBuilder, borrow_places, lies_inside, stated_inside
 from kg.extract.meeting_model import Event
 from kg.extract.meeting_sidelines import sideline_context
 from kg.extract.meeting_vocab import WEAK
@@ -132,10 +132,12 @@ def _iso(value: str | None) -> str | None:
 
 def _innermost(ev: Event, art: ArticleFacts) -> str | None:
     """The event's venue, or a venue of its mentions the article puts inside it
-    (a caption's "tại Riyadh", the body's "tại Cung điện X ở thủ đô Riyadh")."""
+    (a caption's "tại Riyadh", the body's "tại Cung điện X ở thủ đô Riyadh";
+    a headline's "tại Moskva", the body's "tại Điện Kremlin")."""
     place = ev.place()
     for m in ev.real():
-        if place and m.place and m.place != place and stated_inside(m.place, place, art.within):
+        if place and m.place and m.place != place and (stated_inside(m.place, place, art.within) or (
+                not place.startswith("country/") and lies_inside(m.place, place, art.within))):  # a visit's goal stays the state
             place = m.place
     return place
 

@@ -401,3 +401,37 @@ def test_bilateral_meetings_with_a_list_of_partners_are_one_with_each():
                      f"[Ngoại trưởng|T] [Brazil|C:country/br] vào tuần tới.")
     assert sorted(sorted(m.participants) for m in found) == [["country/br", "person/pham-minh-chinh"],
                                                              ["country/fr", "person/pham-minh-chinh"]]
+
+
+PUTIN_RU = "[Tổng thống|T] [Nga|C:country/ru] [Vladimir Putin|P:person/vladimir-putin]"
+MODI_IN = "[Thủ tướng|T] [Ấn Độ|C:country/in] [Narendra Modi|P:person/narendra-modi]"
+
+
+def test_headline_city_and_body_seat_of_government_are_one_meeting_at_the_seat():
+    found = meetings(f"{PUTIN_RU} tiếp {MODI_IN} tại [Moskva|L:place/moskva]\n"
+                     f"{PUTIN_RU} ngày 21/1 đã tiếp {MODI_IN} tại [Điện Kremlin|O:org/kremlin] trong khuôn khổ "
+                     f"chuyến thăm chính thức của nhà lãnh đạo [Ấn Độ|C:country/in] tới [Nga|C:country/ru].")
+    meeting = [m for m in found if m.kind == "meeting"]
+    assert [(m.date, m.place) for m in meeting] == [("2026-01-21", "org/kremlin")]
+    # "chuyến thăm của X tới Nga": the host follows the visitor
+    assert set(_visit(found).participants) == {"person/narendra-modi", "country/ru"}
+
+
+def test_an_invited_summit_adds_nothing_to_a_meeting_held():
+    found = meetings(f"{PUTIN_RU} tiếp {MODI_IN} tại [Moskva|L:place/moskva]. [Ông|T] Modi đã mời "
+                     f"[Tổng thống|T] [Putin|P:person/vladimir-putin] thăm [New Delhi|L:place/new-delhi] vào năm sau "
+                     f"để dự Hội nghị thượng đỉnh thường niên [Ấn Độ|C:country/in] - [Nga|C:country/ru].")
+    assert [(m.kind, m.status, m.date) for m in found] == [("meeting", "held", None)]
+
+
+def test_a_joint_statement_is_no_clause_break():
+    m = only(f"Ngày 21/1, {VN_PM} và [Tổng thống|T] [Indonesia|C:country/id] [Prabowo Subianto|P:person/prabowo] "
+             f"đã ra Tuyên bố chung về việc nâng cấp quan hệ, sau cuộc hội đàm tại [Jakarta|L:place/jakarta].")
+    assert set(m.participants) == {"person/pham-minh-chinh", "person/prabowo"}
+
+
+def test_trip_ended_after_an_act_is_a_visit_of_the_acts_subject():
+    found = meetings(f"Ngày 22/1, {VN_PM} đã gặp [Tổng Thư ký|T] [ASEAN|O:org/asean] [Kao Kim Hourn|P:person/kao-kim-hourn] "
+                     f"tại trụ sở Ban Thư ký [ASEAN|O:org/asean], trước khi kết thúc chuyến thăm chính thức "
+                     f"[Indonesia|C:country/id].")
+    assert set(_visit(found).participants) == {"person/pham-minh-chinh", "country/id"}
