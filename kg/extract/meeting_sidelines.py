@@ -38,9 +38,17 @@ def sideline_context(art: ArticleFacts, b: EventBuilder) -> None:
 
 
 def _on_sidelines(art: ArticleFacts, m: Mention) -> bool:
-    """Whether the mention's sentence places it on the sidelines of a gathering."""
+    """Whether the mention's sentence places it on the sidelines of a gathering,
+    or goes on with the sentence before that does ("Bên lề hội nghị, A đã gặp
+    B. Ông cũng có cuộc gặp song phương với C")."""
     rx = cue_pattern(r"(?:<<sideline>>)|(?:<<framework>>)\s+(?:\S+\s+){0,2}?(?:<<gathering>>)(?!\w)")
-    return m.view is not None and rx.search(art.ftext, m.view.start, m.view.end) is not None
+    if m.view is None:
+        return False
+    if rx.search(art.ftext, m.view.start, m.view.end) is not None:
+        return True
+    prev = art.readers.get(m.sent - 1)
+    also = cue_pattern(r"(?:<<also>>)(?!\w)").search(art.ftext, m.view.start, m.start)
+    return prev is not None and also is not None and rx.search(art.ftext, prev.v.start, prev.v.end) is not None
 
 
 def _gathering_setting(art: ArticleFacts, m: Mention) -> tuple[str | None, str | None]:

@@ -435,3 +435,12 @@ def test_trip_ended_after_an_act_is_a_visit_of_the_acts_subject():
                      f"tại trụ sở Ban Thư ký [ASEAN|O:org/asean], trước khi kết thúc chuyến thăm chính thức "
                      f"[Indonesia|C:country/id].")
     assert set(_visit(found).participants) == {"person/pham-minh-chinh", "country/id"}
+
+
+def test_contact_going_on_from_a_sideline_sentence_shares_its_setting():
+    found = meetings(f"Hội nghị Bộ trưởng Ngoại giao [ASEAN|O:org/asean] khai mạc ngày 21/1 tại "
+                     f"[Kuala Lumpur|L:place/kuala-lumpur]. Bên lề hội nghị, {VN_PM} đã gặp {JP_PM}. "
+                     f"Ông cũng có cuộc gặp song phương với [Ngoại trưởng|T] [Thái Lan|C:country/th] "
+                     f"[Maris Sangiampongsa|P:person/maris].")
+    thai = next(m for m in found if "person/maris" in m.participants)
+    assert (thai.date, thai.place) == ("2026-01-21", "place/kuala-lumpur")
