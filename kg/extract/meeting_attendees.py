@@ -25,8 +25,7 @@ def apply_attendees(art: ArticleFacts, b: EventBuilder) -> None:
     opener = cue_pattern(r"\W*(?:cùng\s+)?(?:<<attend>>)(?:\s+(?:<<attend_object>>)(?:\s+(?:này|lần này))?)?"
                          r"\s*,?\s+(?:<<member_list>>)\s")
     for view in art.views:
-        lead = len(view.text) - len(view.text.lstrip())
-        m = opener.match(art.ftext, view.start + lead, view.end)
+        m = opener.match(art.ftext, view.trimmed()[0], view.end)
         if m is None:
             continue
         # "Tham dự hội nghị có ...": the meeting noun of the opener is the

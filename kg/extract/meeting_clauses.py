@@ -32,7 +32,7 @@ class ClauseReader(Sentence):
         if not trigs:
             return []
         mentions = []
-        bg = cue("background").match(self.ftext, v.start + (len(v.text) - len(v.text.lstrip())))
+        bg = cue("background").match(self.ftext, v.trimmed()[0])
         for n, (s, e, kind) in enumerate(trigs):
             cs, ce = self.clause(s, e, trigs)
             if cue_pattern(r"(?:<<no_plan>>)\s+(?:\S+\s+){0,6}$").search(self.gap(max(cs, s - 60), s)):
@@ -75,12 +75,12 @@ class ClauseReader(Sentence):
         left: list[Atom] = []
         if not is_np or light or kind == VISIT:
             left = self._left_group(cs, s if not light else cs + light.start(), trigs)
-            lasted = cue_pattern(r"^\W*(?:\([^()]{1,40}\)\s*[-–—]\s*)?(?:<<temporal_link>>)\s+(?:[\w.,]+\s+){1,2}"
-                                 r"(?:<<duration>>)\s+$").search(
-                self.gap(self.v.start, s))
-            if not left and not light and kind != VISIT and lasted and not right:
+            if not left and not light and kind != VISIT and not right:
                 # "Sau hai ngày đàm phán tại Geneva, A và B đã nhất trí ...": the main clause's subject
-                left = self._clause_subject(cs, ce, s, e, self.v.start + lasted.start())
+                lasted = cue_pattern(r"^\W*(?:\([^()]{1,40}\)\s*[-–—]\s*)?(?:<<temporal_link>>)\s+"
+                                     r"(?:[\w.,]+\s+){1,2}(?:<<duration>>)\s+$").search(self.gap(self.v.start, s))
+                if lasted:
+                    left = self._clause_subject(cs, ce, s, e, self.v.start + lasted.start())
         elif tlink and sum(len(g) for g in right) < 2:
             # "Sau cuộc gặp với X, <subject> ...": the main clause's subject met X
             left = self._clause_subject(cs, ce, s, e, cs + tlink.start())

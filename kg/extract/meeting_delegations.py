@@ -31,7 +31,7 @@ def _member_lists(art: ArticleFacts, view: SentView) -> list[tuple[str, list[str
     if not any(cue_anywhere("meeting", c).search(art.ftext, view.start, view.end) for c in _MEMBER_CUES):
         return []  # none of the cues below is in the sentence: no need to read its atoms
     atoms = art.atoms_of(view.index)
-    lead_ws = view.start + (len(view.text) - len(view.text.lstrip()))
+    lead_ws = view.trimmed()[0]
     opener = next((a for a in atoms if a.kind == "actor" and a.label in (COUNTRY, ORG) and a.key and re.fullmatch(
         rf"(?:về\s+)?(?:{cue('side').pattern})\s*", art.ftext[lead_ws:a.core], re.I)), None)
     heads = _heads(art, view, atoms, opener)

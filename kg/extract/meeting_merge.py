@@ -48,10 +48,14 @@ def lies_inside(place: str, country: str, within: dict[str, str] | None = None) 
         return True
     if not country.startswith("country/"):
         # a state's seat of government lies in its capital ("Điện Kremlin" in "Moskva")
-        seat_of = capital_countries().get(norm(country.split("/", 1)[-1].replace("-", " ")))
+        seat_of = capital_countries().get(_key_name(country))
         return place.startswith("org/") and seat_of is not None and known_affiliations().get(place) == seat_of
-    name = place.split("/", 1)[-1].replace("-", " ")
-    return known_affiliations().get(place) == country or capital_countries().get(norm(name)) == country
+    return known_affiliations().get(place) == country or capital_countries().get(_key_name(place)) == country
+
+
+def _key_name(key: str) -> str:
+    """The folded name a place key spells ("place/abu-dhabi" -> "abu dhabi")."""
+    return norm(key.split("/", 1)[-1].replace("-", " "))
 
 
 def stated_inside(place: str, other: str, within: dict[str, str] | None) -> bool:

@@ -98,9 +98,8 @@ def _main_subject(art: ArticleFacts, idx: int, persons: list[Atom]) -> Atom:
     sentence before it outside a fronted adjunct ("Bên lề hội nghị, A đã gặp
     B và C. Ông cũng ..." is A), else its last person."""
     view = art.views[idx]
-    lead = len(view.text) - len(view.text.lstrip())
     front = cue_pattern(r"(?:<<temporal_link>>|<<framework>>|<<sideline>>)(?!\w)[^,;]{0,80},").match(
-        art.ftext, view.start + lead, view.end)
+        art.ftext, view.trimmed()[0], view.end)
     start = front.end() if front else view.start
     main = [x for x in persons if x.start >= start]
     return main[0] if main else persons[-1]

@@ -415,9 +415,9 @@ class Scanner:
                 if end == j and self._inner_syllable(j):
                     end = j = j + 1  # "Ủy ban Quốc vụ Triều Tiên": only a word's first syllable is capitalised
                     continue
-                if end == j and self.folded[j] == ("lần",) and j + 2 < self.n and self.folded[j + 1] == ("thứ",) \
-                        and self.text[j + 2].isdigit():
-                    end = j + 3  # "Hội nghị Cấp cao ASEAN lần thứ 47": the session's number is part of its name
+                ordinal = self.longest_cue(j, "ordinal") if end == j else None
+                if ordinal is not None and ordinal < self.n and self.text[ordinal].isdigit():
+                    end = ordinal + 1  # "Hội nghị Cấp cao ASEAN lần thứ 47": the session's number is part of its name
                     break
                 if end is not None:
                     more = self._coordinated_name_words(j, topic=True)
