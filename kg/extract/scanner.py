@@ -210,6 +210,8 @@ class Scanner:
         end = i
         key: tuple[str, ...] = ()
         j = self.prev_index(i)
+        if j is not None and len(self.folded[j]) > 1 and self._glued_cue(j, cues):
+            return True
         while j is not None and end - j <= 4:
             if not self.folded[j]:
                 return False
@@ -218,6 +220,12 @@ class Scanner:
                 return True
             j = self.prev_index(j)
         return False
+
+    def _glued_cue(self, j: int, cues) -> bool:
+        """The CRF glued a cue onto the word before it ("thăm bang"): a token
+        that is no dictionary word but ends with a cue."""
+        f = self.folded[j]
+        return any(f[k:] in cues for k in range(1, len(f))) and not self.is_word(self.text[j])
 
     def is_cap(self, i: int) -> bool:
         return self.cap[i]
@@ -369,8 +377,9 @@ class Scanner:
                 return None
             if f in self.gaz.cue("not_org"):
                 return None  # "Đảng và Nhà nước Việt Nam": the state, not a body
-            if all(r[:1].isupper() for r in raw):
-                head_end = end = i + 1
+            if all(r[:1].isupper() for r in raw) or any(
+                    f[:k] in self.gaz.org_heads and f[k:] in self.gaz.cue("org_tail") for k in range(1, len(f))):
+                head_end = end = i + 1  # "Điện Kremlin"; "Ủy ban nhân dân", glued with its tail
             elif self.is_word(self.text[i]):
                 # A word like "Viện Hàn lâm" names a body only with more
                 # capitalised words ("Hội nghị" alone is just "conference").
@@ -409,9 +418,19 @@ class Scanner:
         tails = self.gaz.cue("org_tail")
         while j < self.n and not self.space[j]:
             if not self.is_cap(j):
-                if self.folded[j] in tails and (end is not None or j == head_end):
+                if self.folded[j] in tails and (end is not None or j == head_end) and not self._points_back(j + 1):
                     end = j = j + 1  # "Viện Kiểm sát nhân dân tối cao"
                     continue
+                if end == j:
+                    unit_end = self._admin_unit_place(j)
+                    if unit_end is not None:
+                        end = unit_end  # "Ủy ban nhân dân tỉnh Tây Ninh"
+                        break
+                if end == j and self._joint_body_end(i, head_end, j) is not None:
+                    # "Ủy ban Chỉ đạo hợp tác song phương Việt Nam - Trung Quốc":
+                    # what was read is only part of the name, and the two
+                    # countries stay the parties of the body's sessions.
+                    return None
                 if end == j and self._inner_syllable(j):
                     end = j = j + 1  # "Ủy ban Quốc vụ Triều Tiên": only a word's first syllable is capitalised
                     continue
@@ -466,6 +485,60 @@ class Scanner:
                 end = j + 1  # a head naming one foreign word: "Công ty Apple"
             break
         return end
+
+    def _place_after_noun(self, i: int, end: int) -> Mention:
+        """A place named by the place noun before it, keyed as listed with
+        that noun if it is ("thành phố Hồ Chí Minh" = "TP Hồ Chí Minh")."""
+        name = self.span_text(i, end)
+        prev = self.prev_index(i)
+        noun = self.text[prev] if prev is not None else ""
+        key = self.gaz.place_keys.get(fold(f"{noun} {name}")) or "place/" + slugify(name)
+        return Mention(i, end, PLACE, key, "place_cue", lexical=True)
+
+    def _points_back(self, j: int) -> bool:
+        """A demonstrative at ``j`` ("quốc gia này"): the words before it are no name."""
+        return j < self.n and not self.space[j] and self.folded[j] in self.gaz.cue("demonstrative")
+
+    def _admin_unit_place(self, j: int) -> int | None:
+        """End of "tỉnh Tây Ninh" after a body's name, when the unit at ``j``
+        is followed by a listed place: the body is that unit's."""
+        if self.folded[j] not in self.gaz.cue("admin_unit") or j + 1 >= self.n or not self.cap[j + 1]:
+            return None
+        lex = self.lexicon_at(j + 1)
+        if lex is None or not any(e.label in (PLACE, PERSON) or e.role == "capital" for e in lex[1]):
+            return None  # a person's name after the unit names a place: "thành phố Hồ Chí Minh"
+        return lex[0]
+
+    def _joint_body_end(self, i: int, head_end: int, j: int) -> int | None:
+        """End of a bilateral body's name: lower-case words, one of them a
+        ``joint_word``, then two listed countries joined by a dash. Event
+        names are left to :meth:`_cut_event_name`."""
+        if self.longest_cue(i, "event_head") == head_end:
+            return None
+        k, joint = j, False
+        blockers = ("connector", "coordinator", "venue", "adverb")
+        while k < self.n and k - j < 6 and not self.space[k] and not self.is_cap(k):
+            f = self.folded[k]
+            if not self.text[k].replace(" ", "").isalpha() or not self.is_word(self.text[k]) or (
+                    f != ("về",) and any(f in self.gaz.cue(kind) for kind in blockers)):
+                return None
+            joint = joint or f in self.gaz.cue("joint_word")
+            k += 1
+        if not joint or k == j:
+            return None
+        first = self._country_at(k)
+        if first is None or first >= self.n or self.text[first] not in {"-", "–", "—"}:
+            return None
+        return self._country_at(first + 1)
+
+    def _country_at(self, k: int) -> int | None:
+        """End of a listed country (not a capital) starting at token ``k``."""
+        if k >= self.n or self.space[k] or not self.cap[k]:
+            return None
+        lex = self.lexicon_at(k)
+        if lex is None or not any(e.label == COUNTRY and e.role != "capital" for e in lex[1]):
+            return None
+        return lex[0]
 
     def _cut_event_name(self, i: int, head_end: int, j: int) -> bool:
         """An event's name that goes on past lower-case words ("Hội nghị Ủy ban
@@ -601,6 +674,9 @@ class Scanner:
             lex = None
         if lex is not None and self._capital_opens_name(i, lex, items):
             lex = None
+        if lex is not None and all(e.label == PERSON for e in lex[1]) and self.cue_before(i, "place_noun"):
+            # "thành phố Hồ Chí Minh", "sân bay John F. Kennedy": named after a person
+            return Item(i, lex[0], "ent", self._place_after_noun(i, lex[0]))
         if lex is None and cap:
             region = self._compass_place(i)
             if region is not None:

@@ -591,3 +591,48 @@ def test_a_body_head_alone_before_a_name_belongs_to_the_post(nlp):
 def test_an_event_name_cut_short_by_lower_case_words_is_no_entity(nlp):
     found = ents(nlp, "Ông sang Hà Nội dự Hội nghị Ủy ban khu vực Tây Thái Bình Dương.")
     assert not any(name.startswith("Hội nghị") for name in found)
+
+
+def test_national_tail_of_a_body_unless_it_points_back(nlp):
+    found = ents(nlp, "Ông Đỗ Văn Khải, Chủ nhiệm Ủy ban Biên giới quốc gia, cho biết hai bên đã thống nhất.")
+    assert found["Ủy ban Biên giới quốc gia"][0] == "Organization"
+    # "quốc gia này": that country's ministry, not a body called so.
+    found = ents(nlp, "Bộ Ngoại giao quốc gia này cho biết sẽ triệu tập đại sứ.")
+    assert "Bộ Ngoại giao" in found and "Bộ Ngoại giao quốc gia" not in found
+
+
+def test_local_government_body_takes_its_unit_and_place(nlp):
+    doc = nlp("Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh Trịnh Văn Lạc đã tiếp đoàn doanh nghiệp Hàn Quốc.")
+    found = {e.text: e.label_ for e in doc.ents}
+    assert found["Ủy ban nhân dân tỉnh Quảng Ninh"] == "Organization"
+    assert found["Trịnh Văn Lạc"] == "Person"
+    # Without a listed place after the unit, the body's name stops before it.
+    found = ents(nlp, "Đại diện Hội đồng nhân dân tỉnh cho biết.")
+    assert not any(name.endswith("tỉnh") for name in found)
+
+
+def test_city_named_after_a_person_is_a_place(nlp):
+    found = ents(nlp, "Phái đoàn đã tới thành phố Hồ Chí Minh chiều qua.")
+    assert found["Hồ Chí Minh"] == ("Place", "place/tp-ho-chi-minh")
+    found = ents(nlp, "Ông Hồ Chí Minh đọc bản Tuyên ngôn Độc lập năm 1945.")
+    assert found["Hồ Chí Minh"][0] == "Person"
+
+
+def test_bilateral_body_cut_short_names_nothing(nlp):
+    # The countries of "Ủy ban ... hợp tác song phương A - B" stay the
+    # parties; a name read only up to the lower-case words is dropped.
+    found = ents(nlp, "Phiên họp Ủy ban Điều phối hợp tác song phương Việt Nam - Lào diễn ra tại Viêng Chăn.")
+    assert "Ủy ban Điều phối" not in found
+    assert found["Việt Nam"][0] == "Country" and found["Lào"][0] == "Country"
+    # A body whose lower-case words are no joint-body words keeps its name.
+    found = ents(nlp, "Ủy ban Quân sự kêu gọi Nga - Ukraine ngừng bắn.")
+    assert found["Nga"][0] == "Country"
+
+
+def test_place_noun_glued_to_the_verb_before_it(nlp):
+    # The CRF glues "thăm bang"; the place noun still names what follows.
+    doc = nlp("Ngày 21/11, đoàn dự kiến thăm bang Sarawak và gặp Thủ hiến Abang Johari.")
+    found = {e.text: e.label_ for e in doc.ents}
+    assert found["Sarawak"] == "Place"
+    assert found["Abang Johari"] == "Person"
+    assert "Thủ hiến" in [t.text for t in doc.spans["titles"]]
