@@ -40,6 +40,11 @@ def _honorific_end() -> re.Pattern[str]:
     return re.compile(rf"(?:{cue_regex('role', 'honorific').pattern})\s*$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _counterpart_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{cue_regex('role', 'counterpart').pattern})\s*$", re.I)
+
+
 class Sentence:
     """One sentence with its actor atoms, read on the article's folded text."""
 
@@ -100,14 +105,27 @@ class Sentence:
             by_person[h.person.start] = (min(s, h.start), max(e, h.end))
         hon = _honorific_end()
         out = []
+        prev = None
         for it in v.items:
             if it.label == PERSON and it.key:
                 s, e = by_person.get(it.start, (it.start, it.end))
+                if s == it.start and prev is not None and prev.label in (COUNTRY, ORG):
+                    s = self._counterpart_start(prev, s)
                 m = search_end(hon, self.gap(v.start, s), cue_words("role", "honorific"))
                 if m:
                     s = v.start + m.start()
                 out.append(Atom(s, e, "actor", it.key, PERSON))
+            prev = it
         return out
+
+    def _counterpart_start(self, owner: Item, s: int) -> int:
+        """Start of "người đồng cấp Ukraine" before a name at ``s``: the
+        country is whose counterpart the person is, not another party (a
+        counterpart with a known post is read by the roles already)."""
+        if self.gap(owner.end, s).strip():
+            return s
+        m = search_end(_counterpart_end(), self.gap(self.v.start, owner.start), cue_words("role", "counterpart"))
+        return self.v.start + m.start() if m else s
 
     def _post_atom(self, items: list[Item], k: int) -> tuple[Atom | None, int]:
         """An unnamed post, with its owner ("Tổng thống Mỹ") or alone ("Tổng Thư ký").

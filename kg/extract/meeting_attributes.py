@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from kg.extract.dates import TimeExpression
+from kg.extract.dates import TimeExpression, article_relative
 from kg.extract.meeting_article import is_previous_relative
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Mention
@@ -18,11 +18,12 @@ from kg.extract.participants import COUNTRY, ORG, PLACE, lexicon, meeting_cues, 
 _STOP = re.compile(r"[.;!?]")
 
 
-def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | None, bool, bool]:
-    """``(status, strength, possible, recency)`` of the trigger at ``[s, e)``.
+def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | None, bool, bool, bool]:
+    """``(status, strength, possible, recency, tentative)`` of the trigger at ``[s, e)``.
 
     The nearest status cue in the window ``[ws, we)`` wins, strong before weak;
-    a possibility cue shortly before the trigger makes the mention tentative.
+    a possibility cue shortly before the trigger makes the mention possible,
+    and ``tentative`` if each such cue only says "may" (see :func:`settle_tentative`).
     """
     table = status_table()
     rx = status_regex()
@@ -48,7 +49,8 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     blocks = [m for m in sent.find(rx, lo, s) if table[norm(m.group())][0] == "possible"]
     possible = bool(blocks)
     if all(cue("invitation").fullmatch(m.group()) for m in blocks) and _invited(sent, cs, s) and _accepted(sent, e):
-        return "planned", STRONG, False, False  # "mời X thăm Y ... X đã nhận lời"
+        return "planned", STRONG, False, False, False  # "mời X thăm Y ... X đã nhận lời"
+    tentative = possible and all(cue("tentative").fullmatch(m.group()) for m in blocks)
     recency = any(cue("recency").match(norm(m.group())) for _d, _s, _t, m in found if m.end() <= s)
     near = max(sent.v.start, s - 24)
     after = cue_pattern(r"(?:<<after_link>>)\s+(?:(?:<<determiner>>|<<meeting_noun>>)\s+)?$").search(sent.gap(near, s))
@@ -64,21 +66,30 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     strong = sorted((f for f in real if f[2] == STRONG), key=lambda f: f[0])
     weak = sorted((f for f in real if f[2] == WEAK), key=lambda f: f[0])
     if strong:
-        return strong[0][1], STRONG, possible, recency
+        return strong[0][1], STRONG, possible, recency, tentative
     if weak:
         st = weak[0][1]
         # "sẽ nói chuyện ... ngay sau cuộc gặp": after a future event is future too
         if st == "held":
             earlier = [m for m in sent.find(rx, cs, s) if table[norm(m.group())] == ("planned", STRONG) and tells(m)]
             if earlier:
-                return "planned", WEAK, possible, recency
-        return st, WEAK, possible, recency
+                return "planned", WEAK, possible, recency, tentative
+        return st, WEAK, possible, recency, tentative
     # verbs sharing a subject share its tense: "X sẽ tới A để gặp B, trước khi sang C hội đàm"
     earlier = [m for m in sent.find(rx, cs, s) if table[norm(m.group())][1] == STRONG
                and table[norm(m.group())][0] in ("planned", "held") and tells(m)]
     if earlier:
-        return table[norm(earlier[-1].group())][0], WEAK, possible, recency
-    return None, None, possible, recency
+        return table[norm(earlier[-1].group())][0], WEAK, possible, recency, tentative
+    return None, None, possible, recency, tentative
+
+
+def settle_tentative(m: Mention, article_date: str | None) -> None:
+    """A contact that only "may" happen is planned once its clause dates it
+    after the article ("có thể thăm Argentina vào tháng 11")."""
+    if not m.tentative or m.date is None or not m.date.value:
+        return
+    if m.date.relation == "future" or article_relative(m.date.value, article_date) == "future":
+        m.possible, m.status, m.strength = False, "planned", STRONG
 
 
 def _invited(sent: Sentence, cs: int, s: int) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.meeting_atoms import Sentence
-from kg.extract.meeting_attributes import assign_dates, mention_place, mention_status
+from kg.extract.meeting_attributes import assign_dates, mention_place, mention_status, settle_tentative
 from kg.extract.meeting_model import Atom, Mention
 from kg.extract.meeting_triggers import find_triggers
 from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs, words
@@ -56,6 +56,8 @@ class ClauseReader(Sentence):
                     m.linked.append(index_base + j)
                     break
         assign_dates(self, mentions, trigs)
+        for m in mentions:
+            settle_tentative(m, self.art.article_date)
         return mentions
 
     def _mention(self, s, e, kind, cs, ce, ws, we, trigs) -> Mention:
@@ -98,7 +100,7 @@ class ClauseReader(Sentence):
                 if patient:
                     groups.append(patient)
         # status
-        status, strength, possible, recency = mention_status(self, s, e, ws, self._frame_end(s, e, we), cs)
+        status, strength, possible, recency, tentative = mention_status(self, s, e, ws, self._frame_end(s, e, we), cs)
         generic = bool(cue_pattern(r"(?:<<generic>>)\s*$").search(self.gap(max(cs, s - 12), s))) \
             or bool(re.match(rf"{cue('plural_det').pattern}\s", norm(text)))
         after = self.gap(e, min(ce, e + 30))
@@ -116,7 +118,7 @@ class ClauseReader(Sentence):
         return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible or habitual,
                        False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,
                        cancelled=cancelled, weak_place=weak_place, org_summit=org_summit, series=series,
-                       delegated=delegated)
+                       delegated=delegated, tentative=tentative and not habitual)
 
     def _frame_end(self, s: int, e: int, we: int) -> int:
         """End of the status window of a trigger: the comma closing a fronted

@@ -62,6 +62,7 @@ class Mention:
     purpose: bool = False  # the topic of the contact before it ("gặp X để thảo luận")
     series: bool = False  # the next of a series ("Vòng đàm phán tiếp theo", "Phiên họp lần thứ 13")
     delegated: bool = False  # held below the leaders' level ("Đối thoại Chiến lược cấp Thứ trưởng")
+    tentative: bool = False  # possible only by "có thể": a future date makes it planned
 
 
 @dataclass

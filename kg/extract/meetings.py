@@ -44,6 +44,7 @@ from kg.extract.meeting_clauses import ClauseReader
 from kg.extract.meeting_delegations import apply_members, drop_represented, visits_into_meetings
 from kg.extract.meeting_merge import EventBuilder, borrow_places, lies_inside, stated_inside
 from kg.extract.meeting_model import Event
+from kg.extract.meeting_sequels import sequel_days
 from kg.extract.meeting_sidelines import sideline_context
 from kg.extract.meeting_vocab import WEAK
 from kg.extract.model import Evidence, Meeting, Role
@@ -71,6 +72,7 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
     visits_into_meetings(art, b)
     borrow_places(b)
     sideline_context(art, b)
+    sequel_days(art, b)
     out = []
     for ev in b.events:
         if not ev.real() or any(m.cancelled for m in ev.mentions):

@@ -289,3 +289,11 @@ def test_word_before_reads_like_the_anchored_regex():
         for start in range(len(text) + 1):
             m = re.search(r"(\w+)\s+$", text[:start])
             assert dates._word_before(text, start) == (m.group(1) if m else None)
+
+
+def test_days_before_or_after_the_previous_date():
+    text = "Ngoại trưởng tới Brasilia ngày 14/7. Trước đó một ngày, ông dừng chân tại Lima; hai ngày sau đó, ông tới Quito."
+    first, before, after = _checked(text, "2026-07-20")
+    assert (before.text, before.value) == ("Trước đó một ngày", "2026-07-13")
+    # counted from the day read last, the stop in Lima
+    assert (after.text, after.value) == ("hai ngày sau đó", "2026-07-15")

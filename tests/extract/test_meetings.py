@@ -504,3 +504,48 @@ def test_opening_attribution_is_outside_the_clause_and_its_place_no_venue():
 def test_dates_are_iso_even_for_early_years():
     m = only(f"{TT} {RU} {PUTIN} sẽ gặp {TT} {US} {TRUMP} vào cuối năm nay.", date="0948-04-26")
     assert m.date == "0948"
+
+
+# --- stage 18: tentative plans, sequels, counterparts ---------------------------
+
+
+def test_may_happen_with_a_future_date_is_planned():
+    m = only(f"{TT} [Brazil|C:country/br] [Ana Lopes|P:person/ana-lopes] có thể thăm "
+             "[Argentina|C:country/ar] vào tháng 11.", date="2026-07-15")
+    assert (m.kind, m.status, m.date) == ("visit", "planned", "2026-11")
+    # Without a date it stays an idea; a denial is never a plan.
+    assert meetings(f"{TT} [Ana Lopes|P:person/ana-lopes] có thể thăm [Argentina|C:country/ar].",
+                    date="2026-07-15") == []
+    assert meetings(f"{PUTIN} không loại trừ khả năng gặp {TRUMP} trong tuần tới.") == []
+
+
+def test_next_round_that_may_take_place_is_planned():
+    found = meetings(f"{RU} và {UA} đã đàm phán tại [Geneva|L:place/geneva] hôm 2/5. Vòng đàm phán tiếp theo giữa "
+                     "hai bên có thể diễn ra tại [Istanbul|L:place/istanbul] vào cuối tháng này.", date="2026-05-09")
+    assert sorted((m.place, m.status, m.date) for m in found) == [
+        ("place/geneva", "held", "2026-05-02"), ("place/istanbul", "planned", "2026-05")]
+
+
+def test_contact_after_the_ceremony_of_the_sentence_before_takes_its_day():
+    doc = (f"Sáng 1/9, [Thủ tướng|T] [Lê Văn Khoa|P:person/le-van-khoa] chủ trì lễ đón [Thủ tướng|T] "
+           "[Singapore|C:country/sg] [Tan Wei Ming|P:person/tan-wei-ming]. Sau lễ đón, hai Thủ tướng đã hội đàm.")
+    m = only(doc, date="2026-09-02")
+    assert (m.kind, m.date) == ("talks", "2026-09-01")
+    # "Sau 3 năm" counts time: no day is borrowed.
+    doc = ("Ngày 5/3, [Bộ Ngoại giao|O:org/bo-ngoai-giao] [Lào|C:country/la] ra thông báo. Sau 3 năm gián đoạn, "
+           "[Lào|C:country/la] và [Thái Lan|C:country/th] đã nối lại đối thoại.")
+    assert only(doc, date="2026-03-06").date is None
+
+
+def test_day_before_the_contact_read_before():
+    doc = (f"Ngoại trưởng [Brazil|C:country/br] [Mauro Lima|P:person/mauro-lima] hôm 14/7 đã gặp người đồng cấp "
+           f"[Argentina|C:country/ar] [Pablo Ruiz|P:person/pablo-ruiz]. Trước đó một ngày, ông [Lima|P:person/mauro-lima] đã gặp {TT} "
+           "[Argentina|C:country/ar] [Elena Sosa|P:person/elena-sosa].")
+    dates = {frozenset(m.participants): m.date for m in meetings(doc, date="2026-07-15")}
+    assert dates[frozenset({"person/mauro-lima", "person/elena-sosa"})] == "2026-07-13"
+
+
+def test_counterpart_country_is_no_party():
+    m = only("Bà [Anna Volkova|P:person/anna-volkova] đã điện đàm với người đồng cấp [Ukraine|C:country/ua] "
+             "[Petro Koval|P:person/petro-koval].")
+    assert set(m.participants) == {"person/anna-volkova", "person/petro-koval"}
