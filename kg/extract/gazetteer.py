@@ -206,10 +206,12 @@ def build() -> Gazetteer:
             )
     # "Tổng thống nước chủ nhà X": the roles' owner descriptors also sit
     # between a title and the name it introduces.
-    gaz.cues.setdefault("owner_descriptor", set()).update(
-        tuple(fold(c).split()) for row in _load("role_cues") if _one(row.get("category")) == "owner_descriptor"
-        for c in _values(row.get("cue"))
-    )
+    # "Thị trưởng Paris X": after a local post a capital is the post's city.
+    for kind in ("owner_descriptor", "local_post"):
+        gaz.cues.setdefault(kind, set()).update(
+            tuple(fold(c).split()) for row in _load("role_cues") if _one(row.get("category")) == kind
+            for c in _values(row.get("cue"))
+        )
     gaz.surnames = {fold(w) for row in _load("surnames") for w in _values(row.get("surname"))}
     return gaz
 

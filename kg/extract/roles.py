@@ -48,6 +48,7 @@ from kg.extract.participants import (
     COUNTRY,
     ORG,
     PERSON,
+    PLACE,
     TITLE,
     Item,
     SentView,
@@ -59,6 +60,7 @@ from kg.extract.participants import (
     known_affiliations,
     lexicon,
     norm,
+    role_cues,
     sentence_views,
     strip_parens,
     title_categories,
@@ -93,6 +95,7 @@ def _alt(category: str) -> str:
 class _Patterns:
     before_person: re.Pattern[str]
     title_org: re.Pattern[str]
+    title_place: re.Pattern[str]
     org_org: re.Pattern[str]
     title_title: re.Pattern[str]
     chain: re.Pattern[str]
@@ -112,6 +115,11 @@ class _Patterns:
 
 
 @lru_cache(maxsize=1)
+def _local_posts() -> frozenset[str]:
+    return frozenset(norm(c) for c in role_cues().get("local_post", []))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     """Connector patterns, built once from ``role_cues.tsv``."""
     hon = _alt("honorific")
@@ -121,6 +129,8 @@ def _patterns() -> _Patterns:
         before_person=re.compile(rf"\s*(?:{_alt('owner_descriptor')}\s*)?(?:[,\-–—:]\s*)?(?:{hon}\s*)?", re.I),
         # "Ngoại trưởng nước chủ nhà Kyrgyzstan": a descriptor may precede the owner
         title_org=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?(?:{_alt('owner_descriptor')}\s*)?", re.I),
+        # "Tỉnh trưởng tỉnh Svay Rieng": a unit word may precede a post's place
+        title_place=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?(?:(?P<unit>{_alt('local_unit')})\s*)?", re.I),
         org_org=re.compile(rf"\s*(?:,\s*)?(?:{_alt('org_link')}\s*)?", re.I),
         title_title=re.compile(rf"\s*(?:{_alt('title_link')}\s*)?", re.I),
         chain=re.compile(rf"(?:\s*,\s*(?:{_alt('concurrent')}\s+)?|\s+(?:{_alt('concurrent')})\s+)$",
@@ -202,6 +212,18 @@ class _SentenceRoles:
         m = search_end(self.p.title_prefix_end, fold_for_match(before), cue_words("role", "title_prefix"))
         return self.v.start + m.start() if m else it.start
 
+    def _local_owner(self, j: int) -> bool:
+        """A place owning the post before it: after a local post ("Thị
+        trưởng Paris") or a unit word ("Chủ tịch tỉnh Quảng Nam")."""
+        it = self.items[j]
+        if it.label != PLACE or j == 0 or self.items[j - 1].label != TITLE:
+            return False
+        m = self.p.title_place.fullmatch(fold_for_match(self.gap(self.items[j - 1].end, it.start)))
+        if m is None:
+            return False
+        return m.group("unit") is not None or norm(self.v.between(self.items[j - 1].start, self.items[j - 1].end)) \
+            in _local_posts()
+
     def group_ending_at(self, end: int, owner_ok: bool = True):
         """Parse a post group whose text ends right before offset ``end``.
 
@@ -214,7 +236,13 @@ class _SentenceRoles:
             return None
         j = idx[-1]
         owners: list[Item] = []
-        if owner_ok and self.items[j].label in _OWNER:
+        local = owner_ok and self._local_owner(j)
+        if local:
+            if not _full(self.p.before_person, self.gap(self.items[j].end, end)):
+                return None
+            owners, j = [self.items[j]], j - 1
+            after_title, link = owners[0].start, self.p.title_place
+        elif owner_ok and self.items[j].label in _OWNER:
             if not _full(self.p.before_person, self.gap(self.items[j].end, end)):
                 return None
             while True:

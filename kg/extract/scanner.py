@@ -695,7 +695,9 @@ class Scanner:
         if best_end == 0:
             return None
         if lex and lex[0] == best_end:
-            return Item(i, best_end, "ent", self._lexicon_mention(i, best_end, lex[1]))
+            last = next((it for it in reversed(items) if it.kind != "space"), None)
+            local = last is not None and last.kind == "title" and last.end == i and self._local_post(last)
+            return Item(i, best_end, "ent", self._lexicon_mention(i, best_end, lex[1], local))
         if outlet_end == best_end:
             text = self.span_text(i, outlet_end)
             return Item(i, outlet_end, "ent", Mention(i, outlet_end, ORG, "org/" + slugify(text), "outlet_cue"))
@@ -790,6 +792,8 @@ class Scanner:
         before = [it for it in items if it.kind != "space"][-2:]
         if not before:
             return False
+        if before[-1].kind == "title" and self._local_post(before[-1]):
+            return False  # "Thị trưởng Paris Anne Hidalgo": the post's city
         if before[-1].kind in ("title", "honorific"):
             return True  # "ông Santiago Peña"
         if self._described_owner_before(i, items):
@@ -903,7 +907,13 @@ class Scanner:
             field += 1
         return k if field else None
 
-    def _lexicon_mention(self, i: int, end: int, entries: list[Entry]) -> Mention:
+    def _local_post(self, title: Item) -> bool:
+        """Whether a title item is a post of a province, state or city."""
+        key = tuple(s for k in range(title.start, title.end) for s in self.folded[k])
+        return key in self.gaz.cue("local_post")
+
+    def _lexicon_mention(self, i: int, end: int, entries: list[Entry], local: bool = False) -> Mention:
+        """``local``: right after a local post, whose city a capital is."""
         # A country, organisation or person name beats a capital; a capital
         # beats a plain place ("Moskva" may be listed as a city too).
         entries = sorted(
@@ -912,7 +922,7 @@ class Scanner:
         )
         e = entries[0]
         if e.role == "capital":
-            prev_venue = self.cue_before(i, "venue") or self.cue_before(i, "place_noun")
+            prev_venue = local or self.cue_before(i, "venue") or self.cue_before(i, "place_noun")
             if prev_venue or self._dateline_place(i, end):
                 text = self.span_text(i, end)
                 key = self.gaz.place_keys.get(fold(text)) or "place/" + slugify(text)

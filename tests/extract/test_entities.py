@@ -636,3 +636,12 @@ def test_place_noun_glued_to_the_verb_before_it(nlp):
     assert found["Sarawak"] == "Place"
     assert found["Abang Johari"] == "Person"
     assert "Thủ hiến" in [t.text for t in doc.spans["titles"]]
+
+
+def test_capital_after_a_local_post_is_the_city(nlp):
+    found = ents(nlp, "Thị trưởng Paris Claire Martin đã tiếp Bí thư Thành ủy Hà Nội Đỗ Thu Hà.")
+    assert found["Paris"][0] == "Place" and found["Claire Martin"][0] == "Person"
+    assert found["Hà Nội"][0] == "Place" and found["Đỗ Thu Hà"][0] == "Person"
+    # after a state post, a capital before an unknown name still opens it
+    found = ents(nlp, "Tổng thống Santiago Ruiz phát biểu tại lễ khai mạc.")
+    assert found["Santiago Ruiz"][0] == "Person"

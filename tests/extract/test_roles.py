@@ -181,3 +181,25 @@ def test_doc_without_titles_or_entities():
     doc = spacy.blank("xx")("Không có ai ở đây.")
     doc._.article_date = None
     assert find_roles(doc) == []
+
+
+@pytest.mark.parametrize("markup, expected", [
+    # a local post owns the place after it
+    ("[Thị trưởng|T] [Lyon|L:place/lyon] [Marie Dubois|P:person/marie-dubois] đã tiếp đoàn.",
+     ("person/marie-dubois", "Thị trưởng", "place/lyon")),
+    ("[Bí thư Tỉnh ủy|T] [Quảng Ninh|L:place/quang-ninh] [Đỗ Văn Hải|P:person/do-van-hai] cho biết.",
+     ("person/do-van-hai", "Bí thư Tỉnh ủy", "place/quang-ninh")),
+    # any post owns a place after a unit word
+    ("[Chủ tịch|T] tỉnh [Quảng Nam|L:place/quang-nam] [Lê Văn Dũng|P:person/le-van-dung] tiếp đoàn.",
+     ("person/le-van-dung", "Chủ tịch", "place/quang-nam")),
+    ("[Tỉnh trưởng|T] tỉnh [Kampot|L:place/kampot] [Sok Dara|P:person/sok-dara] dẫn đầu đoàn.",
+     ("person/sok-dara", "Tỉnh trưởng", "place/kampot")),
+])
+def test_local_posts_are_the_places(markup, expected):
+    assert expected in roles(markup)
+
+
+def test_a_national_post_does_not_own_a_place():
+    # "tại Lyon" is where, and a state post never belongs to a city
+    found = roles("[Tổng thống|T] [Lyon|L:place/lyon] [Marie Dubois|P:person/marie-dubois] phát biểu.")
+    assert not any(org == "place/lyon" for _p, _t, org in found)

@@ -275,3 +275,12 @@ def test_command_line(g, tmp_path, capsys):
     ds.serialize(bad, format="trig")
     assert main([str(bad)]) == 1
     assert "at least two participants" in capsys.readouterr().out
+
+
+def test_local_post_may_be_in_a_place_but_not_in_a_statement(g):
+    # "Thị trưởng Bình Nhưỡng X": a city's post is in that place
+    g.set((POST, DIP.postIn, PYONGYANG))
+    assert validate(g).conforms
+    g.set((POST, DIP.postIn, STATEMENT))
+    report = validate(g)
+    assert not report.conforms and DSH["Post-postIn"] in shapes_of(report), report.format()
