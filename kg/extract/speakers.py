@@ -118,15 +118,20 @@ class Speakers:
             j -= 1
         words.reverse()
         if a.end < s1 and t.low[a.end] == ",":
-            j = a.end + 1
+            # an apposition is closed by a comma or the sentence's end: in
+            # "Tiếp ông X, Chủ tịch nước nhấn mạnh ..." the post is the subject's
+            j, more, found = a.end + 1, [], []
             while j < s1 and j - a.end <= 12 and t.low[j] != ",":
                 other = t.actor_at[j]
                 if other is not None and other.label == "Person":
                     break
                 if other is not None and other.start == j:
-                    orgs.append(other)
-                words.append(t.low[j])
+                    found.append(other)
+                more.append(t.low[j])
                 j += 1
+            if j >= s1 or t.low[j] == "," or (j < s1 and t.low[j] in (".", ";", ")")):
+                words += more
+                orgs += found
         before = [t.low[k] for k in range(max(s0, a.start - 2), a.start)]
         if any(w in t.cues.female for w in before):
             self.female.add(a.key)

@@ -555,3 +555,12 @@ def test_factory_fills_doc_statements():
     doc = component(make_doc("Nhà Trắng cho biết chuyến thăm đạt được kết quả tốt."))
     assert [s.speaker for s in doc._.statements] == ["org/white-house"]
     assert component(NLP.make_doc(""))._.statements == []
+
+
+def test_post_after_a_fronted_visit_is_not_the_visitors():
+    # "Tiếp ông X, Chủ tịch nước nhấn mạnh": no apposition (nothing closes
+    # it), so the bare post is the one who holds it, not the guest.
+    stmts = run("Chiều 4/6, Người phát ngôn Phạm Thu Hằng đã tiếp ông Yury Ushakov.",
+                "Tiếp ông Yury Ushakov, Người phát ngôn nhấn mạnh Việt Nam luôn coi trọng quan hệ với Nga.")
+    assert brief(stmts) == [("person/pham-thu-hang", "indirect",
+                             "Việt Nam luôn coi trọng quan hệ với Nga")]
