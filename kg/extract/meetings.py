@@ -118,7 +118,10 @@ def _meeting(art: ArticleFacts, b: EventBuilder, ev: Event, parties: list[str]) 
         if m.strength == WEAK or m.status is None:
             conf -= 0.1
         evidence.append(Evidence(m.start, m.end, art.text[m.start:m.end], s_text, s_start, round(conf, 2)))
-    return Meeting(kind=kind, participants=parties, date=date, place=art.known(_innermost(ev, art) or ev.inherited_place), status=status,
+    # A call joins two places; a venue in its sentence is where someone spoke
+    # about it ("nói tại Văn phòng Thủ tướng sau cuộc điện đàm").
+    place = None if kind == "call" else art.known(_innermost(ev, art) or ev.inherited_place)
+    return Meeting(kind=kind, participants=parties, date=date, place=place, status=status,
                    trigger=real[0].text, evidence=evidence)
 
 

@@ -549,3 +549,9 @@ def test_counterpart_country_is_no_party():
     m = only("Bà [Anna Volkova|P:person/anna-volkova] đã điện đàm với người đồng cấp [Ukraine|C:country/ua] "
              "[Petro Koval|P:person/petro-koval].")
     assert set(m.participants) == {"person/anna-volkova", "person/petro-koval"}
+
+
+def test_a_call_has_no_venue():
+    m = only(f"Bà [Mai Tanaka|P:person/mai-tanaka] nói với phóng viên tại [Tokyo|L:place/tokyo] sau cuộc điện đàm "
+             "với ông [Park Min-ho|P:person/park-min-ho] hôm 11/10.", date="2026-10-12")
+    assert (m.kind, m.place) == ("call", None)
