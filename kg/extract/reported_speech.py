@@ -43,6 +43,7 @@ class Attribution:
     outlet: str | None = None
     naming: bool = False  # "gọi X là “...”": only the quotation is said
     inverted: bool = False  # "“...”, ông nói": the content precedes the clause
+    relay: bool = False  # "IRNA dẫn lời ông X cho biết ...": only X's own clause is said
 
 
 _MAX_OBJECT = 6
@@ -130,6 +131,21 @@ class ClauseReader:
         if self._relative(i, s0):
             return None  # "ông Trump, người nhiều lần tuyên bố ...": said before, elsewhere
         verb, act = " ".join(t.raw[i:i + n]), c.verbs[tuple(t.low[i:i + n])]
+        relay = False
+        if t.match(i, c.of("quoting_verb")):
+            relayed = self._relayed_person(i, n, s0, s1, attrs, verb, act)
+            if isinstance(relayed, Attribution):
+                return relayed
+            relay = relayed is False
+        attr = self._verb_clause(i, n, s0, s1, attrs, verb, act)
+        if attr is not None:
+            attr.relay = relay
+        return attr
+
+    def _verb_clause(self, i: int, n: int, s0: int, s1: int, attrs: list[Attribution],
+                     verb: str, act: str | None) -> Attribution | None:
+        """The speaker and content of the reporting verb of ``n`` syllables at ``i``."""
+        t, c = self.t, self.cues
         second = self._second_predicate(i, s0, attrs)
         if second is not None:
             attr = Attribution(second.speaker, second.confidence, verb, act, (i + n, s1), second.depth, second.outlet)
@@ -167,6 +183,33 @@ class ClauseReader:
         attr.outlet = (next((a.key for a in subject.others if a.outlet), None)
                        or self._outlet_between(subject.end, i) or (outer.outlet if outer else None))
         return self._content(attr, i, n, s1)
+
+    def _relayed_person(self, i: int, n: int, s0: int, s1: int, attrs: list[Attribution],
+                        verb: str, act: str | None) -> Attribution | bool | None:
+        """"IRNA dẫn lời ông X ...": the person quoted is the speaker.
+
+        Returns the person's attribution ("TASS dẫn lời ông X: ..."), False
+        when the person's own reporting verb follows ("dẫn lời ông X cho biết
+        ...": the outlet's clause then only relays, and X's verb is read
+        inside it), or None when no person is quoted.
+        """
+        t, c = self.t, self.cues
+        ph = parse_phrase(t, i + n, s1)
+        if ph is None or not ph.persons:
+            return None
+        after = skip_filler(t, ph.end, s1, comma=False)
+        if after < s1 and t.match(after, c.verbs):
+            return False
+        if after >= s1 or not (t.low[after] in (":", ",") or t.match(after, c.of("complementizer"))):
+            return None
+        who = self.who.resolve(ph, ph.start)
+        region, depth = self._region(i, s0, attrs)
+        if who is None or depth > MAX_NEST:
+            return None
+        subject = self._subject(i, region)
+        outlet = next((a.key for a in subject.others if a.outlet), None) if subject else None
+        attr = Attribution(who[0], who[1], verb, act, (ph.end, s1), depth, outlet)
+        return self._content(attr, ph.end, 0, s1)
 
     def _relayed(self, subject: Phrase, outer: Attribution, after: int, s1: int) -> bool:
         """"..., hãng thông tấn KCNA đưa tin." closing a statement: the outlet

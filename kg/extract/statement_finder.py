@@ -103,7 +103,7 @@ class Finder:
             a, b = attr.content
             inner = [q for q in t.quotes if a <= q.s0 and q.s1 <= b]
             said = [k for k in range(a, b) if t.raw[k][0].isalnum() and t.quote_at[k] is None]  # t.word(k)
-            if attr.naming or (inner and not said):
+            if attr.naming or attr.relay or (inner and not said):
                 continue
             if len(said) + sum(q.s1 - q.s0 for q in inner) >= MIN_CONTENT:
                 cs, ce = self._trim(t.start[a], t.end[b - 1])

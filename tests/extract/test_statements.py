@@ -564,3 +564,18 @@ def test_post_after_a_fronted_visit_is_not_the_visitors():
                 "Tiếp ông Yury Ushakov, Người phát ngôn nhấn mạnh Việt Nam luôn coi trọng quan hệ với Nga.")
     assert brief(stmts) == [("person/pham-thu-hang", "indirect",
                              "Việt Nam luôn coi trọng quan hệ với Nga")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hãng tin TASS dẫn lời ông Yury Ushakov cho biết Nga sẵn sàng tiếp tục đối thoại.",
+    "Hãng tin TASS dẫn lời ông Yury Ushakov nói rằng Nga sẵn sàng tiếp tục đối thoại.",
+    "TASS dẫn lời ông Yury Ushakov: Nga sẵn sàng tiếp tục đối thoại.",
+])
+def test_outlet_quoting_a_person_only_relays(text):
+    stmts = run(text)
+    assert brief(stmts) == [("person/ushakov", "indirect", "Nga sẵn sàng tiếp tục đối thoại")]
+
+
+def test_outlet_quoting_an_unnamed_source_is_the_outlets():
+    stmts = run("Hãng tin TASS dẫn lời một nguồn tin cho biết Nga sẵn sàng tiếp tục đối thoại.")
+    assert [s.speaker for s in stmts] == ["org/tass"]
