@@ -44,27 +44,9 @@ from kg.extract.guarded import GuardedComponent
 from kg.extract.phrase_patterns import search_end
 from kg.nlp.strings import doc_strings
 from kg.extract.model import Evidence, Role
-from kg.extract.participants import (
-    COUNTRY,
-    ORG,
-    PERSON,
-    PLACE,
-    TITLE,
-    Item,
-    SentView,
-    cue_regex,
-    cue_words,
-    entity_keys,
-    entity_table,
-    fold_for_match,
-    known_affiliations,
-    lexicon,
-    norm,
-    role_cues,
-    sentence_views,
-    strip_parens,
-    title_categories,
-)
+from kg.extract.participants import (COUNTRY, ORG, PERSON, PLACE, TITLE, Item, SentView, cue_regex, cue_words,
+                                     entity_keys, entity_table, fold_for_match, known_affiliations, lexicon,
+                                     norm, role_cues, sentence_views, strip_parens, title_categories)
 
 _OWNER = (COUNTRY, ORG)
 # titles.tsv categories of posts that belong to a state
