@@ -52,7 +52,13 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
         prev = [ev for ev in events if ev.mentions[0].sent <= mention.sent and len(ev.parties) >= 2]
         pool = [ev for ev in prev if ev.family == family(mention.kind)]
         if not pool and a.group == "leaders" and len(art.leaders()) >= 2:
-            return art.leaders()[:2]
+            # "X tiếp Y. Sau cuộc gặp, hai nhà lãnh đạo điện đàm với Z": the
+            # two people of the contact just read, else the article's leaders
+            latest = max(prev, key=lambda ev: ev.last_sent) if prev else None
+            persons = [k for k in latest.parties if k.startswith("person/")] if latest else []
+            if len(persons) != 2 or latest.last_sent < mention.sent - 1:
+                return art.leaders()[:2]
+            return persons
         if a.group == "sides":
             pool = prev  # "hai bên" is the latest contact, whatever its kind
         pool = pool or prev

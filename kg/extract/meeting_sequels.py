@@ -4,8 +4,9 @@
 name no day; they came right after the ceremony the sentence before dates.
 Only a sentence that opens with such a link ("Sau lễ đón,", "Sau đó,",
 "Ngay sau hội đàm,") is read so, and only a day the sentence before fronts
-("Sáng 1/9, ..."); "Sau hai ngày đàm phán" or "Sau 3 năm" count a stretch of
-time instead and give nothing.
+("Sáng 1/9, ..."), or, after a meeting noun ("Sau cuộc gặp,", "Sau hội đàm,"), the day of
+the contact the sentence before reports; "Sau hai ngày đàm phán" or "Sau 3
+năm" count a stretch of time instead and give nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_attributes import dates_contact, resolved_time
 from kg.extract.meeting_merge import EventBuilder
 from kg.extract.meeting_model import Mention
-from kg.extract.meeting_vocab import cue_pattern
+from kg.extract.meeting_vocab import cue, cue_pattern, trigger_regex
 
 # How far into a sentence its fronted time may start ("Chiều ngày 1/9, ...").
 _FRONT = 12
@@ -34,20 +35,29 @@ def sequel_days(art: ArticleFacts, b: EventBuilder) -> None:
     for ev in b.events:
         if ev.date() is not None or ev.inherited_date is not None:
             continue
-        m = next((m for m in ev.real() if _opens_with_sequel(art, m)), None)
+        m, lead = next(((m, lead) for m in ev.real() if (lead := _sequel_lead_of(art, m))), (None, None))
         if m is None:
             continue
         prev = art.readers.get(m.sent - 1)
         day = _fronted_day(prev) if prev is not None else None
+        if day is None and (cue("meeting_noun").search(lead.group()) or trigger_regex()[0].search(lead.group())):
+            day = _contact_day(b, m.sent - 1)
         if day:
             ev.inherited_date = day
 
 
-def _opens_with_sequel(art: ArticleFacts, m: Mention) -> bool:
+def _sequel_lead_of(art: ArticleFacts, m: Mention):
+    """The after-link opening the mention's sentence, or None."""
     if m.view is None:
-        return False
-    lead = _sequel_lead().match(art.ftext, m.view.start, m.start)
-    return lead is not None
+        return None
+    return _sequel_lead().match(art.ftext, m.view.start, m.start)
+
+
+def _contact_day(b: EventBuilder, sent: int) -> str | None:
+    """The day of the one dated contact reported in sentence ``sent``."""
+    days = {ev.date() for ev in b.events if any(x.sent == sent for x in ev.real())}
+    days = {d for d in days if d and len(d) == 10}
+    return days.pop() if len(days) == 1 else None
 
 
 def _fronted_day(reader: Sentence) -> str | None:

@@ -555,3 +555,12 @@ def test_a_call_has_no_venue():
     m = only("Hôm 11/10, bà [Mai Tanaka|P:person/mai-tanaka] đã điện đàm với ông [Park Min-ho|P:person/park-min-ho] "
              "từ văn phòng của bà tại [Tokyo|L:place/tokyo].", date="2026-10-12")
     assert (m.kind, m.place) == ("call", None)
+
+
+def test_two_leaders_after_their_meeting_are_its_people():
+    doc = (f"{TT} [Pháp|C:country/fr] [Louis Girard|P:person/louis-girard] đã tiếp [Thủ tướng|T] "
+           "[Anh|C:country/gb] [Tom Hale|P:person/tom-hale] tại [Paris|L:place/paris] hôm 29/1. "
+           f"Sau cuộc gặp, hai nhà lãnh đạo đã điện đàm với {TT} {UA} [Ivan Koval|P:person/ivan-koval].")
+    call = next(m for m in meetings(doc, date="2026-01-30") if m.kind == "call")
+    assert set(call.participants) == {"person/louis-girard", "person/tom-hale", "person/ivan-koval"}
+    assert call.date == "2026-01-29"  # "Sau cuộc gặp": the day of the meeting just read
