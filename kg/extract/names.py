@@ -45,6 +45,24 @@ def is_acronym(text: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters are, in order, initials of the name's
+    words ("TPHCM" of "Thành phố Hồ Chí Minh"; not "COC" of "Biển Đông").
+
+    >>> abbreviates("TP.HCM", "Thành phố Hồ Chí Minh"), abbreviates("COC", "Biển Đông")
+    (True, False)
+    """
+    initials = [fold(w)[:1] for w in re.split(r"[\s\-]+", name) if w]
+    k = 0
+    for ch in (c for c in fold(acronym) if c.isalpha()):
+        while k < len(initials) and initials[k] != ch:
+            k += 1
+        if k == len(initials):
+            return False
+        k += 1
+    return True
+
+
 def looks_foreign(text: str) -> bool:
     """Some syllable is not a possible Vietnamese syllable."""
     return any(not is_vietnamese_syllable(s) for s in re.split(r"[\s\-]+", text) if s)

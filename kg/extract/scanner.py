@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, PLACE, Entry, Gazetteer
-from kg.extract.names import is_acronym, is_vietnamese_syllable, looks_foreign, name_core, slugify
+from kg.extract.names import abbreviates, is_acronym, is_vietnamese_syllable, looks_foreign, name_core, slugify
 from kg.nlp.orthography import fold
 from kg.nlp.segmenter import get_segmenter
 from kg.nlp.sentences import sent_start_values
@@ -341,6 +341,10 @@ class Scanner:
         self._title_cache[i] = best
         return best
 
+    def _walk_hits(self, i: int, cues) -> bool:
+        """Whether a cue of ``cues`` starts at token ``i`` (two tokens at most)."""
+        return any(key in cues for _stop, key in self._walk(i, 4) if _stop - i <= 2)
+
     def _qualified(self, end: int, category: str) -> tuple[int, str]:
         """A title with the qualifier that follows it ("Tổng thống lâm thời")."""
         qualifiers = self.gaz.cue("title_qualifier")
@@ -360,6 +364,8 @@ class Scanner:
         """
         if not self.cap[i] or self.folded[i][0] not in _firsts(self.gaz.org_heads):
             return None
+        if self._walk_hits(i, self.gaz.cue("not_org")):
+            return None  # "Bộ Quy tắc ứng xử": a code, not a ministry
         head_end = end = None
         prefixes = _prefixes(self.gaz.org_heads)
         for stop, key in self._walk(i, self._head_max):
@@ -1038,6 +1044,8 @@ class Scanner:
             and inner.end - inner.start == 1
             and is_acronym(self.text[inner.start])
             and m.label != COUNTRY  # "... Quốc gia Lào (LNTV)": not the country's
+            # "Bộ Quy tắc ứng xử ở Biển Đông (COC)": a place's short form spells it
+            and (m.label != PLACE or abbreviates(self.text[inner.start], self.span_text(m.start, m.end)))
         ):
             mentions.append(Mention(inner.start, inner.end, m.label, m.key, "abbreviation"))
             return k + 3

@@ -645,3 +645,17 @@ def test_capital_after_a_local_post_is_the_city(nlp):
     # after a state post, a capital before an unknown name still opens it
     found = ents(nlp, "Tổng thống Santiago Ruiz phát biểu tại lễ khai mạc.")
     assert found["Santiago Ruiz"][0] == "Person"
+
+
+def test_a_code_of_rules_is_no_ministry(nlp):
+    found = ents(nlp, "Hai bên nhất trí sớm hoàn tất Bộ Quy tắc ứng xử ở vùng biển chung.")
+    assert not any(name.startswith("Bộ") for name in found)
+    found = ents(nlp, "Bộ Ngoại giao cho biết Bộ luật Hàng hải mới có hiệu lực từ tháng 7.")
+    assert found["Bộ Ngoại giao"][0] == "Organization" and "Bộ luật Hàng hải" not in found
+
+
+def test_a_place_takes_only_a_short_form_that_spells_it(nlp):
+    found = ents(nlp, "Hai bên sẽ đàm phán về Bộ quy tắc ứng xử ở Biển Đông (COC) tại Hà Nội.")
+    assert "COC" not in found or found["COC"][1] != found["Biển Đông"][1]
+    found = ents(nlp, "Phái đoàn tới Thành phố Hồ Chí Minh (TP.HCM) chiều qua.")
+    assert found["TP.HCM"][1] == found["Thành phố Hồ Chí Minh"][1]
