@@ -564,3 +564,10 @@ def test_two_leaders_after_their_meeting_are_its_people():
     call = next(m for m in meetings(doc, date="2026-01-30") if m.kind == "call")
     assert set(call.participants) == {"person/louis-girard", "person/tom-hale", "person/ivan-koval"}
     assert call.date == "2026-01-29"  # "Sau cuộc gặp": the day of the meeting just read
+
+
+def test_invitation_to_visit_again_accepted_is_planned():
+    m = only("[Thủ tướng|T] [Lê Minh Tâm|P:person/le-minh-tam] mời [Thủ tướng|T] [Peter Hall|P:person/peter-hall] "
+             "sớm thăm lại [Việt Nam|C:country/vn]; [Thủ tướng|T] [Hall|P:person/peter-hall] vui vẻ nhận lời.",
+             date="2026-08-20")
+    assert (m.kind, set(m.participants), m.status) == ("visit", {"person/peter-hall", "country/vn"}, "planned")
