@@ -46,7 +46,8 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     link = cue_pattern(r"(?:<<temporal_link>>)\s+(?:<<determiner>>\s+)?$").search(sent.gap(lo, s))
     if link:
         lo = s
-    blocks = [m for m in sent.find(rx, lo, s) if table[norm(m.group())][0] == "possible"]
+    blocks = [m for m in sent.find(rx, lo, s) if table[norm(m.group())][0] == "possible"
+              and not _accepting(sent, m)]
     possible = bool(blocks)
     if all(cue("invitation").fullmatch(m.group()) for m in blocks) and _invited(sent, cs, s) and _accepted(sent, e):
         return "planned", STRONG, False, False, False  # "mời X thăm Y ... X đã nhận lời"
@@ -90,6 +91,12 @@ def settle_tentative(m: Mention, article_date: str | None) -> None:
         return
     if m.date.relation == "future" or article_relative(m.date.value, article_date) == "future":
         m.possible, m.status, m.strength = False, "planned", STRONG
+
+
+def _accepting(sent: Sentence, m: re.Match[str]) -> bool:
+    """An invitation cue inside an acceptance ("đã nhận lời mời của X"),
+    however far the window started into it: no longer only an offer."""
+    return cue_pattern(r"(?:<<accept>>)$").search(sent.gap(max(sent.v.start, m.start() - 16), m.end())) is not None
 
 
 def _invited(sent: Sentence, cs: int, s: int) -> bool:

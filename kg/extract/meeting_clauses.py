@@ -219,7 +219,13 @@ class ClauseReader(Sentence):
         lead = self.gap(cs, g[0].start)
         if cue_pattern(r"<<oblique>>\s*$").search(lead) and not cue_pattern(
                 r"\W*(?:<<plural_det>>\s+)?(?:<<side_people>>)\s+của\s*").fullmatch(lead):
-            return []  # an oblique, not the subject ("các chuyên gia của X" is X's people)
+            # an oblique, not the subject ("các chuyên gia của X" is X's people);
+            # "A nhận lời mời của B và dự kiến thăm C": the coordinated verb is A's
+            first = groups[0]
+            if len(groups) > 1 and re.fullmatch(r"\s*,?\s*và\s+(?:\S+\s+){0,3}", self.gap(g[-1].end, s), re.I) \
+                    and not cue_pattern(r"<<oblique>>\s*$").search(self.gap(cs, first[0].start)):
+                return first
+            return []
         return g
 
     def _shared_subject(self, s: int, trigs) -> list[Atom]:

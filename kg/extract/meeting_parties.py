@@ -63,7 +63,9 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             pool = prev  # "hai bên" is the latest contact, whatever its kind
         pool = pool or prev
         if pool:
-            ev = max(pool, key=lambda ev: (ev.last_sent, ev.family == family(mention.kind)))
+            # the latest contact; in one sentence, the one read last
+            ev = max(pool, key=lambda ev: (ev.last_sent, ev.family == family(mention.kind),
+                                           max(x.start for x in ev.mentions)))
             # the parties of its latest mention, not of the whole story
             last = [x for x in ev.mentions if len(x.parties) >= 2]
             parties = last[-1].parties if last else ev.parties

@@ -571,3 +571,21 @@ def test_invitation_to_visit_again_accepted_is_planned():
              "sớm thăm lại [Việt Nam|C:country/vn]; [Thủ tướng|T] [Hall|P:person/peter-hall] vui vẻ nhận lời.",
              date="2026-08-20")
     assert (m.kind, set(m.participants), m.status) == ("visit", {"person/peter-hall", "country/vn"}, "planned")
+
+
+def test_coordinated_verb_after_an_oblique_is_the_subjects():
+    m = only(f"Ông [Ali Karimi|P:person/ali-karimi] cho biết {TT} [Iran|C:country/ir] [Reza Amini|P:person/reza-amini] "
+             "đã nhận lời mời của [Quốc vương|T] [Faisal Saud|P:person/faisal-saud] và dự kiến thăm "
+             "[Ả Rập Xê Út|C:country/sa] vào tháng 3 tới.", date="2026-01-22")
+    assert (m.kind, set(m.participants), m.status, m.date) == (
+        "visit", {"person/reza-amini", "country/sa"}, "planned", "2026-03")
+
+
+def test_two_local_leaders_are_the_pair_read_last():
+    doc = ("Chiều 16/12, [Thủ tướng|T] [Hun Dara|P:person/hun-dara] đã tiếp [Thứ trưởng|T] "
+           "[Lê Thu Hà|P:person/le-thu-ha].\n"
+           "Bên lề phiên họp, [Chủ tịch|T] [Đỗ Văn Hòa|P:person/do-van-hoa] và [Tỉnh trưởng|T] "
+           "[Chea Sokha|P:person/chea-sokha] đã có cuộc gặp song phương. Hai lãnh đạo tỉnh hẹn sẽ gặp lại tại "
+           "[Bavet|L:place/bavet] vào tuần tới.")
+    planned = [m for m in meetings(doc, date="2025-12-18") if m.status == "planned"]
+    assert [set(m.participants) for m in planned] == [{"person/do-van-hoa", "person/chea-sokha"}]
