@@ -212,7 +212,10 @@ class ClauseReader(Sentence):
             tail = self.gap(max(between), s)
             tail = tail[tail.rfind(" và ") if " và " in tail else 0:]
             if not cue_pattern(r"(?:\s*(?:\S+\s+){0,8})?\s*(?:,\s*)?(?:<<sequence>>)\s+"
-                               r"(?:\S+\s+){0,2}").fullmatch(tail):
+                               r"(?:\S+\s+){0,2}").fullmatch(tail) and not (
+                    # "A sẽ hội kiến B, hội kiến C và gặp D": a list of predicates
+                    re.fullmatch(r"\s*(?:[^\s,;.]+\s+){0,7}[^\s,;.]+,\s*", tail)
+                    and re.search(r",?\s*và\s+", self.gap(s, self.v.end))):
                 return []
         elif len(self.gap(g[-1].end, s)) > _MAX_SUBJECT_GAP + sum(b - a for a, b in aside if a >= g[-1].end):
             return []

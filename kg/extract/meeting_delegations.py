@@ -167,8 +167,12 @@ def visits_into_meetings(art: ArticleFacts, b: EventBuilder) -> None:
     for ev in b.events:
         if ev.family == VISIT or not ev.real():
             continue
+        framed = _trip_framed(art, ev)
         for vi in visits:
             first = ev.mentions[0].sent
+            if framed and ev.date() is None and vi.date() and vi is _latest_visit(visits, ev, first):
+                ev.inherited_date = vi.date()[:7]  # "Trong chương trình chuyến thăm, X sẽ hội kiến Y"
+                continue
             if not any(0 <= first - x.sent <= 1 for x in vi.mentions):
                 continue  # right after a sentence about the visit
             host = vi.mentions[0].parties[-1] if vi.mentions[0].parties else None
@@ -185,6 +189,22 @@ def visits_into_meetings(art: ArticleFacts, b: EventBuilder) -> None:
                         replaced = True
             if (replaced or set(visitors) & set(ev.parties)) and ev.date() is None and vi.date():
                 ev.inherited_date = vi.date()
+
+
+def _trip_framed(art: ArticleFacts, ev: Event) -> bool:
+    """The contact's sentence opens with a trip frame and no host of its own
+    ("Trong chương trình chuyến thăm, ...")."""
+    m = ev.mentions[0]
+    if m.view is None:
+        return False
+    return cue_pattern(r"\s*(?:<<trip_frame>>)\s*(?:này\s*)?,").match(art.ftext, m.view.start, m.start) is not None
+
+
+def _latest_visit(visits: list[Event], ev: Event, sent: int) -> Event | None:
+    """The visit of one of the contact's parties reported last before
+    sentence ``sent`` (by its first mention)."""
+    before = [vi for vi in visits if vi.mentions[0].sent < sent and set(ev.parties) & set(vi.parties)]
+    return max(before, key=lambda vi: vi.mentions[0].sent) if before else None
 
 
 def drop_represented(art: ArticleFacts, ev: Event) -> list[str]:

@@ -56,9 +56,10 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             # two people of the contact just read, else the article's leaders
             latest = max(prev, key=lambda ev: ev.last_sent) if prev else None
             persons = [k for k in latest.parties if k.startswith("person/")] if latest else []
-            if len(persons) != 2 or latest.last_sent < mention.sent - 1:
-                return art.leaders()[:2]
-            return persons
+            if len(persons) == 2 and latest.last_sent >= mention.sent - 1:
+                return persons
+            named = _pair_named_before(art, mention, a)  # "A đón B ... Ngay sau lễ đón, hai nhà lãnh đạo"
+            return named or art.leaders()[:2]
         if a.group == "sides":
             pool = prev  # "hai bên" is the latest contact, whatever its kind
         pool = pool or prev
@@ -98,6 +99,21 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             if ps:
                 return [(_main_subject(art, idx, ps) if opens else ps[-1]).key]
         return []
+    return []
+
+
+def _pair_named_before(art: ArticleFacts, mention: Mention, a: Atom) -> list[str]:
+    """The two people named in the sentence before a group (or in its own
+    sentence before it), when exactly two are."""
+    for idx in (mention.sent, mention.sent - 1):
+        if idx < 0:
+            continue
+        keys = list(dict.fromkeys(x.key for x in art.atoms_of(idx) if x.kind in ("actor", "title") and x.label == PERSON
+                                  and x.key and (idx < mention.sent or x.end <= a.start)))
+        if len(keys) == 2:
+            return keys
+        if keys:
+            return []
     return []
 
 

@@ -6,7 +6,8 @@ Only a sentence that opens with such a link ("Sau lễ đón,", "Sau đó,",
 "Ngay sau hội đàm,") is read so, and only a day the sentence before fronts
 ("Sáng 1/9, ..."), or, after a meeting noun ("Sau cuộc gặp,", "Sau hội đàm,"), the day of
 the contact the sentence before reports; "Sau hai ngày đàm phán" or "Sau 3
-năm" count a stretch of time instead and give nothing.
+năm" count a stretch of time instead and give nothing. After a ceremony
+("Ngay sau lễ đón,") the contact also takes the ceremony's venue.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_atoms import Sentence
-from kg.extract.meeting_attributes import dates_contact, resolved_time
+from kg.extract.meeting_attributes import dates_contact, resolved_time, venue_after_prep
 from kg.extract.meeting_merge import EventBuilder
 from kg.extract.meeting_model import Mention
 from kg.extract.meeting_vocab import cue, cue_pattern, trigger_regex
@@ -31,14 +32,17 @@ def _sequel_lead():
 
 def sequel_days(art: ArticleFacts, b: EventBuilder) -> None:
     """Give each undated contact opened by an after-link the day fronted by
-    the sentence before."""
+    the sentence before (and, after a ceremony, its venue)."""
     for ev in b.events:
-        if ev.date() is not None or ev.inherited_date is not None:
-            continue
         m, lead = next(((m, lead) for m in ev.real() if (lead := _sequel_lead_of(art, m))), (None, None))
         if m is None:
             continue
         prev = art.readers.get(m.sent - 1)
+        if prev is not None and ev.place() is None and ev.inherited_place is None \
+                and cue("ceremony").search(lead.group()):
+            ev.inherited_place = venue_after_prep(prev, prev.v.start, prev.v.end)  # "Ngay sau lễ đón, ..."
+        if ev.date() is not None or ev.inherited_date is not None:
+            continue
         day = _fronted_day(prev) if prev is not None else None
         if day is None and (cue("meeting_noun").search(lead.group()) or trigger_regex()[0].search(lead.group())):
             day = _contact_day(b, m.sent - 1)

@@ -589,3 +589,20 @@ def test_two_local_leaders_are_the_pair_read_last():
            "[Bavet|L:place/bavet] vào tuần tới.")
     planned = [m for m in meetings(doc, date="2025-12-18") if m.status == "planned"]
     assert [set(m.participants) for m in planned] == [{"person/do-van-hoa", "person/chea-sokha"}]
+
+
+def test_trip_programme_lists_contacts_in_the_visits_month():
+    doc = (f"Chiều 1/12, {TT} [Hàn Quốc|C:country/kr] [Park Ji-ho|P:person/park-ji-ho] tới [Hà Nội|L:place/ha-noi], "
+           "bắt đầu chuyến thăm [Việt Nam|C:country/vn] từ ngày 1 đến 4/12.\n"
+           "Sáng 2/12, [Chủ tịch nước|T] [Lê Văn Đức|P:person/le-van-duc] chủ trì lễ đón "
+           "[Tổng thống|T] [Park Ji-ho|P:person/park-ji-ho] tại [Phủ Chủ tịch|L:place/phu-chu-tich]. "
+           "Ngay sau lễ đón, hai nhà lãnh đạo đã hội đàm.\n"
+           "Trong chương trình chuyến thăm, [Tổng thống|T] [Park Ji-ho|P:person/park-ji-ho] sẽ hội kiến "
+           "[Tổng Bí thư|T] [Trần Quang Vinh|P:person/tran-quang-vinh], hội kiến [Thủ tướng|T] "
+           "[Phan Minh Tú|P:person/phan-minh-tu] và gặp [Chủ tịch Quốc hội|T] [Vũ Hải Nam|P:person/vu-hai-nam].")
+    found = {frozenset(m.participants): m for m in meetings(doc, date="2026-12-02")}
+    talks = found[frozenset({"person/park-ji-ho", "person/le-van-duc"})]
+    assert (talks.date, talks.place) == ("2026-12-02", "place/phu-chu-tich")  # after the ceremony, where it was
+    for other in ("person/tran-quang-vinh", "person/phan-minh-tu", "person/vu-hai-nam"):
+        m = found[frozenset({"person/park-ji-ho", other})]  # each predicate of the list
+        assert (m.status, m.date) == ("planned", "2026-12")  # the trip's month, no day
