@@ -134,10 +134,26 @@ def mention_place(sent: Sentence, s, e, cs, ce, trigs) -> tuple[str | None, bool
         pred = cue("predicate").search(sent.ftext, limit, nxt)
         if pred is not None:
             found = venue_after_prep(sent, pred.end(), nxt)
+    if found is None:
+        found = _relative_venue(sent, s)
     if found is not None:
         return found, False
     goal = _trip_goal(sent, s, cs, trigs)
     return goal, goal is not None
+
+
+def _relative_venue(sent: Sentence, s: int) -> str | None:
+    """"tới thủ đô Muscat của Oman, nơi ông hội kiến X": the place the
+    relative clause holding the trigger at ``s`` hangs on."""
+    rel = cue_pattern(r",\s*(?:<<where_relative>>)\s+(?:\S+\s+){0,6}$").search(sent.gap(sent.v.start, s))
+    if rel is None:
+        return None
+    comma = sent.v.start + rel.start()
+    before = [a for a in sent.atoms if a.end <= comma and comma - a.end <= 40 and a.key
+              and a.label in (PLACE, COUNTRY) and not sent.gap(a.end, comma).count(",")]
+    places = [a for a in before if a.kind == "place"]
+    pick = places[-1] if places else (before[-1] if before else None)
+    return pick.key if pick is not None else None
 
 
 def _is_visit(trigs, s: int) -> bool:

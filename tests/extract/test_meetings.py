@@ -606,3 +606,12 @@ def test_trip_programme_lists_contacts_in_the_visits_month():
     for other in ("person/tran-quang-vinh", "person/phan-minh-tu", "person/vu-hai-nam"):
         m = found[frozenset({"person/park-ji-ho", other})]  # each predicate of the list
         assert (m.status, m.date) == ("planned", "2026-12")  # the trip's month, no day
+
+
+def test_contact_in_a_where_clause_is_held_at_that_place():
+    found = meetings("Ngoại trưởng [Iran|C:country/ir] [Ali Rezaei|P:person/ali-rezaei] ngày 21/4 đã tới thủ đô "
+                     "[Muscat|L:place/muscat] của [Oman|C:country/om], nơi ông hội kiến [Quốc vương|T] "
+                     "[Said Harib|P:person/said-harib].", date="2026-04-22")
+    m = next(m for m in found if m.kind != "visit")
+    assert (set(m.participants), m.place, m.date) == (
+        {"person/ali-rezaei", "person/said-harib"}, "place/muscat", "2026-04-21")
