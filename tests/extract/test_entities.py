@@ -659,3 +659,8 @@ def test_a_place_takes_only_a_short_form_that_spells_it(nlp):
     assert "COC" not in found or found["COC"][1] != found["Biển Đông"][1]
     found = ents(nlp, "Phái đoàn tới Thành phố Hồ Chí Minh (TP.HCM) chiều qua.")
     assert found["TP.HCM"][1] == found["Thành phố Hồ Chí Minh"][1]
+
+
+def test_shoal_after_bai_is_a_place(nlp):
+    found = ents(nlp, "Tàu hải cảnh hoạt động trái phép tại bãi Hòa Ân trong vùng đặc quyền kinh tế.")
+    assert found["Hòa Ân"][0] == "Place"
