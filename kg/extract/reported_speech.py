@@ -26,7 +26,7 @@ from kg.extract.speech_text import Text
 
 DASHES = frozenset(",-–—")
 MAX_NEST = 1  # speech reported inside reported speech inside ... is noise
-MIN_CONTENT = 3  # syllables of an indirect statement
+MIN_CONTENT = 5  # syllables of an indirect statement: fewer is an object ("hoan nghênh quyết định của Đức"), not a clause
 _MAX_SCAN = 15  # syllables searched for "rằng" after an addressee
 
 

@@ -579,3 +579,10 @@ def test_outlet_quoting_a_person_only_relays(text):
 def test_outlet_quoting_an_unnamed_source_is_the_outlets():
     stmts = run("Hãng tin TASS dẫn lời một nguồn tin cho biết Nga sẵn sàng tiếp tục đối thoại.")
     assert [s.speaker for s in stmts] == ["org/tass"]
+
+
+def test_a_short_object_is_no_statement():
+    # "hoan nghênh quyết định của X": what is welcomed, not what is said
+    assert run("Ngoại trưởng Nga Sergey Lavrov hoan nghênh quyết định của Trung Quốc.") == []
+    stmts = run("Ngoại trưởng Nga Sergey Lavrov hoan nghênh việc Trung Quốc tham gia đàm phán hòa bình.")
+    assert [s.speaker for s in stmts] == ["person/lavrov"]
