@@ -116,6 +116,21 @@ class Sentence:
                     s = v.start + m.start()
                 out.append(Atom(s, e, "actor", it.key, PERSON))
             prev = it
+        return self._kin_appositions(out)
+
+    def _kin_appositions(self, atoms: list[Atom]) -> list[Atom]:
+        """"con rể Tổng thống Trump, ông Jared Kushner": the relative is named
+        after the comma; the person his kinship is told by is no atom."""
+        out: list[Atom] = []
+        for a in atoms:
+            b = out[-1] if out else None
+            if b is not None and re.fullmatch(rf"\s*,\s*(?:(?:{cue_regex('role', 'honorific').pattern})\s*)?",
+                                              self.gap(b.end, a.start), re.I):
+                kin = search_end(cue_pattern(r"(?:<<kin>>)\s*$"), self.gap(self.v.start, b.start), words("kin"))
+                if kin is not None:
+                    out[-1] = Atom(self.v.start + kin.start(), a.end, "actor", a.key, PERSON)
+                    continue
+            out.append(a)
         return out
 
     def _counterpart_start(self, owner: Item, s: int) -> int:

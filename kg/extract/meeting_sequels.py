@@ -3,11 +3,12 @@
 "Sáng 1/9, A chủ trì lễ đón B ... Sau lễ đón, hai bên đã hội đàm": the talks
 name no day; they came right after the ceremony the sentence before dates.
 Only a sentence that opens with such a link ("Sau lễ đón,", "Sau đó,",
-"Ngay sau hội đàm,") is read so, and only a day the sentence before fronts
-("Sáng 1/9, ..."), or, after a meeting noun ("Sau cuộc gặp,", "Sau hội đàm,"), the day of
-the contact the sentence before reports; "Sau hai ngày đàm phán" or "Sau 3
-năm" count a stretch of time instead and give nothing. After a ceremony
-("Ngay sau lễ đón,") the contact also takes the ceremony's venue.
+"Ngay sau hội đàm,") is read so. It takes the day the sentence before fronts
+("Sáng 1/9, ..."), else the day of the one contact that sentence reports
+(only its month after a bare "Sau đó,": later, maybe not the same day).
+"Sau hai ngày đàm phán" or "Sau 3 năm" count a stretch of time instead and
+give nothing. After a ceremony ("Ngay sau lễ đón,") the contact also takes
+the ceremony's venue.
 """
 
 from __future__ import annotations
@@ -44,8 +45,10 @@ def sequel_days(art: ArticleFacts, b: EventBuilder) -> None:
         if ev.date() is not None or ev.inherited_date is not None:
             continue
         day = _fronted_day(prev) if prev is not None else None
-        if day is None and (cue("meeting_noun").search(lead.group()) or trigger_regex()[0].search(lead.group())):
+        if day is None:
             day = _contact_day(b, m.sent - 1)
+            if day and not (cue("meeting_noun").search(lead.group()) or trigger_regex()[0].search(lead.group())):
+                day = day[:7]  # "Sau đó,": later, maybe not the same day
         if day:
             ev.inherited_date = day
 

@@ -615,3 +615,24 @@ def test_contact_in_a_where_clause_is_held_at_that_place():
     m = next(m for m in found if m.kind != "visit")
     assert (set(m.participants), m.place, m.date) == (
         {"person/ali-rezaei", "person/said-harib"}, "place/muscat", "2026-04-21")
+
+
+@pytest.mark.parametrize("subject", [
+    "ông [Tom Reed|P:person/tom-reed] và con rể {TT} [Bill Carter|P:person/bill-carter], ông "
+    "[Sam Lowe|P:person/sam-lowe],",
+    "ông [Tom Reed|P:person/tom-reed] và ông [Sam Lowe|P:person/sam-lowe], con rể {TT} "
+    "[Bill Carter|P:person/bill-carter],",
+])
+def test_a_relative_is_named_without_his_kin(subject):
+    m = only(f"Ngày 10/2, {subject.format(TT=TT)} đã gặp ông [Ivan Petrenko|P:person/ivan-petrenko] tại "
+             "[Abu Dhabi|L:place/abu-dhabi].", date="2026-02-11")
+    assert set(m.participants) == {"person/tom-reed", "person/sam-lowe", "person/ivan-petrenko"}
+
+
+def test_then_after_a_contact_gives_its_month():
+    found = meetings("Ông [Tom Reed|P:person/tom-reed] đã gặp ông [Ivan Petrenko|P:person/ivan-petrenko] tại "
+                     "[Abu Dhabi|L:place/abu-dhabi] ngày 10/2. Cuộc gặp kéo dài 3 tiếng. Sau đó, phái đoàn {US} "
+                     "có cuộc tiếp xúc riêng với đại diện {RU}.".replace("{US}", US).replace("{RU}", RU),
+                     date="2026-02-11")
+    later = next(m for m in found if "country/ru" in m.participants)
+    assert later.date == "2026-02"
