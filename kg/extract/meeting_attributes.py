@@ -225,7 +225,10 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
             if not (cs <= t.start and t.end <= ce):
                 continue
             a, b = (t.end, m.start) if t.end <= m.start else (m.end, t.start)
-            cut = bool(re.search(r"[,;]", sent.gap(a, b))) and not sent.gap(v.start, t.start).strip() == ""
+            # cut off by a comma, or by "và" from a later predicate ("X điện đàm
+            # với Y hôm 12/2 và dự kiến tới Z vào tháng 3": 12/2 is the call's)
+            cut = (bool(re.search(r"[,;]", sent.gap(a, b))) and not sent.gap(v.start, t.start).strip() == "") or (
+                t.end <= m.start and re.search(r"(?:^|\s)và\s", sent.gap(a, b)) is not None)
             dist = b - a
             if best is None or (cut, dist) < best[0]:
                 best = ((cut, dist), m)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Atom
+from kg.extract.phrase_patterns import search_end
 from kg.extract.meeting_vocab import CALL, VISIT, cue, cue_pattern, status_regex, trigger_regex
 from kg.extract.participants import COUNTRY, PLACE, TITLE, capital_countries, meeting_cues, norm
 
@@ -89,7 +90,7 @@ def _travel_triggers(sent: Sentence, found: list[tuple[int, int, str]]) -> list[
         if dest is None or not re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,2}", sent.gap(e, dest.start)) or \
                 sent.gap(e, dest.start).strip()[:1].isupper() or travel_host(sent, dest) is None:
             continue
-        if not (_traveller_before(sent, s) or cue_pattern(r"(?:<<sequence>>)\s*$").search(sent.gap(v.start, s))):
+        if not (_traveller_before(sent, s) or _after_sequence(sent, s, found)):
             continue
         sent.travel[s] = dest
         out.append((s, e, VISIT))
@@ -103,6 +104,25 @@ def travel_host(sent: Sentence, dest: Atom) -> str | None:
     if dest.label == PLACE:
         return sent.art.known(capital_countries().get(norm(sent.art.text[dest.start:dest.end])))
     return None
+
+
+def _after_sequence(sent: Sentence, s: int, found: list[tuple[int, int, str]]) -> bool:
+    """A sequence word right before the verb ("..., rồi sang X"); with status
+    cues and adverbs between, only after a contact of the same subject ("đã
+    điện đàm với X và dự kiến tới Tehran"), not after any act ("đã nhận chỉ
+    thị và sẽ lên đường sang UAE": a delegation on its way to talks)."""
+    if cue_pattern(r"(?:<<sequence>>)\s*$").search(sent.gap(sent.v.start, s)):
+        return True
+    m = search_end(cue_pattern(r"(?:<<sequence>>)(?:\s+\S+){0,3}\s*$"), sent.gap(sent.v.start, s), 5)
+    if m is None or not any(b <= sent.v.start + m.start() for _a, b, _k in found):
+        return False
+    word = cue_pattern(r"(?:<<sequence>>)").match(sent.ftext, sent.v.start + m.start())
+    a0 = word.end() if word else sent.v.start + m.start()
+    gap = list(sent.gap(a0, s))
+    for rx in (status_regex(), cue("travel_adverb")):
+        for x in sent.find(rx, a0, s):
+            gap[x.start() - a0:x.end() - a0] = " " * (x.end() - x.start())
+    return re.fullmatch(r"\s*", "".join(gap)) is not None
 
 
 def _traveller_before(sent: Sentence, s: int) -> bool:

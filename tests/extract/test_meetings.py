@@ -636,3 +636,20 @@ def test_then_after_a_contact_gives_its_month():
                      date="2026-02-11")
     later = next(m for m in found if "country/ru" in m.participants)
     assert later.date == "2026-02"
+
+
+def test_trip_coordinated_after_a_contact_is_a_visit_with_its_own_date():
+    found = meetings("Ông [Karl Weber|P:person/karl-weber] cho biết ông đã điện đàm với Ngoại trưởng "
+                     "[Iran|C:country/ir] [Ali Rezaei|P:person/ali-rezaei] hôm 12/2 và dự kiến tới "
+                     "[Tehran|L:place/tehran] vào đầu tháng 3.", date="2026-02-20")
+    by_kind = {m.kind: m for m in found}
+    assert (by_kind["call"].date, by_kind["call"].status) == ("2026-02-12", "held")
+    visit = by_kind["visit"]
+    assert (set(visit.participants), visit.date, visit.status) == (
+        {"person/karl-weber", "country/ir"}, "2026-03", "planned")
+
+
+def test_delegation_on_its_way_after_another_act_is_no_visit():
+    found = meetings(f"Phái đoàn {RU} đã nhận được chỉ thị và sẽ lên đường sang "
+                     "[Các Tiểu vương quốc Ả Rập Thống nhất|C:country/ae] trong vài giờ tới.")
+    assert [m for m in found if m.kind == "visit"] == []
