@@ -13,7 +13,7 @@ import re
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_merge import EventBuilder, dates_compatible
 from kg.extract.meeting_model import Atom, Event
-from kg.extract.meeting_vocab import VISIT, cue, cue_pattern
+from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs
 from kg.extract.participants import COUNTRY, ORG, PERSON, SentView, cue_anywhere
 
 
@@ -21,12 +21,14 @@ from kg.extract.participants import COUNTRY, ORG, PERSON, SentView, cue_anywhere
 _MEMBER_CUES = ("side", "led_by", "sends")
 
 
-def _member_lists(art: ArticleFacts, view: SentView) -> list[tuple[str, list[str]]]:
-    """``(side, persons)`` named as a side's members or head in one sentence.
+def _member_lists(art: ArticleFacts, view: SentView) -> list[tuple[str, list[str], bool]]:
+    """``(side, persons, speaking)`` named as a side's members or head in one sentence.
 
     A head named with "do X dẫn đầu" wins over the first person after "Phía X,":
     in "Phía Ukraine, Tổng thống Y cho biết phái đoàn nước này sẽ do Z dẫn
-    đầu", Y only announces who leads the delegation.
+    đầu", Y only announces who leads the delegation. ``speaking``: the one
+    person after "Về phía X," speaks ("..., Tổng thống Y viết rằng ..."), so
+    is X's member only of a contact already held, never of a planned one.
     """
     if not any(cue_anywhere("meeting", c).search(art.ftext, view.start, view.end) for c in _MEMBER_CUES):
         return []  # none of the cues below is in the sentence: no need to read its atoms
@@ -35,12 +37,13 @@ def _member_lists(art: ArticleFacts, view: SentView) -> list[tuple[str, list[str
     opener = next((a for a in atoms if a.kind == "actor" and a.label in (COUNTRY, ORG) and a.key and re.fullmatch(
         rf"(?:về\s+)?(?:{cue('side').pattern})\s*", art.ftext[lead_ws:a.core], re.I)), None)
     heads = _heads(art, view, atoms, opener)
-    out = list(heads)
+    out = [(k, ps, False) for k, ps in heads]
     if opener is not None and opener.key not in {c for c, _ in heads}:
         listed = _listed_members(art, view, atoms, opener)
         if listed:
-            out.append((opener.key, listed))
-    out += _sent_representatives(art, view, atoms)
+            last = next(x for x in atoms if x.key == listed[-1])
+            out.append((opener.key, listed, reporting_verbs().match(art.ftext, last.end + 1) is not None))
+    out += [(k, ps, False) for k, ps in _sent_representatives(art, view, atoms)]
     return out
 
 
@@ -141,7 +144,7 @@ def apply_members(art: ArticleFacts, b: EventBuilder) -> None:
         if not lists:
             continue
         here = [b.where[i] for i, m in enumerate(b.mentions) if m.sent == view.index and i in b.where]
-        for country, persons in lists:
+        for country, persons, speaking in lists:
             target = None
             for ev in here:
                 if country in ev.parties or country in b._sides(ev.parties):
@@ -153,8 +156,8 @@ def apply_members(art: ArticleFacts, b: EventBuilder) -> None:
                          and (country in ev.parties or country in b._sides(ev.parties))]
                 if cands:
                     target = max(cands, key=lambda ev: (max(m.sent for m in ev.mentions if m.sent <= view.index)))
-            if target is None:
-                continue
+            if target is None or (speaking and target.status()[0] == "planned"):
+                continue  # a speaker comments on what was held, and attends nothing planned
             for p in persons:
                 art.affiliations(p).add(country)
             target.parties = [k for k in target.parties if k != country]

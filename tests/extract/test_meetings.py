@@ -653,3 +653,12 @@ def test_delegation_on_its_way_after_another_act_is_no_visit():
     found = meetings(f"Phái đoàn {RU} đã nhận được chỉ thị và sẽ lên đường sang "
                      "[Các Tiểu vương quốc Ả Rập Thống nhất|C:country/ae] trong vài giờ tới.")
     assert [m for m in found if m.kind == "visit"] == []
+
+
+def test_side_marker_before_a_speaker_names_no_member():
+    doc = (f"{RU} và {US} đã đàm phán tại [Riyadh|L:place/riyadh] hôm 12/5. Các nhóm chuyên gia của hai nước sẽ "
+           "gặp nhau tại [Riyadh|L:place/riyadh] vào tuần tới.\n"
+           f"Về phía {US}, {TT} [Tom Hale|P:person/tom-hale] viết trên mạng xã hội rằng cuộc đàm phán là "
+           "một bước tiến lớn.")
+    planned = [m for m in meetings(doc, date="2026-05-13") if m.status == "planned"]
+    assert [set(m.participants) for m in planned] == [{"country/ru", "country/us"}]
