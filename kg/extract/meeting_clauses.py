@@ -263,8 +263,9 @@ class ClauseReader(Sentence):
         return g
 
     def _asides(self, cs: int, s: int) -> list[tuple[int, int]]:
-        """Comma-delimited descriptions before ``s`` (", người tháp tùng ..., ")."""
-        rx = cue_pattern(r",\s*(?:<<apposition>>)\s[^,]*,")
+        """Comma-delimited descriptions before ``s`` (", người tháp tùng ..., ",
+        ", con rể Tổng thống X, ")."""
+        rx = cue_pattern(r",\s*(?:<<apposition>>|<<kin>>)\s[^,]*,")
         return [(m.start(), m.end()) for m in rx.finditer(self.ftext, cs, s)]
 
     def _clause_subject(self, cs: int, ce: int, s: int, e: int, link_start: int) -> list[Atom]:

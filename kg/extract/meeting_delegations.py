@@ -170,10 +170,10 @@ def visits_into_meetings(art: ArticleFacts, b: EventBuilder) -> None:
     for ev in b.events:
         if ev.family == VISIT or not ev.real():
             continue
-        framed = _trip_framed(art, ev)
+        first = ev.mentions[0].sent
+        framing = _latest_visit(visits, ev, first) if _trip_framed(art, ev) else None
         for vi in visits:
-            first = ev.mentions[0].sent
-            if framed and ev.date() is None and vi.date() and vi is _latest_visit(visits, ev, first):
+            if vi is framing and ev.date() is None and vi.date():
                 ev.inherited_date = vi.date()[:7]  # "Trong chương trình chuyến thăm, X sẽ hội kiến Y"
                 continue
             if not any(0 <= first - x.sent <= 1 for x in vi.mentions):

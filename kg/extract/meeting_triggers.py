@@ -117,12 +117,7 @@ def _after_sequence(sent: Sentence, s: int, found: list[tuple[int, int, str]]) -
     if m is None or not any(b <= sent.v.start + m.start() for _a, b, _k in found):
         return False
     word = cue_pattern(r"(?:<<sequence>>)").match(sent.ftext, sent.v.start + m.start())
-    a0 = word.end() if word else sent.v.start + m.start()
-    gap = list(sent.gap(a0, s))
-    for rx in (status_regex(), cue("travel_adverb")):
-        for x in sent.find(rx, a0, s):
-            gap[x.start() - a0:x.end() - a0] = " " * (x.end() - x.start())
-    return re.fullmatch(r"\s*", "".join(gap)) is not None
+    return _only_adverbs(sent, word.end() if word else sent.v.start + m.start(), s, times=False)
 
 
 def _traveller_before(sent: Sentence, s: int) -> bool:
@@ -131,11 +126,16 @@ def _traveller_before(sent: Sentence, s: int) -> bool:
     before = [a for a in sent.atoms if a.end <= s and a.kind in ("actor", "title", "post", "leader", "pronoun")]
     if not before:
         return False
-    a0 = before[-1].end
+    return _only_adverbs(sent, before[-1].end, s, times=True)
+
+
+def _only_adverbs(sent: Sentence, a0: int, s: int, times: bool) -> bool:
+    """Whether only status cues and travel adverbs stand in ``[a0, s)``; with
+    ``times``, also time phrases and commas ("X, chiều nay, sẽ sang")."""
     gap = list(sent.gap(a0, s))
-    spans = [(t.start, t.end) for t in sent.art.times if a0 <= t.start and t.end <= s]
+    spans = [(t.start, t.end) for t in sent.art.times if a0 <= t.start and t.end <= s] if times else []
     for rx in (status_regex(), cue("travel_adverb")):
         spans += [(m.start(), m.end()) for m in sent.find(rx, a0, s)]
     for a, b in spans:
         gap[a - a0:b - a0] = " " * (b - a)
-    return re.fullmatch(r"[\s,]*", "".join(gap)) is not None
+    return re.fullmatch(r"[\s,]*" if times else r"\s*", "".join(gap)) is not None

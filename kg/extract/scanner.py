@@ -115,6 +115,11 @@ class Item:
     category: str = ""
 
 
+def _last_item(items: list[Item]) -> Item | None:
+    """The last item that is not white space."""
+    return next((it for it in reversed(items) if it.kind != "space"), None)
+
+
 class Scanner:
     """Finds the mentions and titles of one Doc (see module docstring)."""
 
@@ -290,7 +295,7 @@ class Scanner:
             # The CRF may cut a word after the name: "Ý | tưởng", "Pháp | luật".
             if self.is_word(self.span_text(i, end) + " " + self.raw[nxt][0]):
                 return False
-        last = next((it for it in reversed(items) if it.kind != "space"), None)
+        last = _last_item(items)
         if last is not None and last.kind == "honorific" and last.end == i:
             return False  # "ông Đức", "bà Mỹ": a given name
         if last is None or last.kind != "cap":
@@ -365,7 +370,7 @@ class Scanner:
         if not self.cap[i] or self.folded[i][0] not in _firsts(self.gaz.org_heads):
             return None
         if self._walk_hits(i, self.gaz.cue("not_org")):
-            return None  # "Bộ Quy tắc ứng xử": a code, not a ministry
+            return None  # "Nhà nước Việt Nam": the state; "Bộ Quy tắc ứng xử": a code, not a ministry
         head_end = end = None
         prefixes = _prefixes(self.gaz.org_heads)
         for stop, key in self._walk(i, self._head_max):
@@ -381,8 +386,6 @@ class Scanner:
                 return None
             if f in self.gaz.titles or self.title_at(i) is not None:
                 return None
-            if f in self.gaz.cue("not_org"):
-                return None  # "Đảng và Nhà nước Việt Nam": the state, not a body
             if all(r[:1].isupper() for r in raw) or any(
                     f[:k] in self.gaz.org_heads and f[k:] in self.gaz.cue("org_tail") for k in range(1, len(f))):
                 head_end = end = i + 1  # "Điện Kremlin"; "Ủy ban nhân dân", glued with its tail
@@ -432,7 +435,7 @@ class Scanner:
                     if unit_end is not None:
                         end = unit_end  # "Ủy ban nhân dân tỉnh Tây Ninh"
                         break
-                if end == j and self._joint_body_end(i, head_end, j) is not None:
+                if end == j and self._joint_body_name(i, head_end, j):
                     # "Ủy ban Chỉ đạo hợp tác song phương Việt Nam - Trung Quốc":
                     # what was read is only part of the name, and the two
                     # countries stay the parties of the body's sessions.
@@ -515,27 +518,27 @@ class Scanner:
             return None  # a person's name after the unit names a place: "thành phố Hồ Chí Minh"
         return lex[0]
 
-    def _joint_body_end(self, i: int, head_end: int, j: int) -> int | None:
-        """End of a bilateral body's name: lower-case words, one of them a
-        ``joint_word``, then two listed countries joined by a dash. Event
-        names are left to :meth:`_cut_event_name`."""
+    def _joint_body_name(self, i: int, head_end: int, j: int) -> bool:
+        """Whether a bilateral body's name goes on at ``j``: lower-case words,
+        one of them a ``joint_word``, then two listed countries joined by a
+        dash. Event names are left to :meth:`_cut_event_name`."""
         if self.longest_cue(i, "event_head") == head_end:
-            return None
+            return False
         k, joint = j, False
         blockers = ("connector", "coordinator", "venue", "adverb")
         while k < self.n and k - j < 6 and not self.space[k] and not self.is_cap(k):
             f = self.folded[k]
             if not self.text[k].replace(" ", "").isalpha() or not self.is_word(self.text[k]) or (
                     f != ("về",) and any(f in self.gaz.cue(kind) for kind in blockers)):
-                return None
+                return False
             joint = joint or f in self.gaz.cue("joint_word")
             k += 1
         if not joint or k == j:
-            return None
+            return False
         first = self._country_at(k)
         if first is None or first >= self.n or self.text[first] not in {"-", "–", "—"}:
-            return None
-        return self._country_at(first + 1)
+            return False
+        return self._country_at(first + 1) is not None
 
     def _country_at(self, k: int) -> int | None:
         """End of a listed country (not a capital) starting at token ``k``."""
@@ -701,7 +704,7 @@ class Scanner:
         if best_end == 0:
             return None
         if lex and lex[0] == best_end:
-            last = next((it for it in reversed(items) if it.kind != "space"), None)
+            last = _last_item(items)
             local = last is not None and last.kind == "title" and last.end == i and self._local_post(last)
             return Item(i, best_end, "ent", self._lexicon_mention(i, best_end, lex[1], local))
         if outlet_end == best_end:
@@ -767,7 +770,7 @@ class Scanner:
             return k > 0 and items[k - 1].kind == "cap"
         if not all(e.role != "name" for e in entries):
             return False
-        last = next((it for it in reversed(items) if it.kind != "space"), None)
+        last = _last_item(items)
         if last is None or last.kind != "cap" or last.end != items[-1].end:
             return False
         return not (self.initial[last.start] and self.is_word(self.text[last.start]))
