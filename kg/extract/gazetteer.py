@@ -164,6 +164,7 @@ def build() -> Gazetteer:
             gaz.add(_entry("Country", key, name, v, role, qid, amb and len(v.split()) == 1))
         for c in _values(row.get("capitals")):
             gaz.add(_entry("Country", key, name, c, "capital", qid))
+    _add_state_forms(gaz)
     for lexicon, label, prefix in (("organizations", ORG, "org"), ("outlets", ORG, "org"),
                                    ("persons", PERSON, "person"), ("places", PLACE, "place")):
         for row in _load(lexicon):
@@ -214,6 +215,31 @@ def build() -> Gazetteer:
         )
     gaz.surnames = {fold(w) for row in _load("surnames") for w in _values(row.get("surname"))}
     return gaz
+
+
+def _add_state_forms(gaz: Gazetteer) -> None:
+    """"Cộng hòa Indonesia", "Vương quốc Anh", "Nhà nước Palestine": each
+    ``state_form`` cue before a country's listed name or variant is one more
+    variant of that country. A form that countries.tsv lists, or that two
+    countries would both give, is left as it is ("Cộng hòa Congo" is listed
+    for the Republic of the Congo, not generated from the DRC's "Congo")."""
+    forms = [" ".join(s[:1].upper() + s[1:] if k == 0 else s for k, s in enumerate(cue))
+             for row in _load("entity_cues") if _one(row.get("kind")) == "state_form"
+             for cue in (tuple(c.split()) for c in _values(row.get("cue")))]
+    listed = {sylls for sylls, entries in gaz.entries.items() if any(e.label == "Country" for e in entries)}
+    made: dict[tuple[str, ...], list[Entry]] = {}
+    for entries in list(gaz.entries.values()):
+        for e in entries:
+            if e.label != "Country" or e.role not in ("name", "variant") or is_acronym(e.form):
+                continue
+            for form in forms:
+                variant = _entry("Country", e.key, e.name, f"{form} {e.form}", "variant", e.wikidata)
+                sylls = tuple(fold(variant.form).split())
+                if sylls not in listed and variant not in made.setdefault(sylls, []):
+                    made[sylls].append(variant)
+    for variants in made.values():
+        if len({v.key for v in variants}) == 1:
+            gaz.add(variants[0])
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,22 @@ def test_country_long_form_has_the_country_key(nlp):
     assert ents(nlp, "Đây là cam kết của Liên bang Nga.")["Liên bang Nga"] == ("Country", "country/ru")
 
 
+@pytest.mark.parametrize("form,key", [("Cộng hòa Peru", "country/pe"), ("Vương quốc Lesotho", "country/ls"),
+                                      ("Cộng hòa Hồi giáo Pakistan", "country/pk"),
+                                      ("Cộng hòa Liên bang Brazil", "country/br")])
+def test_a_form_of_state_opens_a_country_name(nlp, form, key):
+    # Not listed in countries.tsv: made from the state_form cues.
+    text = f"Tổng thống {form} Ramon Vasquez đã tiếp đoàn."
+    assert ents(nlp, text)[form] == ("Country", key)
+    assert titles(nlp, text) == ["Tổng thống"]
+
+
+def test_a_form_of_state_never_renames_another_listed_state(nlp):
+    # "Cộng hòa Congo" is listed for Congo-Brazzaville; the DRC is also "Congo".
+    assert ents(nlp, "Đoàn đã tới Cộng hòa Congo.")["Cộng hòa Congo"] == ("Country", "country/cg")
+    assert ents(nlp, "Đoàn đã tới Cộng hòa Dân chủ Congo.")["Cộng hòa Dân chủ Congo"] == ("Country", "country/cd")
+
+
 def test_case_matters_for_names_that_are_words(nlp):
     # "anh" (brother, he) is not the country "Anh".
     assert "anh" not in ents(nlp, "Tôi gặp anh ấy ở sân bay.")
