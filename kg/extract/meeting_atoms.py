@@ -180,7 +180,8 @@ class Sentence:
         """A country or organisation as a party, a leader, a delegation or a venue."""
         v = self.v
         lead = self.gap(v.start, it.start)
-        m = search_end(cue_pattern(r"(?:<<leader>>)\s*(?:của\s+)?$"), lead, words("leader") + 1)
+        m = search_end(cue_pattern(r"(?:<<leader>>)\s*(?:(?:<<leader_rank>>)\s+)?(?:của\s+)?$"), lead,
+                       words("leader", "leader_rank") + 1)
         if search_end(cue_pattern(r"(?:<<group>>)\s*$"), lead, words("group")):
             m = None  # "hai nhà lãnh đạo Nga - Mỹ": the group maps countries to leaders
         plural = cue("plural_det").pattern

@@ -188,6 +188,16 @@ def test_visit_of_named_envoy_to_a_capital():
         "visit", {"person/steve-witkoff", "country/ru"}, "place/moskva", "held")
 
 
+def test_visit_of_a_sides_leaders_named_by_rank():
+    # The two ministers only prepare the visit; its visitor is "của lãnh đạo cấp cao X".
+    doc = (f"[Bộ trưởng Ngoại giao|T] {RU} [Ivan Petrov|P:person/ivan-petrov] đã điện đàm với "
+           f"[Ngoại trưởng|T] [Chile|C:country/cl] [Ana Soto|P:person/ana-soto]. Hai Bộ trưởng nhất trí chuẩn bị "
+           f"cho chuyến thăm [Chile|C:country/cl] của lãnh đạo cấp cao {RU} dự kiến diễn ra vào cuối năm nay.")
+    visit = [m for m in meetings(doc, date="2026-03-10") if m.kind == "visit"]
+    assert [(set(m.participants), m.place, m.status, m.date) for m in visit] == [
+        ({"country/ru", "country/cl"}, "country/cl", "planned", "2026")]
+
+
 def test_visit_host_stays_the_city_when_its_country_is_not_named():
     m = only("[Tổng thống|T] [Pháp|C:country/fr] [Emmanuel Macron|P:person/emmanuel-macron] sẽ thăm "
              "[Bắc Kinh|L:place/bac-kinh] vào tuần tới.", date="2025-11-20")
