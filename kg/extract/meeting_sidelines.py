@@ -27,7 +27,7 @@ def sideline_context(art: ArticleFacts, b: EventBuilder) -> None:
             continue
         # a mention naming both sides, not one joined as an anaphor ("gần 20
         # cuộc tiếp xúc bên lề hội nghị" says nothing of where this one was)
-        m = next((m for m in ev.real() if len(m.parties) >= 2 and _on_sidelines(art, m)), None)
+        m = next((m for m in ev.real() if len(m.parties) >= 2 and _on_sidelines(art, b, m)), None)
         if m is None:
             continue
         place, day = _gathering_setting(art, m)
@@ -37,18 +37,28 @@ def sideline_context(art: ArticleFacts, b: EventBuilder) -> None:
             ev.inherited_date = day
 
 
-def _on_sidelines(art: ArticleFacts, m: Mention) -> bool:
+def _on_sidelines(art: ArticleFacts, b: EventBuilder, m: Mention) -> bool:
     """Whether the mention's sentence places it on the sidelines of a gathering,
-    or goes on with the sentence before that does ("Bên lề hội nghị, A đã gặp
-    B. Ông cũng có cuộc gặp song phương với C")."""
-    rx = cue_pattern(r"(?:<<sideline>>)|(?:<<framework>>)\s+(?:\S+\s+){0,2}?(?:<<gathering>>)(?!\w)")
+    or goes on ("cũng") with the contact read just before, when that one is
+    ("Bên lề hội nghị, A đã gặp B. Đây là cuộc gặp đầu tiên ... C cũng có
+    cuộc gặp song phương với D")."""
     if m.view is None:
         return False
-    if rx.search(art.ftext, m.view.start, m.view.end) is not None:
+    if _sideline_sentence(art, m.sent):
         return True
-    prev = art.readers.get(m.sent - 1)
-    also = cue_pattern(r"(?:<<also>>)(?!\w)").search(art.ftext, m.view.start, m.start)
-    return prev is not None and also is not None and rx.search(art.ftext, prev.v.start, prev.v.end) is not None
+    if cue_pattern(r"(?:<<also>>)(?!\w)").search(art.ftext, m.view.start, m.start) is None:
+        return False
+    if _sideline_sentence(art, m.sent - 1):
+        return True
+    before = [j for j, other in enumerate(b.mentions) if other.sent < m.sent]
+    ev = b.where.get(before[-1]) if before else None
+    return ev is not None and any(_sideline_sentence(art, other.sent) for other in ev.real())
+
+
+def _sideline_sentence(art: ArticleFacts, index: int) -> bool:
+    reader = art.readers.get(index)
+    rx = cue_pattern(r"(?:<<sideline>>)|(?:<<framework>>)\s+(?:\S+\s+){0,2}?(?:<<gathering>>)(?!\w)")
+    return reader is not None and rx.search(art.ftext, reader.v.start, reader.v.end) is not None
 
 
 def _gathering_setting(art: ArticleFacts, m: Mention) -> tuple[str | None, str | None]:

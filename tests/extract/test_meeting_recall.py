@@ -444,3 +444,14 @@ def test_contact_going_on_from_a_sideline_sentence_shares_its_setting():
                      f"[Maris Sangiampongsa|P:person/maris].")
     thai = next(m for m in found if "person/maris" in m.participants)
     assert (thai.date, thai.place) == ("2026-01-21", "place/kuala-lumpur")
+
+
+def test_contact_going_on_past_a_comment_on_the_sideline_meeting_shares_its_setting():
+    # The sentence between comments on the sideline meeting; "cũng" goes on with that meeting.
+    found = meetings(f"Hội nghị Bộ trưởng Ngoại giao [ASEAN|O:org/asean] khai mạc ngày 21/1 tại "
+                     f"[Kuala Lumpur|L:place/kuala-lumpur]. Bên lề hội nghị, {VN_PM} đã gặp {JP_PM}. "
+                     "Đây là cuộc gặp đầu tiên giữa hai người kể từ tháng 5. "
+                     f"[Thủ tướng|T] [Lào|C:country/la] [Sonexay Siphandone|P:person/sonexay] cũng có cuộc gặp "
+                     f"song phương với [Ngoại trưởng|T] [Thái Lan|C:country/th] [Maris Sangiampongsa|P:person/maris].")
+    thai = next(m for m in found if "person/maris" in m.participants)
+    assert (thai.date, thai.place) == ("2026-01-21", "place/kuala-lumpur")
