@@ -211,9 +211,14 @@ def _latest_visit(visits: list[Event], ev: Event, sent: int) -> Event | None:
 
 
 def drop_represented(art: ArticleFacts, ev: Event) -> list[str]:
-    """Drop a country when one of its own people is already a party."""
+    """Drop a country when one of its own people is already a party, and an
+    organisation when the person it stands for is ("Đại diện cấp cao ... của
+    EU Kaja Kallas": the EU takes part through her)."""
     persons = [k for k in ev.parties if not k.startswith("country/") and not k.startswith("org/")]
     covered = set()
     for p in persons:
         covered |= art.countries_of(p)
-    return [k for k in ev.parties if not (k.startswith("country/") and k in covered)]
+        side = art.side(p)
+        if side.startswith("org/"):
+            covered.add(side)
+    return [k for k in ev.parties if not (k.startswith(("country/", "org/")) and k in covered)]

@@ -83,6 +83,7 @@ class _Patterns:
     chain: re.Pattern[str]
     qualifier: re.Pattern[str]
     owner_after: re.Pattern[str]
+    link_end: re.Pattern[str]
     counterpart_end: re.Pattern[str]
     side_start: re.Pattern[str]
     side_end: re.Pattern[str]
@@ -119,6 +120,7 @@ def _patterns() -> _Patterns:
                          re.I),
         qualifier=re.compile(rf"\s+(?:{_alt('qualifier')})\s[^,;:()\"“”]{{1,70}}", re.I),
         owner_after=re.compile(rf"\s*{_alt('title_link')}\s*", re.I),
+        link_end=re.compile(rf"\s+(?:{_alt('title_link')})$", re.I),
         counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
         side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
         side_end=re.compile(rf"(?:{_alt('side')})\s*$", re.I),
@@ -257,7 +259,8 @@ class _SentenceRoles:
             rest = between[m.end():] if m else None
             if m is None or not _full(link, rest):
                 return None
-            t_end = t_end + len(between[: m.end()].rstrip())
+            # the link to the owner is not the post's ("... đối ngoại của EU")
+            t_end = t_end + len(self.p.link_end.sub("", between[: m.end()].rstrip()))
         first = self._title_chain_left(j)
         t_start = self._title_start(first)
         if re.search(r"[,\-–—:]", strip_parens(self.gap(owners[-1].end if owners else t_end, end))):

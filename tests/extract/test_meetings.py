@@ -296,6 +296,17 @@ def test_source_of_a_report_is_no_party_and_two_sides_are_the_named_ministers():
         {"person/subrahmanyam-jaishankar", "person/iwaya-takeshi"}, "2025-08", "place/tokyo", "planned")
 
 
+def test_an_organisation_takes_part_through_the_person_holding_its_post():
+    # The headline names the two sides, the body the two people who stand for them.
+    doc = ("[Trung Quốc|C:country/cn] và [EU|O:org/eu] đối thoại tại [Brussels|L:place/brussels]\n"
+           "[Ngoại trưởng|T] [Trung Quốc|C:country/cn] [Vương Nghị|P:person/vuong-nghi] và [Đại diện cấp cao|T] "
+           "về chính sách đối ngoại của [EU|O:org/eu] [Kaja Kallas|P:person/kaja-kallas] ngày 11/5 đã đồng chủ trì "
+           "vòng đối thoại chiến lược tại [Brussels|L:place/brussels].")
+    m = only(doc, date="2026-05-12")
+    assert (set(m.participants), m.date, m.status) == (
+        {"person/vuong-nghi", "person/kaja-kallas"}, "2026-05-11", "held")
+
+
 def test_participants_are_always_entities_of_the_article():
     doc = ("[Đại diện cấp cao|T] về chính sách đối ngoại của [Liên minh châu Âu|O:org/eu] [Kaja Kallas|P:person/kaja-kallas] "
            "đã điện đàm với [Ngoại trưởng|T] [Trung Quốc|C:country/cn] [Vương Nghị|P:person/vuong-nghi]. "

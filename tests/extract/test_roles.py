@@ -94,6 +94,10 @@ CASES = [
     # an ambassador "tại" a country belongs to the sending state
     ("[Đại sứ|T] [Việt Nam|C:country/vn] tại [Mỹ|C:country/us] [Nguyễn Quốc Dũng|P:person/nguyen-quoc-dung] tham dự.",
      {("person/nguyen-quoc-dung", "Đại sứ", "country/vn")}),
+    # a complement opened by "về" ends before the "của" that links the owner
+    ("[Đại diện cấp cao|T] về chính sách an ninh và đối ngoại của [Liên minh châu Âu|O:org/eu] (EU) "
+     "[Kaja Kallas|P] phát biểu.",
+     {("person/kaja-kallas", "Đại diện cấp cao về chính sách an ninh và đối ngoại", "org/eu")}),
 ]
 
 NO_ROLE = [
