@@ -369,7 +369,11 @@ class Sentence:
         phrases that break no clause, reporting verbs, ";" and the source opener."""
         if self._marks is None:
             v = self.v
-            self._marks = (self.find(cue("not_break"), v.start, v.end), self.find(reporting_verbs(), v.start, v.end),
+            # a verb inside a name or post is none ("Bộ trưởng Thông tin Eritrea")
+            named = [(it.start, it.end) for it in v.items if it.label]
+            verbs = [m for m in self.find(reporting_verbs(), v.start, v.end)
+                     if not any(a <= m.start() and m.end() <= b for a, b in named)]
+            self._marks = (self.find(cue("not_break"), v.start, v.end), verbs,
                            list(re.finditer(r"[;]", self.ftext[v.start:v.end])), self._source_opener())
         return self._marks
 

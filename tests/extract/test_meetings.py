@@ -383,6 +383,16 @@ def test_calls_with_each_partner_in_turn_are_separate():
     assert all((m.kind, m.status) == ("call", "held") for m in found)
 
 
+def test_a_reporting_verb_inside_a_post_ends_no_clause():
+    # "Thông tin" (to inform) names the minister's portfolio here.
+    doc = ("Ông [Tanu Obi|P:person/tanu-obi] ngày 4/3 đã lần lượt tiếp [Thủ tướng|T] [Ethiopia|C:country/et] "
+           "[Abiy Ahmed|P:person/abiy-ahmed] và [Bộ trưởng Thông tin|T] [Eritrea|C:country/er] "
+           "[Yemane Gebremeskel|P:person/yemane-gebremeskel].")
+    found = meetings(doc, date="2026-03-05")
+    assert sorted(sorted(m.participants) for m in found) == [
+        ["person/abiy-ahmed", "person/tanu-obi"], ["person/tanu-obi", "person/yemane-gebremeskel"]]
+
+
 def test_aside_about_the_subject_does_not_hide_it():
     m = only("[Bộ trưởng Ngoại giao|T] [Úc|C:country/au] [Penny Wong|P:person/penny-wong], người tháp tùng [Thủ tướng|T] "
              "trong chuyến thăm, đã có cuộc gặp riêng với [Ngoại trưởng|T] [Nhật Bản|C:country/jp] "
