@@ -70,9 +70,17 @@ class ClauseReader:
         return self._theo(i, s0, s1, attrs) or self._verb(i, s0, s1, attrs)
 
     def _region(self, i: int, s0: int, attrs: list[Attribution]) -> tuple[int, int]:
-        """Start of the innermost content holding ``i``, and its depth."""
+        """Start of the innermost content holding ``i``, and its depth. Outside
+        any content a ";" starts a new clause: "A mời B thăm Việt Nam; B nhận lời
+        và cho biết ..." is B's."""
         outer = self.outer(i, attrs)
-        return (outer.content[0], outer.depth + 1) if outer else (s0, 0)
+        if outer:
+            return outer.content[0], outer.depth + 1
+        t = self.t
+        for k in range(i - 1, s0, -1):
+            if t.low[k] == ";" and t.quote_at[k] is None:
+                return k + 1, 0
+        return s0, 0
 
     @staticmethod
     def outer(i: int, attrs: list[Attribution]) -> Attribution | None:

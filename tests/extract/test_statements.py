@@ -208,6 +208,12 @@ def test_coordinated_verb_stays_in_one_statement():
     assert len(stmts) == 1 and stmts[0].text.endswith("cuộc gặp cần phải có ý nghĩa")
 
 
+def test_a_semicolon_starts_a_new_speakers_clause():
+    stmts = run("Tổng thống Vladimir Putin mời Tổng thống Donald Trump thăm Moskva; Tổng thống Trump vui vẻ "
+                "nhận lời và cho biết sẽ thăm Nga vào thời điểm phù hợp.")
+    assert brief(stmts) == [("person/trump", "indirect", "sẽ thăm Nga vào thời điểm phù hợp")]
+
+
 def test_nested_speaker_inside_theo():
     stmts = run("Theo ông Ushakov, Tổng thống Trump nhấn mạnh mong muốn chiến sự sớm kết thúc.")
     assert ("person/trump", "indirect", "mong muốn chiến sự sớm kết thúc") in brief(stmts)
