@@ -54,6 +54,7 @@ class Gazetteer:
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> category
     title_max: int = 1
     honorifics: set[str] = field(default_factory=set)
+    honorific_phrases: frozenset[tuple[str, ...]] = frozenset()  # of two syllables or more, split
     org_heads: dict[tuple[str, ...], str] = field(default_factory=dict)
     outlet_cues: set[tuple[str, ...]] = field(default_factory=set)
     reporting_verbs: set[tuple[str, ...]] = field(default_factory=set)
@@ -188,6 +189,7 @@ def build() -> Gazetteer:
             gaz.titles[tuple(fold(title).split())] = _one(row.get("category")) or ""
     gaz.title_max = max((len(t) for t in gaz.titles), default=1)
     gaz.honorifics = {fold(w) for row in _load("honorifics") for w in _values(row.get("word"))}
+    gaz.honorific_phrases = frozenset(tuple(h.split()) for h in gaz.honorifics if " " in h)
     gaz.org_heads = {
         tuple(fold(h).split()): _one(row.get("kind")) or ""
         for row in _load("org_heads")
@@ -256,7 +258,9 @@ def boundary_words() -> frozenset[tuple[str, ...]]:
     there by the tokenizer."""
     gaz = get_gazetteer()
     words = set(gaz.entries) | set(gaz.titles) | set(gaz.org_heads) | gaz.outlet_cues
-    words |= {(h,) for h in gaz.honorifics}
+    # and the tail of a honorific of several words, which the CRF may glue to
+    # the name after it ("Datuk | Seri Amin")
+    words |= {tuple(h.split()[k:]) for h in gaz.honorifics for k in range(len(h.split()))}
     for kind in ("place_noun", "venue"):
         words |= gaz.cue(kind)
     return frozenset(words)

@@ -23,7 +23,7 @@ from kg.extract.participants import (
     phrase_regex,
     title_categories,
 )
-from kg.extract.roles import RoleHit
+from kg.extract.roles import RoleHit, compatible_titles
 from kg.nlp.strings import doc_strings
 
 LEADER_CATEGORIES = ("head_of_state", "head_of_government")
@@ -138,14 +138,17 @@ class ArticleFacts:
         return list(dict.fromkeys(k for _, k in self.person_mentions if k in keys))
 
     def person_by_post(self, title: str, owner: str | None) -> str | None:
-        """The named holder of an unnamed post ("Tổng thống Mỹ" -> Trump)."""
+        """The named holder of an unnamed post ("Tổng thống Mỹ" -> Trump); else
+        of a post of the same body that one title's words contain ("Chủ tịch
+        Thượng viện Campuchia" -> the "Chủ tịch Thượng viện" named before)."""
         t = norm(title)
         for r in self.roles:
             if norm(r.title) == t and owner is not None and owner in self.countries_of(r.person) | (
                 {r.org} if r.org else set()
             ):
                 return r.person
-        return None
+        return next((r.person for r in self.roles
+                     if owner is not None and r.org == owner and compatible_titles(r.title, title)), None)
 
 
 def _next_if_coming(t: TimeExpression, ftext: str, article_date: str | None) -> TimeExpression:

@@ -489,7 +489,7 @@ def sentence_roles(view: SentView) -> list[RoleHit]:
     return list(kept[1])
 
 
-def _compatible_titles(a: str, b: str) -> bool:
+def compatible_titles(a: str, b: str) -> bool:
     """One title's words contain the other's and both start alike (the SPEC's rule)."""
     wa, wb = norm(a).split(), norm(b).split()
     if not wa or not wb or wa[0] != wb[0]:
@@ -510,7 +510,7 @@ def merge_roles(hits: list[tuple[RoleHit, SentView]]) -> list[Role]:
         org_key = h.org.key if h.org else None
         same = None
         for r in out:
-            if r.person == h.person.key and _compatible_titles(r.title, h.title) and (
+            if r.person == h.person.key and compatible_titles(r.title, h.title) and (
                 r.org is None or org_key is None or r.org == org_key
             ):
                 same = r

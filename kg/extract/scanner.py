@@ -150,6 +150,7 @@ class Scanner:
         self._outlet_firsts = _firsts(gaz.outlet_cues)
         self._lex_cache: dict[int, object] = {}  # lexicon_at and title_at depend on i only
         self._title_cache: dict[int, object] = {}
+        self._honorific_last: set[int] = set()  # last token of a honorific of several words
         self._title_firsts = {t[0] for t in gaz.titles}
         self._head_max = max((len(h) for h in gaz.org_heads), default=1)
 
@@ -636,6 +637,12 @@ class Scanner:
                 continue
             item = self._best_match(i, items)
             if item is None:
+                hon_end = self._longest_in(i, self.gaz.honorific_phrases) if self.cap[i] else None
+                if hon_end is not None:  # "Samdech Techo Hun Sen", "Tan Sri X"
+                    self._honorific_last.add(self.prev_index(hon_end))
+                    items.append(Item(i, hon_end, "honorific"))
+                    i = hon_end
+                    continue
                 item = Item(i, i + 1, self._plain_kind(i, items))
                 cue_end = self.longest_cue(i, "person_cue")
                 if cue_end is not None and item.kind == "cap":
@@ -1195,7 +1202,8 @@ class Scanner:
     def _classify(self, s: int, e: int, pending: bool, mentions: list[Mention]):
         """(label, rule) for a candidate run, or (None, None)."""
         prev = self.prev_index(s)
-        if prev is not None and " ".join(self.folded[prev]).rstrip(".") in self.gaz.honorifics:
+        if prev is not None and (prev in self._honorific_last
+                                 or " ".join(self.folded[prev]).rstrip(".") in self.gaz.honorifics):
             return PERSON, "honorific"
         if pending:
             return PERSON, "title"

@@ -455,3 +455,16 @@ def test_contact_going_on_past_a_comment_on_the_sideline_meeting_shares_its_sett
                      f"song phương với [Ngoại trưởng|T] [Thái Lan|C:country/th] [Maris Sangiampongsa|P:person/maris].")
     thai = next(m for m in found if "person/maris" in m.participants)
     assert (thai.date, thai.place) == ("2026-01-21", "place/kuala-lumpur")
+
+
+def test_an_unnamed_post_is_its_holder_named_with_a_longer_title():
+    # Merged, the role reads "Chủ tịch Thượng viện" of the Senate; the post
+    # written later without a name is still that person.
+    senate = "[Thượng viện Campuchia|O:org/senate-kh]"
+    found = meetings(f"[Chủ tịch nước|T] [Việt Nam|C:country/vn] [Lê Văn An|P:person/le-van-an] đã đón "
+                     f"[Chủ tịch|T] {senate} [Sok Dara|P:person/sok-dara] sang thăm [Việt Nam|C:country/vn]. "
+                     "[Chủ tịch|T] Thượng viện [Sok Dara|P:person/sok-dara] cảm ơn. "
+                     f"Ngày 15/4, [Chủ tịch|T] {senate} sẽ hội kiến [Tổng Bí thư|T] [Tô Lâm|P:person/to-lam].",
+                     date="2026-04-14")
+    planned = next(m for m in found if "person/to-lam" in m.participants)
+    assert (set(planned.participants), planned.status) == ({"person/sok-dara", "person/to-lam"}, "planned")
