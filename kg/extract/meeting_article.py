@@ -21,6 +21,7 @@ from kg.extract.participants import (
     lexicon,
     norm,
     phrase_regex,
+    role_cues,
     title_categories,
 )
 from kg.extract.roles import RoleHit, compatible_titles
@@ -108,8 +109,7 @@ class ArticleFacts:
         """The best known head of state/government of ``country`` in this article."""
         cands = []
         for r in self.roles:
-            cat = title_categories().get(norm(r.title), "")
-            if cat in LEADER_CATEGORIES and country in self.countries_of(r.person):
+            if _leads(r) and country in self.countries_of(r.person):
                 cands.append(r.person)
         if not cands:
             return None
@@ -118,7 +118,7 @@ class ArticleFacts:
     def leaders(self) -> list[str]:
         """Persons holding a leader post in the article, most mentioned first."""
         keys = {r.person for r in self.roles
-                if title_categories().get(norm(r.title), "") in LEADER_CATEGORIES}
+                if _leads(r)}
         return sorted(keys, key=lambda k: -self.salience.get(k, 0))
 
     def holder_before(self, title: str, offset: int) -> str | None:
@@ -149,6 +149,20 @@ class ArticleFacts:
                 return r.person
         return next((r.person for r in self.roles
                      if owner is not None and r.org == owner and compatible_titles(r.title, title)), None)
+
+
+def _leads(r: Role) -> bool:
+    """Whether a role is a state's head: a leader's post, or a post the state's
+    head holds when its owner is a country ("Chủ tịch Trung Quốc")."""
+    title = norm(r.title)
+    if title_categories().get(title, "") in LEADER_CATEGORIES:
+        return True
+    return bool(r.org and r.org.startswith("country/")) and title in _country_heads()
+
+
+@lru_cache(maxsize=1)
+def _country_heads() -> frozenset[str]:
+    return frozenset(norm(t) for t in role_cues().get("country_head", []))
 
 
 def _next_if_coming(t: TimeExpression, ftext: str, article_date: str | None) -> TimeExpression:

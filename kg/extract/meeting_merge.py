@@ -8,10 +8,13 @@ most recent compatible event.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_model import Event, Mention
 from kg.extract.meeting_parties import resolve_atom
 from kg.extract.meeting_vocab import STRONG, VISIT, cue, family
+from kg.extract.names import slugify
 from kg.extract.participants import capital_countries, known_affiliations, norm, outlet_keys
 
 _ANAPHOR_WINDOW = 5  # sentences an event stays open for mentions without parties
@@ -48,14 +51,20 @@ def lies_inside(place: str, country: str, within: dict[str, str] | None = None) 
         return True
     if not country.startswith("country/"):
         # a state's seat of government lies in its capital ("Điện Kremlin" in "Moskva")
-        seat_of = capital_countries().get(_key_name(country))
+        seat_of = _capital_of(country)
         return place.startswith("org/") and seat_of is not None and known_affiliations().get(place) == seat_of
-    return known_affiliations().get(place) == country or capital_countries().get(_key_name(place)) == country
+    return known_affiliations().get(place) == country or _capital_of(place) == country
 
 
-def _key_name(key: str) -> str:
-    """The folded name a place key spells ("place/abu-dhabi" -> "abu dhabi")."""
-    return norm(key.split("/", 1)[-1].replace("-", " "))
+def _capital_of(key: str) -> str | None:
+    """The country whose capital a place key names ("place/abu-dhabi", and
+    "place/bac-kinh", whose slug lost the tone marks of "Bắc Kinh")."""
+    return _capital_slugs().get(key.split("/", 1)[-1])
+
+
+@lru_cache(maxsize=1)
+def _capital_slugs() -> dict[str, str]:
+    return {slugify(name): country for name, country in capital_countries().items()}
 
 
 def stated_inside(place: str, other: str, within: dict[str, str] | None) -> bool:
@@ -147,8 +156,9 @@ class EventBuilder:
 
     def _match(self, m: Mention, parties: list[str]) -> Event | None:
         best = None
+        told = _discussion_of_group(m)
         for ev in self.events:
-            if ev.family != family(m.kind):
+            if ev.family != family(m.kind) and not told:
                 continue
             if m.possible and ev.real() and ev.status()[0] != "planned":
                 continue
@@ -157,6 +167,9 @@ class EventBuilder:
             if m.delegated != any(x.delegated for x in ev.mentions) and not m.anaphoric:
                 continue  # a deputies' dialogue is not the leaders' meeting of the same two states
             raw = _jaccard(set(parties), set(ev.parties))
+            kin = ev.family == family(m.kind)
+            if not kin and raw < 1.0:
+                continue  # a contact of another kind only when the group is exactly its parties
             sides = _jaccard(self._sides(parties), self._sides(ev.parties))
             if min(len(self._sides(parties)), len(self._sides(ev.parties))) < 2:
                 sides = raw  # one-sided: countries say nothing about who met
@@ -172,7 +185,7 @@ class EventBuilder:
             if max(raw, sides) < 0.5:
                 continue
             same_status = ev.status()[0] == m.status
-            score = (same_status, not ev.background, raw, sides, ev.last_sent)
+            score = (kin, same_status, not ev.background, raw, sides, ev.last_sent)
             if best is None or score > best[0]:
                 best = (score, ev)
         return best[1] if best else None
@@ -202,6 +215,14 @@ class EventBuilder:
             if best is None or score > best[0]:
                 best = (score, ev)
         return best[1] if best else None
+
+
+def _discussion_of_group(m: Mention) -> bool:
+    """"Hai nhà lãnh đạo đã thảo luận về ...": what the group discussed at the
+    contact just read, of any kind, not another contact."""
+    atoms = [a for g in m.groups for a in g]
+    return bool(atoms) and all(a.kind == "group" for a in atoms) and \
+        cue("discussion").fullmatch(norm(m.text)) is not None
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

@@ -297,3 +297,11 @@ def test_days_before_or_after_the_previous_date():
     assert (before.text, before.value) == ("Trước đó một ngày", "2026-07-13")
     # counted from the day read last, the stop in Lima
     assert (after.text, after.value) == ("hai ngày sau đó", "2026-07-15")
+
+
+def test_days_before_or_after_what_follows_count_from_the_previous_date():
+    # "X, hai ngày trước khi Y": Y comes two days after X's day.
+    text = "Hai ngoại trưởng điện đàm ngày 8/5, hai ngày trước khi ông Lý tới Hà Nội; ba ngày sau khi hội nghị bế mạc."
+    first, before, after = _checked(text, "2026-05-09")
+    assert (before.text, before.value) == ("hai ngày trước khi", "2026-05-10")
+    assert (after.text, after.value) == ("ba ngày sau khi", "2026-05-07")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.test_meetings import PUTIN, TRUMP, TT, meetings, only
+from extract.test_meetings import PUTIN, RU, TRUMP, TT, US, meetings, only
 
 IR = "[Iran|C:country/ir]"
 OMAN_FM = "[Ngoại trưởng|T] [Oman|C:country/om] [Badr Albusaidi|P:person/badr-albusaidi]"
@@ -468,3 +468,25 @@ def test_an_unnamed_post_is_its_holder_named_with_a_longer_title():
                      date="2026-04-14")
     planned = next(m for m in found if "person/to-lam" in m.participants)
     assert (set(planned.participants), planned.status) == ({"person/sok-dara", "person/to-lam"}, "planned")
+
+
+def test_what_the_two_leaders_discussed_is_no_other_contact():
+    found = meetings(f"{TT} {RU} {PUTIN} ngày 21/1 đã điện đàm với {TT} {US} {TRUMP}. "
+                     "Hai nhà lãnh đạo đã thảo luận về thương mại và an ninh khu vực.")
+    assert [(m.kind, sorted(m.participants), m.date) for m in found] == [
+        ("call", ["person/donald-trump", "person/vladimir-putin"], "2026-01-21")]
+
+
+def test_discussion_by_a_group_still_joins_a_contact_of_its_own_kind():
+    found = meetings(f"{TT} {RU} {PUTIN} ngày 21/1 đã hội đàm với {TT} {US} {TRUMP}. "
+                     "Hai bên đã thảo luận về thương mại.")
+    assert [(m.kind, m.date) for m in found] == [("talks", "2026-01-21")]
+
+
+def test_the_chairman_of_a_country_is_one_of_its_two_leaders():
+    # "Chủ tịch" held for a country is its head of state ("Chủ tịch Trung Quốc").
+    m = next(m for m in meetings(
+        f"{TT} {RU} {PUTIN} đã tới [Bắc Kinh|L:place/bac-kinh] hôm 20/1. [Chủ tịch|T] [Trung Quốc|C:country/cn] "
+        "[Tập Cận Bình|P:person/tap-can-binh] cho biết ông rất vui mừng. "
+        "Hai nhà lãnh đạo đã hội đàm tại [Đại lễ đường Nhân dân|L:place/great-hall].") if m.kind == "talks")
+    assert (set(m.participants), m.place) == ({"person/vladimir-putin", "person/tap-can-binh"}, "place/great-hall")
