@@ -49,7 +49,7 @@ def function_word(t: Text, j: int) -> bool:
     return t.match(j, c.verbs) > 0 or any(t.match(j, c.of(k)) for k in _FUNCTION_KINDS)
 
 
-_PHRASE_KINDS = ("generic_title", "title", "plural", "outlet", "np_lead", "pronoun", "connector")
+_PHRASE_KINDS = ("generic_title", "title", "plural", "outlet", "np_lead", "pronoun", "connector", "owner_back")
 _PHRASE_HEADS: dict[int, tuple[object, frozenset[str]]] = {}  # id(cues) -> (cues, first syllables)
 
 
@@ -116,6 +116,11 @@ def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
         n = match(j, c.of("pronoun"))
         if n and ph.pronoun is None and not ph.title_words and not pending:
             ph.pronoun = t.low[j]
+            j += n
+            ph.end = j
+            continue
+        n = match(j, c.of("owner_back")) if ph.others and ph.end == j else 0
+        if n:  # "Bộ Thương mại nước này": the body of the country named before
             j += n
             ph.end = j
             continue

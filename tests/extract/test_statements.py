@@ -208,6 +208,11 @@ def test_coordinated_verb_stays_in_one_statement():
     assert len(stmts) == 1 and stmts[0].text.endswith("cuộc gặp cần phải có ý nghĩa")
 
 
+def test_a_body_of_the_country_named_before_speaks():
+    stmts = run("Phía Trung Quốc, Bộ Ngoại giao nước này ra tuyên bố cho biết hai bên nhất trí lập cơ chế tham vấn.")
+    assert brief(stmts) == [("org/mofa", "indirect", "hai bên nhất trí lập cơ chế tham vấn")]
+
+
 def test_a_semicolon_starts_a_new_speakers_clause():
     stmts = run("Tổng thống Vladimir Putin mời Tổng thống Donald Trump thăm Moskva; Tổng thống Trump vui vẻ "
                 "nhận lời và cho biết sẽ thăm Nga vào thời điểm phù hợp.")
