@@ -61,6 +61,7 @@ class Gazetteer:
     place_keys: dict[str, str] = field(default_factory=dict)  # folded name -> key
     cues: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # entity_cues.tsv
     surnames: set[str] = field(default_factory=set)  # folded, surnames.tsv
+    spelled: dict[str, str] = field(default_factory=dict)  # folded short form -> full words, short_forms.tsv
     records: dict[str, Entry] = field(default_factory=dict)  # key -> its "name" entry
     short_forms: dict[str, set[str]] = field(default_factory=dict)  # "trung" -> {country/cn}
 
@@ -216,6 +217,7 @@ def build() -> Gazetteer:
             for c in _values(row.get("cue"))
         )
     gaz.surnames = {fold(w) for row in _load("surnames") for w in _values(row.get("surname"))}
+    gaz.spelled = {fold(_one(row.get("short")) or ""): _one(row.get("full")) or "" for row in _load("short_forms")}
     return gaz
 
 

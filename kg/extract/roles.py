@@ -84,6 +84,7 @@ class _Patterns:
     qualifier: re.Pattern[str]
     owner_after: re.Pattern[str]
     link_end: re.Pattern[str]
+    station: re.Pattern[str]
     counterpart_end: re.Pattern[str]
     side_start: re.Pattern[str]
     side_end: re.Pattern[str]
@@ -121,6 +122,7 @@ def _patterns() -> _Patterns:
         qualifier=re.compile(rf"\s+(?:{_alt('qualifier')})\s[^,;:()\"“”]{{1,70}}", re.I),
         owner_after=re.compile(rf"\s*{_alt('title_link')}\s*", re.I),
         link_end=re.compile(rf"\s+(?:{_alt('title_link')})$", re.I),
+        station=re.compile(rf"\s*(?:{_alt('station_link')})\s*", re.I),
         counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
         side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
         side_end=re.compile(rf"(?:{_alt('side')})\s*$", re.I),
@@ -208,6 +210,13 @@ class _SentenceRoles:
         return m.group("unit") is not None or norm(self.v.between(self.items[j - 1].start, self.items[j - 1].end)) \
             in _local_posts()
 
+    def _station(self, j: int) -> bool:
+        """A place after "tại"/"ở" that follows a post's owner ("Hoa Kỳ tại TP
+        Hồ Chí Minh")."""
+        if j < 1 or self.items[j].label != PLACE or self.items[j - 1].label not in _OWNER:
+            return False
+        return _full(self.p.station, self.gap(self.items[j - 1].end, self.items[j].start))
+
     def group_ending_at(self, end: int, owner_ok: bool = True):
         """Parse a post group whose text ends right before offset ``end``.
 
@@ -220,6 +229,10 @@ class _SentenceRoles:
             return None
         j = idx[-1]
         owners: list[Item] = []
+        if owner_ok and self._station(j) and _full(self.p.before_person, self.gap(self.items[j].end, end)):
+            # "Tổng Lãnh sự Hoa Kỳ tại TP Hồ Chí Minh X": the city is where the
+            # post is held; the owner is written before it
+            end, j = self.items[j - 1].end, j - 1
         local = owner_ok and self._local_owner(j)
         if local:
             if not _full(self.p.before_person, self.gap(self.items[j].end, end)):

@@ -448,13 +448,18 @@ class Scanner:
                 if ordinal is not None and ordinal < self.n and self.text[ordinal].isdigit():
                     end = ordinal + 1  # "Hội nghị Cấp cao ASEAN lần thứ 47": the session's number is part of its name
                     break
-                if end is not None:
+                # a head of several words names already ("Phòng Thương mại | và Công nghiệp")
+                if end is not None or (j == head_end and head_end - i >= 2):
                     more = self._coordinated_name_words(j, topic=True)
                     if more is not None:
                         end = j = more  # "Hội đồng An ninh và Quốc phòng"
                         continue
                     if self._cut_event_name(i, head_end, j):
                         return None
+                break
+            unit_end = self._admin_unit_place(j)
+            if unit_end is not None:
+                end = unit_end  # "UBND TP Cần Thơ", "Ủy ban nhân dân Thành phố Cần Thơ"
                 break
             if self.folded[j] == ("các",) and j + 1 < self.n and self.folded[j + 1] == ("vấn", "đề"):
                 # "Văn phòng Các vấn đề Đài Loan", "Bộ Các vấn đề Cựu chiến binh"
@@ -843,7 +848,13 @@ class Scanner:
                 known = next((e for e in tail[1] if e.label == ORG), None)
         if known is not None:
             return Mention(i, end, ORG, known.key, "org_head", lexical=True)
-        return Mention(i, end, ORG, "org/" + slugify(self.span_text(i, end)), "org_head")
+        return Mention(i, end, ORG, "org/" + slugify(self._spelled_out(i, end)), "org_head")
+
+    def _spelled_out(self, i: int, end: int) -> str:
+        """A body's name with its short forms spelled out: "UBND TP Hồ Chí
+        Minh" is keyed as "Ủy ban nhân dân Thành phố Hồ Chí Minh"."""
+        spelled = self.gaz.spelled
+        return " ".join(spelled.get(" ".join(self.folded[k]), self.text[k]) for k in range(i, end))
 
     def _names_body(self, j: int) -> bool:
         """Whether the head at ``j`` opens a body's name ("Bộ Ngoại giao",
@@ -1076,7 +1087,7 @@ class Scanner:
 
     def _run(self, start: int, end: int, pending: bool, mentions, unresolved) -> bool:
         """Type a run of capitalised tokens; True if it produced a person."""
-        whole = self._named_by_cue(start)
+        whole = self._named_by_cue(start, mentions)
         if whole is None and self.initial[start]:
             cue_end = self.longest_cue(start, "place_noun")
             if cue_end is not None and cue_end < end:
@@ -1111,6 +1122,8 @@ class Scanner:
         for s, e in parts:
             if e < 0:
                 continue
+            if e - s == 1 and self.folded[s] in self.gaz.cue("place_noun"):
+                continue  # "tới TP Cần Thơ": the place noun alone names nothing
             if is_acronym(self.text[s]) and len(self.text[s]) >= 3 and (e - s > 1 or (pending and s == start)):
                 # "Giám đốc XYZ John Doe": the agency, then the person;
                 # "Chủ tịch UBND tỉnh X": an acronym alone is no one's name.
@@ -1161,14 +1174,17 @@ class Scanner:
         named = {m.key for m in mentions} & keys
         return next(iter(named)) if len(named) == 1 else None
 
-    def _named_by_cue(self, start: int) -> tuple[str, str] | None:
-        """Label of a run that a cue right before names as a whole."""
+    def _named_by_cue(self, start: int, mentions: list[Mention]) -> tuple[str, str] | None:
+        """Label of a run that a cue right before names as a whole; a place
+        noun ending a body's name names nothing after it ("Phó Chủ tịch UBND
+        Thành phố Bùi Xuân Cường")."""
         prev = self.prev_index(start)
         if prev is None:
             return None
         if self._is_outlet_cue_end(prev):
             return ORG, "outlet_cue"
-        if self.cue_before(start, "place_noun"):
+        if self.cue_before(start, "place_noun") and not (
+                mentions and mentions[-1].label == ORG and mentions[-1].end == prev + 1):
             return PLACE, "place_cue"
         return None
 

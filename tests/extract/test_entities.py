@@ -67,6 +67,27 @@ def test_an_honorific_of_several_words_is_no_part_of_the_name(nlp, text, name):
     assert [t for t, (label, _) in found.items() if label == "Person"] == [name]
 
 
+def test_a_chamber_of_commerce_with_coordinated_name_words(nlp):
+    found = ents(nlp, "Chủ tịch Phòng Thương mại và Công nghiệp Chile (CCIC) Ana Rojas phát biểu.")
+    assert found["Phòng Thương mại và Công nghiệp Chile"][0] == "Organization"
+    assert found["CCIC"] == found["Phòng Thương mại và Công nghiệp Chile"]
+    assert found["Ana Rojas"][0] == "Person"
+
+
+def test_local_government_written_with_its_short_forms_is_one_body(nlp):
+    # "UBND" and "TP" spelled out give the key of the full name.
+    short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")
+    full = ents(nlp, "Chủ tịch Ủy ban nhân dân Thành phố Cần Thơ Trần Văn Lâm tiếp đoàn.")
+    assert short["UBND TP Cần Thơ"] == full["Ủy ban nhân dân Thành phố Cần Thơ"]
+    assert short["UBND TP Cần Thơ"][0] == "Organization" and short["Trần Văn Lâm"][0] == "Person"
+
+
+def test_a_place_noun_ending_a_bodys_name_names_nobody_after_it(nlp):
+    found = ents(nlp, "Phó Chủ tịch UBND Thành phố Lê Minh Khoa phát biểu.")
+    assert found["UBND Thành phố"][0] == "Organization"
+    assert found["Lê Minh Khoa"][0] == "Person"
+
+
 def test_case_matters_for_names_that_are_words(nlp):
     # "anh" (brother, he) is not the country "Anh".
     assert "anh" not in ents(nlp, "Tôi gặp anh ấy ở sân bay.")
@@ -535,7 +556,10 @@ def test_venue_head_before_a_listed_body_is_that_body(nlp):
 
 
 def test_city_abbreviation_is_a_place_noun(nlp):
-    assert ents(nlp, "Chủ tịch UBND TP Hà Nội tiếp đoàn.")["Hà Nội"][0] == "Place"
+    found = ents(nlp, "Đoàn công tác đã tới TP Cần Thơ hôm qua.")
+    assert found["Cần Thơ"][0] == "Place" and "TP" not in found
+    # after a local body's head, the unit and its place belong to the body's name
+    assert ents(nlp, "Chủ tịch UBND TP Hà Nội tiếp đoàn.")["UBND TP Hà Nội"][0] == "Organization"
 
 
 def test_affairs_inside_an_organisation_name(nlp):

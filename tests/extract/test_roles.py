@@ -94,6 +94,9 @@ CASES = [
     # an ambassador "tại" a country belongs to the sending state
     ("[Đại sứ|T] [Việt Nam|C:country/vn] tại [Mỹ|C:country/us] [Nguyễn Quốc Dũng|P:person/nguyen-quoc-dung] tham dự.",
      {("person/nguyen-quoc-dung", "Đại sứ", "country/vn")}),
+    # the city where a consul serves is no owner: the country before it is
+    ("[Tổng Lãnh sự|T] [Hoa Kỳ|C:country/us] tại [TP Hồ Chí Minh|L:place/tp-hcm] [Susan Gray|P] phát biểu.",
+     {("person/susan-gray", "Tổng Lãnh sự", "country/us")}),
     # a complement opened by "về" ends before the "của" that links the owner
     ("[Đại diện cấp cao|T] về chính sách an ninh và đối ngoại của [Liên minh châu Âu|O:org/eu] (EU) "
      "[Kaja Kallas|P] phát biểu.",
