@@ -211,7 +211,7 @@ def _entity(key: str, ms: list[_Mention], gaz: Gazetteer, sentences: _Sentences)
     name = _name(label, surfaces, record.name if record else None, capitals)
     folded_name = fold(name)
     aliases = {t for t in surfaces if fold(t) != folded_name}
-    if label == ORG:
+    if label == ORG and not _event_name(name, gaz):  # "Hội nghị Cấp cao BRICS" is not BRICS
         aliases |= _derived_org_aliases(name, gaz if record is None else None)
     if record is not None and label != PERSON:
         aliases |= _listed_tails(surfaces, key, gaz) - {name}
@@ -250,6 +250,12 @@ def _listed_tails(surfaces: list[str], key: str, gaz: Gazetteer) -> set[str]:
                 out.add(" ".join(words[k:]))
                 break
     return out
+
+
+def _event_name(name: str, gaz: Gazetteer) -> bool:
+    """A gathering's name, opened by an ``event_head`` ("Hội nghị", "Diễn đàn")."""
+    words = fold(name).split()
+    return any(tuple(words[:k]) in gaz.cue("event_head") for k in range(1, min(4, len(words)) + 1))
 
 
 def _derived_org_aliases(name: str, gaz: Gazetteer | None) -> set[str]:

@@ -65,8 +65,12 @@ def _gathering_setting(art: ArticleFacts, m: Mention) -> tuple[str | None, str |
     """Venue and day of the gathering named last, up to the mention's sentence.
 
     The nearest sentence naming a gathering with a venue ("... tại X") wins;
-    its day is the time of that sentence nearest the gathering's noun.
+    its day is the time of that sentence nearest the gathering's noun, else
+    that of the nearest sentence naming the gathering with a day (a headline
+    "Thủ tướng dự Hội nghị ... tại Rio de Janeiro" has the venue, the body's
+    "Sáng 7/7, ... đã dự Hội nghị ..." the day).
     """
+    place = day = None
     for index in range(m.sent, -1, -1):
         reader = art.readers.get(index)
         if reader is None:
@@ -76,10 +80,13 @@ def _gathering_setting(art: ArticleFacts, m: Mention) -> tuple[str | None, str |
         for k, hit in enumerate(hits):
             limit = hits[k + 1].start() if k + 1 < len(hits) else v.end
             semi = art.ftext.find(";", hit.end(), limit)
-            place = venue_after_prep(reader, hit.end(), semi if semi >= 0 else limit)
-            if place:
-                return place, _day_near(reader, hit.start())
-    return None, None
+            near = _day_near(reader, hit.start())
+            if place is None:
+                place = venue_after_prep(reader, hit.end(), semi if semi >= 0 else limit)
+                if place:
+                    return place, near or day
+            day = day or near
+    return place, day
 
 
 def _day_near(reader: Sentence, at: int) -> str | None:

@@ -299,6 +299,8 @@ class Scanner:
         last = _last_item(items)
         if last is not None and last.kind == "honorific" and last.end == i:
             return False  # "ông Đức", "bà Mỹ": a given name
+        if self._after_credit(i) and nxt == end and self.cap[nxt]:
+            return False  # "Ảnh: Nhật Bắc": a photographer's name
         if last is None or last.kind != "cap":
             return True
         # After a name piece it ends the name ("Nguyễn Tuấn" + "Anh"); after
@@ -313,6 +315,14 @@ class Scanner:
             and last.end == last.start + 1
             and self.folded[last.start] in self.gaz.cue("country_context")
         )
+
+    def _after_credit(self, i: int) -> bool:
+        """Right after "Ảnh:" / "Nguồn:" (a credit)."""
+        colon = self.prev_index(i)
+        if colon is None or self.text[colon] != ":":
+            return False
+        credit = self.prev_index(colon)
+        return credit is not None and self.folded[credit] in self.gaz.cue("credit")
 
     def _listed_with_countries(self, end: int) -> bool:
         """The name is followed by "và"/"," and another country."""
@@ -477,6 +487,8 @@ class Scanner:
                         end = lex[0]
                     break
                 if ORG in labels:
+                    if self.longest_cue(i, "event_head") is not None:
+                        return None  # "Hội nghị Cấp cao BRICS": the body is the entity, the gathering a contact
                     end = j = lex[0]
                     continue
                 break
@@ -842,7 +854,8 @@ class Scanner:
         known = None
         if lex is not None:
             known = next((e for e in lex[1] if e.label == ORG), None)
-        if known is None and is_acronym(self.text[end - 1]):
+        event = self.longest_cue(i, "event_head") is not None  # "Hội nghị Cấp cao BRICS": not BRICS itself
+        if known is None and is_acronym(self.text[end - 1]) and not event:
             tail = self.lexicon_at(end - 1)
             if tail is not None and tail[0] == end:
                 known = next((e for e in tail[1] if e.label == ORG), None)
@@ -1225,10 +1238,8 @@ class Scanner:
             return PERSON, "title"
         if prev is not None and self._is_outlet_cue_end(prev):
             return ORG, "outlet_cue"
-        if prev is not None and self.text[prev] == ":":
-            credit = self.prev_index(prev)
-            if credit is not None and self.folded[credit] in self.gaz.cue("credit"):
-                return ORG, "credit"
+        if self._after_credit(s):
+            return ORG, "credit"
         if self.cue_before(s, "place_noun") or self.cue_before(s, "venue"):
             return PLACE, "place_cue"
         if prev is not None and self.folded[prev] in self.gaz.cue("coordinator") and mentions:

@@ -490,3 +490,11 @@ def test_the_chairman_of_a_country_is_one_of_its_two_leaders():
         "[Tập Cận Bình|P:person/tap-can-binh] cho biết ông rất vui mừng. "
         "Hai nhà lãnh đạo đã hội đàm tại [Đại lễ đường Nhân dân|L:place/great-hall].") if m.kind == "talks")
     assert (set(m.participants), m.place) == ({"person/vladimir-putin", "person/tap-can-binh"}, "place/great-hall")
+
+
+def test_sideline_meeting_takes_the_venue_of_the_headline_and_the_day_of_the_body():
+    found = meetings(f"{PMC} dự Hội nghị Cấp cao [ASEAN|O:org/asean] tại [Kuala Lumpur|L:place/kuala-lumpur]\n"
+                     f"Sáng 26/10, {PMC} đã dự phiên khai mạc Hội nghị Cấp cao [ASEAN|O:org/asean]. "
+                     f"Bên lề hội nghị, {PMC} đã gặp {MARCOS}.", date="2025-10-27")
+    m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
+    assert (m.date, m.place) == ("2025-10-26", "place/kuala-lumpur")
