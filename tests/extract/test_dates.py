@@ -305,3 +305,9 @@ def test_days_before_or_after_what_follows_count_from_the_previous_date():
     first, before, after = _checked(text, "2026-05-09")
     assert (before.text, before.value) == ("hai ngày trước khi", "2026-05-10")
     assert (after.text, after.value) == ("ba ngày sau khi", "2026-05-07")
+
+
+def test_ngay_trong_ngay_is_the_day_read_before():
+    text = "Triều Tiên phóng tên lửa hôm 19/5. Ngoại trưởng hai nước đã điện đàm ngay trong ngày."
+    first, same = _checked(text, "2026-05-20")
+    assert (same.text, same.value) == ("ngay trong ngày", "2026-05-19")
