@@ -333,6 +333,9 @@ class Sentence:
         if m is None or len(self.gap(agent.end, s)) > 20:
             return []
         groups = self.groups(self.v.start, self.v.start + m.start())
+        if groups and cue_pattern(r"(?:,|(?<!\w)(?:<<sequence>>))\s*$").search(self.gap(self.v.start, self.v.start + m.start())):
+            # "A hội đàm với B và được C tiếp": a second predicate of the subject
+            return groups[0]
         return groups[-1] if groups else []
 
     def clause(self, s: int, e: int, triggers) -> tuple[int, int]:

@@ -244,6 +244,14 @@ def test_passive_reception():
     assert (m.kind, m.place) == ("meeting", "org/kremlin")
 
 
+def test_passive_reception_as_the_subjects_second_predicate():
+    found = meetings(f"Ông [Subrahmanyam Jaishankar|P:person/subrahmanyam-jaishankar] đã hội đàm với [Ngoại trưởng|T] "
+                     f"{RU} [Sergey Lavrov|P:person/sergey-lavrov] và được {TT} {PUTIN} tiếp.", date="2025-11-20")
+    assert sorted(sorted(m.participants) for m in found) == [
+        ["person/sergey-lavrov", "person/subrahmanyam-jaishankar"],
+        ["person/subrahmanyam-jaishankar", "person/vladimir-putin"]]
+
+
 def test_purpose_of_a_contact_is_not_another_contact():
     m = only(f"Ngoại trưởng [Iran|C:country/ir] [Abbas Araghchi|P:person/abbas-araghchi] đã gặp các ngoại trưởng "
              "[Anh|C:country/gb], [Pháp|C:country/fr], [Đức|C:country/de] tại [Geneva|L:place/geneva] để "
