@@ -36,6 +36,7 @@ class ArticleFacts:
     def __init__(self, doc: Doc, views: list[SentView], roles: list[Role], hits, table=None) -> None:
         self.doc = doc
         self.text = doc_strings(doc).text
+        self._token_starts: frozenset[int] | None = None
         self.ftext = fold_for_match(self.text)  # same offsets, tone marks folded
         self.views = views
         self.article_date: str | None = doc._.article_date
@@ -64,6 +65,13 @@ class ArticleFacts:
         self.within: dict[str, str] = {}  # venue -> the place the text puts it in ("V ở thủ đô C")
         self.first_day = next((t.start for t in self.times if t.granularity == "day"
                                 and not is_previous_relative(t.text)), None)
+
+    def token_start(self, offset: int) -> bool:
+        """Whether a word of the text starts at ``offset`` (a cue matched on the
+        text may be the second syllable of a word: "Phu nhân")."""
+        if self._token_starts is None:
+            self._token_starts = frozenset(doc_strings(self.doc).starts)
+        return offset in self._token_starts
 
     def atoms_of(self, index: int) -> list[Atom]:
         """The atoms of sentence ``index``, once it is being read (none before)."""

@@ -343,8 +343,8 @@ class ClauseReader(Sentence):
                            self.gap(self.v.start, s), words("framework", "determiner") + 1) or search_end(
             cue_pattern(r",\s*(?:<<relative_link>>)\s+(?:<<trip_phase>>)\s+$"), self.gap(self.v.start, s),
             words("relative_link", "trip_phase") + 1)
-        if frame is None:
-            return []
+        if frame is None or not self.art.token_start(self.v.start + frame.start()):
+            return []  # "Phu nhân thăm ...": "nhân" inside a word frames nothing
         link_start = self.v.start + frame.start()
         before = [t for t in trigs if t[1] <= link_start]
         if before:

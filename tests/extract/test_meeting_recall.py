@@ -498,3 +498,27 @@ def test_sideline_meeting_takes_the_venue_of_the_headline_and_the_day_of_the_bod
                      f"Bên lề hội nghị, {PMC} đã gặp {MARCOS}.", date="2025-10-27")
     m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
     assert (m.date, m.place) == ("2025-10-26", "place/kuala-lumpur")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def _pipeline_meetings(nlp, text: str, date: str):
+    doc = nlp.make_doc(text)
+    doc._.article_date = date
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.meetings
+
+
+def test_a_companion_word_ending_in_a_frame_cue_frames_nothing(nlp):
+    # "Phu nhân" is one word: its "nhân" is not "nhân [dịp]", so the host of the
+    # welcome ceremony is not the visitor.
+    found = _pipeline_meetings(nlp, "Sáng 11/3, Chủ tịch nước Lê Văn An chủ trì lễ đón Tổng thống Chile Ana Soto "
+                                    "và Phu nhân thăm cấp Nhà nước Việt Nam.", "2026-03-12")
+    visit = next(m for m in found if m.kind == "visit")
+    assert set(visit.participants) == {"person/ana-soto", "country/vn"}
