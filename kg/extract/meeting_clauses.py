@@ -83,6 +83,11 @@ class ClauseReader(Sentence):
                                      r"(?:[\w.,]+\s+){1,2}(?:<<duration>>)\s+$").search(self.gap(self.v.start, s))
                 if lasted:
                     left = self._clause_subject(cs, ce, s, e, self.v.start + lasted.start())
+            if not left and not light and kind != VISIT:
+                # "(Phát biểu) sau khi tiếp X tại Kiev, ông Y cho biết": the main clause's subject received X
+                fronted = cue_pattern(r"(?<!\w)(?:<<relative_link>>)\s+$").search(before)
+                if fronted:
+                    left = self._clause_subject(cs, ce, s, e, cs + fronted.start())
         elif tlink and sum(len(g) for g in right) < 2:
             # "Sau cuộc gặp với X, <subject> ...": the main clause's subject met X
             left = self._clause_subject(cs, ce, s, e, cs + tlink.start())

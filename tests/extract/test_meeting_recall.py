@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.test_meetings import PUTIN, RU, TRUMP, TT, US, meetings, only
+from extract.test_meetings import PUTIN, RU, TRUMP, TT, UA, US, meetings, only
 
 IR = "[Iran|C:country/ir]"
 OMAN_FM = "[Ngoại trưởng|T] [Oman|C:country/om] [Badr Albusaidi|P:person/badr-albusaidi]"
@@ -498,6 +498,20 @@ def test_sideline_meeting_takes_the_venue_of_the_headline_and_the_day_of_the_bod
                      f"Bên lề hội nghị, {PMC} đã gặp {MARCOS}.", date="2025-10-27")
     m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
     assert (m.date, m.place) == ("2025-10-26", "place/kuala-lumpur")
+
+
+def test_a_reception_in_a_fronted_adjunct_is_the_main_subjects():
+    m = only(f"Phát biểu sau khi tiếp [Đặc phái viên|T] {US} [Steve Witkoff|P:person/steve-witkoff] tại "
+             f"[Kiev|L:place/kiev], ông [Volodymyr Zelensky|P:person/volodymyr-zelensky] cho biết hai bên đã đạt "
+             "tiến triển.")
+    assert (set(m.participants), m.place, m.status) == (
+        {"person/volodymyr-zelensky", "person/steve-witkoff"}, "place/kiev", "held")
+
+
+def test_efforts_to_bring_about_a_meeting_report_none():
+    found = meetings(f"Ông [Volodymyr Zelensky|P:person/volodymyr-zelensky] cho biết {US} đang nỗ lực thúc đẩy "
+                     f"một cuộc gặp ba bên {US} - {RU} - {UA}.")
+    assert found == []
 
 
 @pytest.fixture(scope="module")
