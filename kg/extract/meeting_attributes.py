@@ -129,6 +129,9 @@ def mention_place(sent: Sentence, s, e, cs, ce, trigs) -> tuple[str | None, bool
     scope = cue("scope_end").search(sent.ftext, e, ce)  # the first one bounds the venue
     limit = min(nxt, scope.start()) if scope else nxt
     start = e if s in sent.travel or _is_visit(trigs, s) else max([cs] + [b for a, b, _ in trigs if b <= s])
+    if start > cs and start < s and cue_pattern(r"(?<!\w)(?:<<sequence>>)\s+(?:\S+\s+){0,2}$").search(
+            sent.gap(start, s)) and venue_after_prep(sent, start, s):
+        start = e  # "hội kiến A tại X và gặp B": X is where A was met
     found = venue_after_prep(sent, start, limit)
     if found is None and limit < nxt:
         pred = cue("predicate").search(sent.ftext, limit, nxt)

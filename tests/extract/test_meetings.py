@@ -252,6 +252,14 @@ def test_passive_reception_as_the_subjects_second_predicate():
         ["person/subrahmanyam-jaishankar", "person/vladimir-putin"]]
 
 
+def test_a_venue_after_the_first_of_two_predicates_is_only_its_own():
+    found = meetings(f"Chiều 21/1, {TT} {PUTIN} đã hội kiến [Thủ tướng|T] [Ấn Độ|C:country/in] "
+                     "[Narendra Modi|P:person/narendra-modi] tại [Điện Kremlin|O:org/kremlin] và gặp [Ngoại trưởng|T] "
+                     "[Ấn Độ|C:country/in] [Subrahmanyam Jaishankar|P:person/subrahmanyam-jaishankar].")
+    assert sorted((m.participants[-1], m.place) for m in found) == [
+        ("person/narendra-modi", "org/kremlin"), ("person/subrahmanyam-jaishankar", None)]
+
+
 def test_purpose_of_a_contact_is_not_another_contact():
     m = only(f"Ngoại trưởng [Iran|C:country/ir] [Abbas Araghchi|P:person/abbas-araghchi] đã gặp các ngoại trưởng "
              "[Anh|C:country/gb], [Pháp|C:country/fr], [Đức|C:country/de] tại [Geneva|L:place/geneva] để "
