@@ -331,7 +331,9 @@ class _SentenceRoles:
 
     def appositive(self, k: int) -> list[RoleHit]:
         """``Name, TITLE [OWNER],`` - the post follows the name between commas;
-        ``Name là TITLE [của] OWNER`` - the post follows a copula."""
+        ``Name là TITLE [của] OWNER`` - the post follows a copula. Posts may be
+        listed: "Đại tướng X, Ủy viên Bộ Chính trị, Bộ trưởng Quốc phòng Việt Nam
+        đã ..." - after the first, closed by its comma, the last needs none."""
         person = self.items[k]
         if k + 1 >= len(self.items) or self.items[k + 1].label != TITLE:
             return []
@@ -342,7 +344,34 @@ class _SentenceRoles:
             tail_ok = self.p.after_tail
         else:
             return []
-        j = k + 1
+        hits: list[RoleHit] = []
+        first = k + 1
+        while True:
+            j, owner, t_end, end = self._post_at(first)
+            tail = strip_parens(self.v.between(end, self.v.end))
+            after = self._next_item(end)
+            t_start = self.items[first].start
+            title = self.v.between(t_start, t_end).strip()
+            hit = RoleHit(person, title, owner, t_start, end, 0.8, t_start, t_end)
+            if after is not None and self.items[after].label == TITLE and re.fullmatch(
+                    r"\s*,\s*", self.gap(end, self.items[after].start)):
+                hits.append(hit)  # another post of the list follows
+                first = after
+                continue
+            names_next = after is not None and self.items[after].label == PERSON and _full(
+                self.p.before_person, self.gap(end, self.items[after].start))
+            if tail_ok.match(fold_for_match(tail)) or (hits and not names_next):
+                hits.append(hit)  # the last of a list, unless it is the next name's post
+            return hits
+
+    def _next_item(self, offset: int) -> int | None:
+        """Index of the first item starting at or after ``offset``."""
+        return next((n for n, it in enumerate(self.items) if it.start >= offset), None)
+
+    def _post_at(self, first: int) -> tuple[int, Item | None, int, int]:
+        """A post opening at item ``first``: (its last title item, owner, end
+        of the title, end of the designation)."""
+        j = first
         while j + 1 < len(self.items) and self.items[j + 1].label == TITLE and _full(
             self.p.title_title, self.gap(self.items[j].end, self.items[j + 1].start)
         ):
@@ -362,12 +391,7 @@ class _SentenceRoles:
             ):
                 end = self.items[n].end
                 n += 1
-        tail = strip_parens(self.v.between(end, self.v.end))
-        if not tail_ok.match(fold_for_match(tail)):
-            return []
-        t_start = self.items[k + 1].start
-        title = self.v.between(t_start, t_end).strip()
-        return [RoleHit(person, title, owner, t_start, end, 0.8, t_start, t_end)]
+        return j, owner, t_end, end
 
     def owner_after(self, k: int, hits: list[RoleHit]) -> None:
         """"Tổng thống Putin của Nga": the owner written after the name."""

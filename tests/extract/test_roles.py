@@ -94,6 +94,16 @@ CASES = [
     # an ambassador "tại" a country belongs to the sending state
     ("[Đại sứ|T] [Việt Nam|C:country/vn] tại [Mỹ|C:country/us] [Nguyễn Quốc Dũng|P:person/nguyen-quoc-dung] tham dự.",
      {("person/nguyen-quoc-dung", "Đại sứ", "country/vn")}),
+    # posts listed after the name: the last needs no closing comma
+    ("Đại tướng [Lê Văn Tâm|P:person/le-van-tam], [Ủy viên Bộ Chính trị|T], [Bộ trưởng Quốc phòng|T] "
+     "[Việt Nam|C:country/vn] đã hội đàm với đoàn.",
+     {("person/le-van-tam", "Ủy viên Bộ Chính trị", "country/vn"),
+      ("person/le-van-tam", "Bộ trưởng Quốc phòng", "country/vn")}),
+    # ... unless it is the post of the name after it
+    ("Ông [Lê Văn Tâm|P:person/le-van-tam], [Bộ trưởng Ngoại giao|T], [Thứ trưởng|T] [Trần An|P:person/tran-an] "
+     "và ông [Hồ Bình|P] đã dự.",
+     {("person/le-van-tam", "Bộ trưởng Ngoại giao", None), ("person/tran-an", "Thứ trưởng", None),
+      ("person/tran-an", "Bộ trưởng Ngoại giao", None)}),
     # the city where a consul serves is no owner: the country before it is
     ("[Tổng Lãnh sự|T] [Hoa Kỳ|C:country/us] tại [TP Hồ Chí Minh|L:place/tp-hcm] [Susan Gray|P] phát biểu.",
      {("person/susan-gray", "Tổng Lãnh sự", "country/us")}),
