@@ -85,6 +85,7 @@ class _Patterns:
     owner_after: re.Pattern[str]
     link_end: re.Pattern[str]
     station: re.Pattern[str]
+    owner_qualifier: re.Pattern[str]
     counterpart_end: re.Pattern[str]
     side_start: re.Pattern[str]
     side_end: re.Pattern[str]
@@ -123,6 +124,7 @@ def _patterns() -> _Patterns:
         owner_after=re.compile(rf"\s*{_alt('title_link')}\s*", re.I),
         link_end=re.compile(rf"\s+(?:{_alt('title_link')})$", re.I),
         station=re.compile(rf"\s*(?:{_alt('station_link')})\s*", re.I),
+        owner_qualifier=re.compile(rf"\s+(?:{_alt('qualifier')})(?:\s+[^\W\d_]+){{1,6}}\s*", re.I),
         counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
         side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
         side_end=re.compile(rf"(?:{_alt('side')})\s*$", re.I),
@@ -229,6 +231,10 @@ class _SentenceRoles:
             return None
         j = idx[-1]
         owners: list[Item] = []
+        tail = self.gap(self.items[j].end, end)
+        if owner_ok and self.items[j].label in _OWNER and self.p.owner_qualifier.fullmatch(tail) \
+                and tail == tail.lower():
+            end = self.items[j].end  # "Thứ trưởng Quốc phòng Mỹ phụ trách chính sách X": the post's remit
         if owner_ok and self._station(j) and _full(self.p.before_person, self.gap(self.items[j].end, end)):
             # "Tổng Lãnh sự Hoa Kỳ tại TP Hồ Chí Minh X": the city is where the
             # post is held; the owner is written before it

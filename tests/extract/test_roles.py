@@ -104,6 +104,9 @@ CASES = [
      "và ông [Hồ Bình|P] đã dự.",
      {("person/le-van-tam", "Bộ trưởng Ngoại giao", None), ("person/tran-an", "Thứ trưởng", None),
       ("person/tran-an", "Bộ trưởng Ngoại giao", None)}),
+    # a remit after the owner ("phụ trách ...") stands between the post and the name
+    ("[Thứ trưởng Quốc phòng|T] [Mỹ|C:country/us] phụ trách chính sách [Tom Reed|P:person/tom-reed] phát biểu.",
+     {("person/tom-reed", "Thứ trưởng Quốc phòng", "country/us")}),
     # the city where a consul serves is no owner: the country before it is
     ("[Tổng Lãnh sự|T] [Hoa Kỳ|C:country/us] tại [TP Hồ Chí Minh|L:place/tp-hcm] [Susan Gray|P] phát biểu.",
      {("person/susan-gray", "Tổng Lãnh sự", "country/us")}),
