@@ -260,13 +260,14 @@ class ClauseReader:
         return n > 0 and not (i - n - 1 >= 0 and t.match_end(i - n - 1, c.of("blocker")))
 
     def _second_predicate(self, i: int, s0: int, attrs: list[Attribution]) -> Attribution | None:
-        """"X xác nhận cuộc gặp và cho biết ...": a reporting verb coordinated
-        right after a short complement of the clause before it is that
+        """"X xác nhận cuộc gặp và cho biết ...", "X chỉ trích thỏa thuận, cho
+        rằng ...": a reporting verb coordinated right after a short complement of the clause before it is that
         speaker's second predicate, not speech inside the first. The first
         content then ends at the coordinator, and is dropped when it is an
         object, not a clause (no ``clause_marker``)."""
         outer = self.outer(i, attrs)
-        if outer is None or outer.inverted or not self._coordinated(i, s0) or self.t.low[i - 1] != "và":
+        if outer is None or outer.inverted or not self._coordinated(i, s0) \
+                or self.t.low[i - 1] not in ("và", ","):
             return None
         a = outer.content[0]
         words = [k for k in range(a, i - 1) if self.t.word(k)]

@@ -179,6 +179,9 @@ def test_inverted_indirect_with_a_closing_place_phrase():
     # an object, then a second reporting verb: only the second complement is said
     ("Bộ Ngoại giao Pakistan xác nhận cuộc gặp và cho biết hai bên đã thảo luận về lệnh ngừng bắn.",
      [("org/mofa", "indirect", "hai bên đã thảo luận về lệnh ngừng bắn")]),
+    # ... also after a comma
+    ("Ông Peskov chỉ trích thỏa thuận này, cho rằng nó làm suy yếu an ninh châu Âu.",
+     [("person/peskov", "indirect", "nó làm suy yếu an ninh châu Âu")]),
     # a short clause, then a second verb: two statements
     ("Ông Peskov khẳng định hợp tác là ưu tiên và nói rằng hai bên sẽ gặp lại.",
      [("person/peskov", "indirect", "hợp tác là ưu tiên"), ("person/peskov", "indirect", "hai bên sẽ gặp lại")]),
