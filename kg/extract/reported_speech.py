@@ -266,16 +266,16 @@ class ClauseReader:
         content then ends at the coordinator, and is dropped when it is an
         object, not a clause (no ``clause_marker``)."""
         outer = self.outer(i, attrs)
-        if outer is None or outer.inverted or not self._coordinated(i, s0) \
-                or self.t.low[i - 1] not in ("và", ","):
+        if outer is None or outer.inverted or not self._coordinated(i, s0):
             return None
         a = outer.content[0]
-        words = [k for k in range(a, i - 1) if self.t.word(k)]
+        link = self.t.match_end(i - 1, self.cues.of("clause_link")) or 1  # "và", ",", "nhưng"...
+        words = [k for k in range(a, i - link) if self.t.word(k)]
         if len(words) > _MAX_OBJECT or any(self.t.actor_at[k] is not None or self.t.quote_at[k] is not None
-                                           for k in range(a, i - 1)):
+                                           for k in range(a, i - link)):
             return None
-        clause = any(self.t.match(k, self.cues.of("clause_marker")) for k in range(a, i - 1))
-        outer.content = (a, i - 1) if clause else (a, a)  # an object alone says nothing
+        clause = any(self.t.match(k, self.cues.of("clause_marker")) for k in range(a, i - link))
+        outer.content = (a, i - link) if clause else (a, a)  # an object alone says nothing
         return outer
 
     def _coordinated(self, i: int, s0: int) -> bool:

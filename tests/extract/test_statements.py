@@ -182,6 +182,9 @@ def test_inverted_indirect_with_a_closing_place_phrase():
     # ... also after a comma
     ("Ông Peskov chỉ trích thỏa thuận này, cho rằng nó làm suy yếu an ninh châu Âu.",
      [("person/peskov", "indirect", "nó làm suy yếu an ninh châu Âu")]),
+    # ... or after "nhưng"
+    ("Ông Peskov hoan nghênh thỏa thuận ngừng bắn nhưng nhấn mạnh rằng lời nói phải đi đôi với việc làm.",
+     [("person/peskov", "indirect", "lời nói phải đi đôi với việc làm")]),
     # a short clause, then a second verb: two statements
     ("Ông Peskov khẳng định hợp tác là ưu tiên và nói rằng hai bên sẽ gặp lại.",
      [("person/peskov", "indirect", "hợp tác là ưu tiên"), ("person/peskov", "indirect", "hai bên sẽ gặp lại")]),
