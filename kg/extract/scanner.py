@@ -421,18 +421,20 @@ class Scanner:
         lex = self.lexicon_at(nxt) if nxt is not None and self.cap[nxt] else None
         if lex is not None and any(e.label == ORG for e in lex[1]):
             return None  # "Trụ sở NATO": the body itself names the venue
-        end = self._grow_name(i, head_end, None, True)
+        end = self._grow_name(i, head_end, None, True, venue=True)
         if end is None and head_end - i == 1 and len(self.folded[i]) >= 2:
             # A capitalised one-word building: "tại Hoàng cung".
             if not self.initial[i] or self.cue_before(i, "venue"):
                 return head_end
         return end
 
-    def _grow_name(self, i: int, head_end: int, end: int | None, office: bool) -> int | None:
+    def _grow_name(self, i: int, head_end: int, end: int | None, office: bool, venue: bool = False) -> int | None:
         """Extend a name after its head noun (see :meth:`org_at`).
 
         ``office``: a post right after the head belongs to the name
-        ("Văn phòng Thủ tướng", "Dinh Tổng thống").
+        ("Văn phòng Thủ tướng", "Dinh Tổng thống"). ``venue``: a building's
+        head, which a foreign name of several syllables may follow ("Tòa nhà
+        Perdana Putra"); after a body's head that is more often a person.
         """
         j = head_end
         tails = self.gaz.cue("org_tail")
@@ -508,7 +510,7 @@ class Scanner:
             if self.is_word(t) and not looks_foreign(t) and not self._starts_vi_name(j):
                 end = j = j + 1
                 continue
-            if end is None and len(self.folded[j]) == 1 and looks_foreign(t):
+            if end is None and (len(self.folded[j]) == 1 or venue) and looks_foreign(t):
                 end = j + 1  # a head naming one foreign word: "Công ty Apple"
             break
         return end

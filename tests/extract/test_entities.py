@@ -94,6 +94,12 @@ def test_a_credited_photographer_is_no_country(nlp, credit):
     assert all(label != "Country" for label, _ in found.values())
 
 
+def test_a_building_named_in_a_foreign_language(nlp):
+    found = ents(nlp, "Hai nhà lãnh đạo đã hội đàm tại Tòa nhà Perdana Putra ở Putrajaya.")
+    assert found["Tòa nhà Perdana Putra"][0] == "Place"
+    assert not any(label == "Person" for label, _ in found.values())
+
+
 def test_case_matters_for_names_that_are_words(nlp):
     # "anh" (brother, he) is not the country "Anh".
     assert "anh" not in ents(nlp, "Tôi gặp anh ấy ở sân bay.")
