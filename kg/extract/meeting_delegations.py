@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.meeting_article import ArticleFacts
-from kg.extract.meeting_merge import EventBuilder, dates_compatible
+from kg.extract.meeting_merge import EventBuilder, dates_compatible, lies_inside
 from kg.extract.meeting_model import Atom, Event
 from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs
 from kg.extract.participants import COUNTRY, ORG, PERSON, SentView, cue_anywhere
@@ -222,3 +222,35 @@ def drop_represented(art: ArticleFacts, ev: Event) -> list[str]:
         if side.startswith("org/"):
             covered.add(side)
     return [k for k in ev.parties if not (k.startswith(("country/", "org/")) and k in covered)]
+
+
+def host_pairs(art: ArticleFacts, events: list[Event], ev: Event, parties: list[str]) -> list[list[str]]:
+    """"X hội kiến A và B" where A and B lead the country X is visiting: one
+    meeting with each, as protocol has it (a visitor calls on the host's
+    leaders one by one). Hosts receiving two visitors together ("tiếp hai Bộ
+    trưởng Nhật Bản") stay one meeting: the visitors are not of the country
+    where they meet."""
+    for m in ev.real():
+        if len(m.groups) != 2 or len(m.groups[0]) != 1 or len(m.groups[1]) < 2:
+            continue
+        subject = m.groups[0][0].key
+        guests = [a.key for a in m.groups[1] if a.kind == "actor" and a.label == PERSON]
+        if subject is None or len(guests) != len(m.groups[1]) or set(parties) != {subject, *guests}:
+            continue
+        homes = {frozenset(art.countries_of(g)) for g in guests}
+        if len(homes) != 1 or len(next(iter(homes))) != 1:
+            continue
+        host = next(iter(next(iter(homes))))
+        if host in art.countries_of(subject) or not _visiting(events, ev, subject, host):
+            continue
+        return [[subject, g] for g in guests]
+    return [parties]
+
+
+def _visiting(events: list[Event], ev: Event, person: str, country: str) -> bool:
+    """Whether the contact is held in ``country`` or the article tells of
+    ``person``'s visit there."""
+    place = ev.place() or ev.inherited_place
+    if place is not None and (place == country or lies_inside(place, country)):
+        return True
+    return any(other.family == VISIT and {person, country} <= set(other.parties) for other in events)

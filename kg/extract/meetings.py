@@ -41,7 +41,7 @@ from kg.extract.guarded import GuardedComponent
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_attendees import apply_attendees
 from kg.extract.meeting_clauses import ClauseReader
-from kg.extract.meeting_delegations import apply_members, drop_represented, visits_into_meetings
+from kg.extract.meeting_delegations import apply_members, drop_represented, host_pairs, visits_into_meetings
 from kg.extract.meeting_merge import EventBuilder, borrow_places, lies_inside, stated_inside
 from kg.extract.meeting_model import Event
 from kg.extract.meeting_sequels import sequel_days
@@ -83,7 +83,7 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
         sides = {art.side(p) for p in parties}
         if len(sides) == 1 and next(iter(sides)).startswith("country/"):
             continue  # a government meeting its own officials is no diplomatic contact
-        out.append(_meeting(art, b, ev, parties))
+        out += [_meeting(art, b, ev, pair) for pair in host_pairs(art, b.events, ev, parties)]
     return out
 
 

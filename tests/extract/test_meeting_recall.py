@@ -536,3 +536,19 @@ def test_a_companion_word_ending_in_a_frame_cue_frames_nothing(nlp):
                                     "và Phu nhân thăm cấp Nhà nước Việt Nam.", "2026-03-12")
     visit = next(m for m in found if m.kind == "visit")
     assert set(visit.participants) == {"person/ana-soto", "country/vn"}
+
+
+def test_a_visitor_calls_on_each_of_the_hosts_leaders():
+    found = meetings("[Chủ tịch Quốc hội|T] [Việt Nam|C:country/vn] [Lê Văn An|P:person/le-van-an] thăm chính thức "
+                     "[Lào|C:country/la] từ ngày 20/1. Ngày 21/1, ông [Lê Văn An|P:person/le-van-an] đã hội kiến "
+                     "[Chủ tịch nước|T] [Lào|C:country/la] [Bounmy Phan|P:person/bounmy] và [Thủ tướng|T] "
+                     "[Lào|C:country/la] [Khamla Vong|P:person/khamla].")
+    contacts = sorted(sorted(m.participants) for m in found if m.kind != "visit")
+    assert contacts == [["person/bounmy", "person/le-van-an"], ["person/khamla", "person/le-van-an"]]
+
+
+def test_a_host_receiving_two_visitors_together_is_one_meeting():
+    m = only("Chiều 21/1, [Tổng thống|T] [Chile|C:country/cl] [Ana Soto|P:person/ana-soto] đã tiếp [Ngoại trưởng|T] "
+             "[Nhật Bản|C:country/jp] [Sato Ken|P:person/sato] và [Bộ trưởng Quốc phòng|T] [Nhật Bản|C:country/jp] "
+             "[Mori Jun|P:person/mori] tại [Santiago|L:place/santiago].")
+    assert set(m.participants) == {"person/ana-soto", "person/sato", "person/mori"}
