@@ -128,6 +128,10 @@ def mention_place(sent: Sentence, s, e, cs, ce, trigs) -> tuple[str | None, bool
     nxt = min([ce] + [x for x in other if x > e])
     scope = cue("scope_end").search(sent.ftext, e, ce)  # the first one bounds the venue
     limit = min(nxt, scope.start()) if scope else nxt
+    # "..., chỉ vài ngày sau cuộc tranh cãi với X tại Nhà Trắng": that venue is the other event's
+    later = cue_pattern(r",[^,;]{0,20}?(?<!\w)(?:<<relative_link>>)\s").search(sent.ftext, e, limit)
+    if later:
+        limit = later.start()
     start = e if s in sent.travel or _is_visit(trigs, s) else max([cs] + [b for a, b, _ in trigs if b <= s])
     if start > cs and start < s and cue_pattern(r"(?<!\w)(?:<<sequence>>)\s+(?:\S+\s+){0,2}$").search(
             sent.gap(start, s)) and venue_after_prep(sent, start, s):

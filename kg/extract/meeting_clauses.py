@@ -150,9 +150,11 @@ class ClauseReader(Sentence):
         as do a summit's chair and attendees ("dưới sự chủ trì của X, với sự
         tham dự của Y")."""
         out = []
+        unnamed = cue_pattern(r"\s*(?:<<plural_det>>)\s[^,;]{1,40},\s*")  # "các nhà lãnh đạo châu Âu, X và Y"
         for m in self.find(cue("mediator"), e, ce):
             g = self.groups(m.end(), ce)
-            if g and g[0][0].start - m.end() <= 3 and not any(a in x for x in out for a in g[0]):
+            if g and (g[0][0].start - m.end() <= 3 or unnamed.fullmatch(self.gap(m.end(), g[0][0].start))) \
+                    and not any(a in x for x in out for a in g[0]):
                 out.append(g[0])
         return out
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_model import Event, Mention
 from kg.extract.meeting_parties import resolve_atom
-from kg.extract.meeting_vocab import STRONG, VISIT, cue, family
+from kg.extract.meeting_vocab import STRONG, VISIT, cue, cue_pattern, family
 from kg.extract.names import slugify
 from kg.extract.participants import capital_countries, known_affiliations, norm, outlet_keys
 
@@ -132,10 +132,14 @@ class EventBuilder:
                 return
         if not parties and not self._noun_like(m) and not (m.anaphoric or m.purpose):
             return  # "thúc đẩy đàm phán Bộ quy tắc": a bare verb with no party reports no contact
-        ev = self._anaphor(m, parties)
+        attends = bool(parties) and self._attends(m)
+        # "X cũng tham dự cuộc họp": one more attendee of the gathering just read
+        ev = self._anaphor(m, [] if attends else parties)
         if ev is not None:
             ev.mentions.append(m)
             self.where[idx] = ev
+            if attends:
+                ev.parties += [p for p in parties if p not in ev.parties]
 
     def _next_round(self, m: Mention) -> Event | None:
         """"Vòng đàm phán tiếp theo sẽ diễn ra tại X": a new contact of the
@@ -189,6 +193,13 @@ class EventBuilder:
             if best is None or score > best[0]:
                 best = (score, ev)
         return best[1] if best else None
+
+    def _attends(self, m: Mention) -> bool:
+        """The meeting noun is the object of an attendance verb ("tham dự cuộc họp")."""
+        if m.view is None or cue("attend_object").fullmatch(norm(m.text)) is None:
+            return False
+        lead = self.art.ftext[max(m.view.start, m.start - 25):m.start]
+        return cue_pattern(r"(?<!\w)(?:<<attend>>)\s+$").search(lead) is not None
 
     @staticmethod
     def _noun_like(m: Mention) -> bool:

@@ -552,3 +552,16 @@ def test_a_host_receiving_two_visitors_together_is_one_meeting():
              "[Nhật Bản|C:country/jp] [Sato Ken|P:person/sato] và [Bộ trưởng Quốc phòng|T] [Nhật Bản|C:country/jp] "
              "[Mori Jun|P:person/mori] tại [Santiago|L:place/santiago].")
     assert set(m.participants) == {"person/ana-soto", "person/sato", "person/mori"}
+
+
+def test_summit_attendees_after_an_unnamed_group_and_a_late_attendee():
+    found = meetings("[Thủ tướng|T] [Anh|C:country/gb] [Keir Starmer|P:person/keir-starmer] ngày 2/3 đã chủ trì một hội "
+                     "nghị thượng đỉnh tại [London|L:place/london] với sự tham gia của các nhà lãnh đạo châu Âu, "
+                     "[Tổng thư ký|T] [NATO|O:org/nato] [Mark Rutte|P:person/mark-rutte] và [Thủ tướng|T] "
+                     "[Canada|C:country/ca] [Mark Carney|P:person/mark-carney]. [Tổng thống|T] [Ukraine|C:country/ua] "
+                     "[Volodymyr Zelensky|P:person/volodymyr-zelensky] cũng tham dự cuộc họp, chỉ vài ngày sau cuộc "
+                     f"tranh cãi với {TT} {US} {TRUMP} tại [Nhà Trắng|O:org/white-house].", date="2026-03-03")
+    summit = next(m for m in found if m.kind == "summit")
+    assert set(summit.participants) == {"person/keir-starmer", "person/mark-rutte", "person/mark-carney",
+                                        "person/volodymyr-zelensky"}
+    assert (summit.date, summit.place) == ("2026-03-02", "place/london")
