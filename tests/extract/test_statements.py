@@ -219,6 +219,11 @@ def test_a_body_of_the_country_named_before_speaks():
     assert brief(stmts) == [("org/mofa", "indirect", "hai bên nhất trí lập cơ chế tham vấn")]
 
 
+def test_the_topic_particle_thi_between_subject_and_verb():
+    stmts = run("Trong khi đó, ông Peskov thì cho rằng hai bên vẫn còn nhiều bất đồng.")
+    assert brief(stmts) == [("person/peskov", "indirect", "hai bên vẫn còn nhiều bất đồng")]
+
+
 def test_a_semicolon_starts_a_new_speakers_clause():
     stmts = run("Tổng thống Vladimir Putin mời Tổng thống Donald Trump thăm Moskva; Tổng thống Trump vui vẻ "
                 "nhận lời và cho biết sẽ thăm Nga vào thời điểm phù hợp.")
