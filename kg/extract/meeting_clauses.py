@@ -326,7 +326,21 @@ class ClauseReader(Sentence):
             end = host.start if host is not None and host.start < s else s
             left = self._left_group(cs, end, [t for t in trigs if t[1] <= end])
             visitor = [a for a in left if a is not host]
+        if host is None and visitor:
+            host = self._welcoming_host(cs, visitor[0].start)
         return host, visitor
+
+    def _welcoming_host(self, cs: int, start: int) -> Atom | None:
+        """"Manila chuẩn bị đón X thăm chính thức": the country or body that
+        welcomes or invites the visitor (the group right before its verb)."""
+        groups = self.groups(cs, start)
+        if not groups:
+            return None
+        a = groups[-1][0]
+        if len(groups[-1]) != 1 or a.kind != "actor" or a.label not in (COUNTRY, ORG) or not cue_pattern(
+                r"\s+(?:\S+\s+){0,3}?(?:<<host_verb>>)\s+(?:\S+\s+){0,4}$").fullmatch(self.gap(a.end, start)):
+            return None
+        return a
 
     def _guest_visiting(self, cs: int, s: int) -> list[Atom]:
         """"tiếp X đang thăm chính thức Việt Nam": the object of the verb

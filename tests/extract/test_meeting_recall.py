@@ -565,3 +565,11 @@ def test_summit_attendees_after_an_unnamed_group_and_a_late_attendee():
     assert set(summit.participants) == {"person/keir-starmer", "person/mark-rutte", "person/mark-carney",
                                         "person/volodymyr-zelensky"}
     assert (summit.date, summit.place) == ("2026-03-02", "place/london")
+
+
+def test_the_country_that_welcomes_a_visitor_is_the_host():
+    m = only("[Tổng thống|T] [Chile|C:country/cl] [Ana Soto|P:person/ana-soto] cho biết [Santiago|C:country/cl] "
+             "đang chuẩn bị đón [Thủ tướng|T] [Nhật Bản|C:country/jp] [Sato Ken|P:person/sato] thăm chính thức "
+             "vào tháng 7 tới.", date="2026-03-20")
+    assert (m.kind, set(m.participants), m.place, m.status, m.date) == (
+        "visit", {"person/sato", "country/cl"}, "country/cl", "planned", "2026-07")
