@@ -156,6 +156,12 @@ class ClauseReader(Sentence):
             if g and (g[0][0].start - m.end() <= 3 or unnamed.fullmatch(self.gap(m.end(), g[0][0].start))) \
                     and not any(a in x for x in out for a in g[0]):
                 out.append(g[0])
+        # "phiên họp ... tại Bắc Kinh, do X và Y đồng chủ trì"
+        for m in self.find(cue_pattern(r"(?<!\w)(?:<<led_agent>>)\s"), e, ce):
+            g = self.groups(m.end(), ce)
+            if g and g[0][0].start - m.end() <= 3 and not any(a in x for x in out for a in g[0]) and \
+                    cue_pattern(r"\s*(?:<<chaired_by>>)(?!\w)").match(self.ftext, g[0][-1].end, ce):
+                out.append(g[0])
         return out
 
     def _joint_body(self, e: int, ce: int) -> list[list[Atom]]:

@@ -573,3 +573,11 @@ def test_the_country_that_welcomes_a_visitor_is_the_host():
              "vào tháng 7 tới.", date="2026-03-20")
     assert (m.kind, set(m.participants), m.place, m.status, m.date) == (
         "visit", {"person/sato", "country/cl"}, "country/cl", "planned", "2026-07")
+
+
+def test_the_chairs_named_with_do_take_part():
+    m = only("Phiên họp dự kiến diễn ra tại [Bắc Kinh|L:place/bac-kinh] vào tháng 3 tới, do [Phó Thủ tướng|T] "
+             "[Lê Văn An|P:person/le-van-an] và [Ngoại trưởng|T] [Trung Quốc|C:country/cn] "
+             "[Vương Nghị|P:person/vuong-nghi] đồng chủ trì.", date="2026-02-04")
+    assert (set(m.participants), m.place, m.status, m.date) == (
+        {"person/le-van-an", "person/vuong-nghi"}, "place/bac-kinh", "planned", "2026-03")
