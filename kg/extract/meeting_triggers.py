@@ -126,7 +126,14 @@ def _traveller_before(sent: Sentence, s: int) -> bool:
     before = [a for a in sent.atoms if a.end <= s and a.kind in ("actor", "title", "post", "leader", "pronoun")]
     if not before:
         return False
-    return _only_adverbs(sent, before[-1].end, s, times=True)
+    return _only_adverbs(sent, before[-1].end, s, times=True) or _sent_delegation(sent, before[-1].end, s) is not None
+
+
+def _sent_delegation(sent: Sentence, a0: int, s: int) -> re.Match[str] | None:
+    """"Damascus sẽ cử một phái đoàn kinh tế | tới Riyadh": the state travels
+    through the delegation it sends."""
+    return cue_pattern(r"\s+(?:\S+\s+){0,2}?(?:<<sends>>)\s+(?:<<determiner>>\s+)?(?:<<delegation>>)"
+                       r"(?:\s+[^\W\d]+){0,3}\s+").fullmatch(sent.ftext, a0, s)
 
 
 def _only_adverbs(sent: Sentence, a0: int, s: int, times: bool) -> bool:

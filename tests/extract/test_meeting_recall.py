@@ -581,3 +581,10 @@ def test_the_chairs_named_with_do_take_part():
              "[Vương Nghị|P:person/vuong-nghi] đồng chủ trì.", date="2026-02-04")
     assert (set(m.participants), m.place, m.status, m.date) == (
         {"person/le-van-an", "person/vuong-nghi"}, "place/bac-kinh", "planned", "2026-03")
+
+
+def test_a_state_travels_through_the_delegation_it_sends():
+    m = only("[Syria|C:country/sy] cho biết [Damascus|C:country/sy] sẽ cử một phái đoàn kinh tế tới "
+             "[Riyadh|L:place/riyadh] vào cuối tháng này. [Ả Rập Xê Út|C:country/sa] hoan nghênh.", date="2026-01-22")
+    assert (m.kind, set(m.participants), m.status, m.date) == (
+        "visit", {"country/sy", "country/sa"}, "planned", "2026-01")
