@@ -145,7 +145,7 @@ def _alt(phrases: list[str], keep_case: bool = False) -> str:
 def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     k, _ = _vocab()
     w = {name: _alt(k.get(name, [])) for name in
-         ("part_of_day", "anchor", "qualifier", "time_lead", "direction")}
+         ("part_of_day", "anchor", "qualifier", "time_lead", "direction", "date_lead")}
     wd = _alt(k["weekday"], keep_case=True)
     rel = _alt(k["relative"])
     week_rel = _alt([p for p in k["relative"] if _norm(p).startswith("tuần")])
@@ -153,7 +153,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     clock = (rf"(?:{w['time_lead']}\s+)?\d{{1,2}}\s?(?:h|giờ)(?![^\W\d])"
              rf"(?:\s?\d{{1,2}}(?:\s?phút|')?)?")
     pre = (rf"(?:(?P<time>{clock})\s+)?(?:(?P<part>{w['part_of_day']})\s+)?"
-           rf"(?:(?P<anchor>{w['anchor']})\s+)?"
+           rf"(?:(?:{w['date_lead']})\s+(?=(?:{w['anchor']})\s))?(?:(?P<anchor>{w['anchor']})\s+)?"
            rf"(?:(?P<wd>{wd})(?:\s*,\s*|\s*(?P<paren>\()\s*|\s+)(?:{w['anchor']}\s+)?)?")
     # "/2026", "-2026" (the hyphenated style of some papers), " năm 2026", " năm ngoái"
     year_tail = rf"(?:\s*(?:[/.-]|,?\s*năm\s+)(?P<y>\d{{4}})|\s+(?P<yrel>{year_rel}))?"
@@ -177,7 +177,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
 
 # Kinds of phrase that can open an expression of :func:`_grammar` (besides a
 # number, "tháng" and "năm"); ``time_lead`` opens a clock time.
-_OPENERS = ("part_of_day", "anchor", "qualifier", "time_lead", "weekday", "relative")
+_OPENERS = ("part_of_day", "anchor", "qualifier", "time_lead", "weekday", "relative", "date_lead")
 
 
 @lru_cache(maxsize=None)

@@ -250,7 +250,7 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
         # a fronted date ("Hồi tháng 8, A thăm X và gặp Y") dates every contact of its clause
         fronted = [o for o in candidates if o is not m and o.date is None and t.end <= o.start
                    and t.end <= m.start and sent.clause(o.start, o.end, trigs)[0] <= t.start]
-        m.date = resolved_time(sent, t)
+        m.date = _ahead_if_planned(sent, m, resolved_time(sent, t))
         if m.date.value and m.date.granularity == "day" and not m.date.span:
             sent.art.contact_days.append((t.start, m.date.value))
         for o in fronted:
@@ -259,6 +259,20 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
     for m in candidates:
         if m.date is None and (m.groups or m.visitor):
             m.date = _sibling_date(sent, m, candidates, trigs)
+
+
+def _ahead_if_planned(sent: Sentence, m: Mention, t: TimeExpression) -> TimeExpression:
+    """"Hai bên sẽ gặp nhau vào tháng 12" in an article of March: a month or
+    day without its year, after a tense word that puts the contact ahead, is
+    the next one, not the nearest (which lies behind)."""
+    art_date = sent.art.article_date
+    if m.status != "planned" or not art_date or not t.value \
+            or t.granularity not in ("day", "month") or re.search(r"\d{4}", t.text) \
+            or t.value >= art_date[:len(t.value)] or not cue_pattern(
+                r"(?<!\w)(?:<<future_marker>>)\s+(?:\S+\s+){0,2}$").search(sent.gap(max(sent.v.start, m.start - 30), m.start)):
+        return t
+    year = int(t.value[:4]) + 1
+    return replace(t, value=f"{year:04d}{t.value[4:]}", relation="future")
 
 
 def dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:

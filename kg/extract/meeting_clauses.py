@@ -215,7 +215,7 @@ class ClauseReader(Sentence):
         ):
             groups = groups[:-1]
         if not groups:
-            return self._speaker_subject(cs, s) or self._shared_subject(s, trigs)
+            return self._speaker_subject(cs, s) or self._shared_subject(s, trigs) or self._coordinated_subject(cs, s)
         g = groups[-1]
         # a trip's verb ("sang Doha hội đàm") and an aside share the subject
         between = [b for a, b, _ in trigs if g[-1].end <= a and b <= s and a not in self.travel
@@ -256,6 +256,22 @@ class ClauseReader(Sentence):
         a, b, _k = prev[-1]
         earlier = [t for t in trigs if t[1] <= a]
         return self._left_group(self.clause(a, b, trigs)[0], a, earlier)
+
+    def _coordinated_subject(self, cs: int, s: int) -> list[Atom]:
+        """"Hai nhà lãnh đạo đã chỉ đạo ..., đồng thời nhất trí sẽ gặp nhau": a
+        clause opened by a coordinating word, with a few words only before the
+        trigger, shares the subject that opens the sentence (after its source)."""
+        v = self.v
+        if cs <= v.start or not re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,3}", self.gap(cs, s)) or \
+                not cue_pattern(r"(?<!\w)(?:<<sequence>>)\s*$").search(self.gap(v.start, cs)):
+            return []
+        opener = self._source_opener()
+        start = opener[0][1] if opener else v.start
+        groups = self.groups(start, cs)
+        if not groups or cue_pattern(r"<<oblique>>\s*$").search(self.gap(start, groups[0][0].start)) or \
+                not re.fullmatch(r"\W*", self.gap(start, groups[0][0].start)):
+            return []
+        return groups[0]
 
     def _speaker_subject(self, cs: int, s: int) -> list[Atom]:
         """"Trump nói sẽ điện đàm với Putin": a clause opened by a reporting verb

@@ -311,3 +311,10 @@ def test_ngay_trong_ngay_is_the_day_read_before():
     text = "Triều Tiên phóng tên lửa hôm 19/5. Ngoại trưởng hai nước đã điện đàm ngay trong ngày."
     first, same = _checked(text, "2026-05-20")
     assert (same.text, same.value) == ("ngay trong ngày", "2026-05-19")
+
+
+def test_an_explicit_date_after_cung_ngay_wins():
+    text = "Hai bên điện đàm hôm 5/3. Cùng ngày 12/3, Bộ trưởng tiếp Đại sứ. Tối cùng ngày, ông về nước."
+    first, explicit, same = _checked(text, "2026-03-13")
+    assert (explicit.text, explicit.value) == ("Cùng ngày 12/3", "2026-03-12")
+    assert (same.text, same.value) == ("Tối cùng ngày", "2026-03-12")

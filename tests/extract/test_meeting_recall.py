@@ -588,3 +588,13 @@ def test_a_state_travels_through_the_delegation_it_sends():
              "[Riyadh|L:place/riyadh] vào cuối tháng này. [Ả Rập Xê Út|C:country/sa] hoan nghênh.", date="2026-01-22")
     assert (m.kind, set(m.participants), m.status, m.date) == (
         "visit", {"country/sy", "country/sa"}, "planned", "2026-01")
+
+
+def test_a_coordinated_plan_shares_the_sentence_subject_and_lies_ahead():
+    # "đồng thời" coordinates with a predicate that is no contact; "sẽ ... tháng 12"
+    # in March is next December, and "các nhóm đàm phán" are no talks.
+    found = meetings(f"Theo [Điện Kremlin|O:org/kremlin], hai nhà lãnh đạo {PUTIN} và {TRUMP} đã chỉ đạo các nhóm "
+                     "đàm phán đẩy nhanh công việc, đồng thời nhất trí sẽ gặp nhau tại [Miami|L:place/miami] vào "
+                     "tháng 12.", date="2026-03-13")
+    assert [(sorted(m.participants), m.date, m.status, m.place) for m in found] == [
+        (["person/donald-trump", "person/vladimir-putin"], "2026-12", "planned", "place/miami")]
