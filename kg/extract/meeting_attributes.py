@@ -47,7 +47,7 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     if link:
         lo = s
     blocks = [m for m in sent.find(rx, lo, s) if table[norm(m.group())][0] == "possible"
-              and not _accepting(sent, m)]
+              and not _accepting(sent, m) and not cue("not_block").match(sent.ftext, m.start())]
     possible = bool(blocks)
     if all(cue("invitation").fullmatch(m.group()) for m in blocks) and _invited(sent, cs, s) and _accepted(sent, e):
         return "planned", STRONG, False, False, False  # "mời X thăm Y ... X đã nhận lời"

@@ -598,3 +598,12 @@ def test_a_coordinated_plan_shares_the_sentence_subject_and_lies_ahead():
                      "tháng 12.", date="2026-03-13")
     assert [(sorted(m.participants), m.date, m.status, m.place) for m in found] == [
         (["person/donald-trump", "person/vladimir-putin"], "2026-12", "planned", "place/miami")]
+
+
+def test_less_than_blocks_nothing_but_a_negated_trip_is_none():
+    found = meetings(f"{TT} {PUTIN} đã hội đàm với {TT} {US} {TRUMP} hôm 20/1. Cuộc hội đàm diễn ra chưa đầy hai "
+                     "tháng sau khi hai nhà lãnh đạo điện đàm hôm 20/11.", date="2026-01-23")
+    assert sorted((m.kind, m.date, m.status) for m in found) == [
+        ("call", "2025-11-20", "held"), ("talks", "2026-01-20", "held")]
+    assert meetings(f"Phái đoàn {RU} sẽ không tới [Cairo|L:place/cairo] cho đến khi có phản hồi. "
+                    "[Ai Cập|C:country/eg] hoan nghênh.") == []
