@@ -16,7 +16,7 @@ from kg.extract.meeting_attributes import assign_dates, mention_place, mention_s
 from kg.extract.meeting_model import Atom, Mention
 from kg.extract.meeting_triggers import find_triggers
 from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs, words
-from kg.extract.participants import COUNTRY, ORG, PLACE, meeting_cues, norm, place_kinds, strip_parens
+from kg.extract.participants import COUNTRY, ORG, PERSON, PLACE, meeting_cues, norm, place_kinds, strip_parens
 from kg.extract.phrase_patterns import search_end
 
 _MAX_SUBJECT_GAP = 60
@@ -350,7 +350,33 @@ class ClauseReader(Sentence):
             visitor = [a for a in left if a is not host]
         if host is None and visitor:
             host = self._welcoming_host(cs, visitor[0].start)
+            if host is None:
+                host = self._framing_venue(s)
+                if host is not None:
+                    visitor = self._framed_guest(visitor, host.start)
         return host, visitor
+
+    def _framed_guest(self, visitor: list[Atom], before: int) -> list[Atom]:
+        """"... tiếp Thư ký Hội đồng Bảo an Nga X, trong khuôn khổ chuyến thăm
+        của quan chức Nga": the visiting official is X, the person of his
+        country named in the contact the visit frames."""
+        if len(visitor) != 1 or visitor[0].label != COUNTRY or not visitor[0].key:
+            return visitor
+        named = [a for a in self.atoms if a.kind == "actor" and a.label == PERSON and a.end <= before
+                 and visitor[0].key in self.art.countries_of(a.key or "")]
+        return named[-1:] or visitor
+
+    def _framing_venue(self, s: int) -> Atom | None:
+        """"X tiếp Y tại Bình Nhưỡng hôm 17/6, trong khuôn khổ chuyến thăm ...
+        của Y": a visit that frames a contact, naming no host, is to where
+        that contact was held."""
+        frame = search_end(cue_pattern(r"(?:<<framework>>)\s+(?:<<determiner>>\s+)?$"),
+                           self.gap(self.v.start, s), words("framework", "determiner") + 1)
+        if frame is None or frame.start() == 0:
+            return None
+        at = self.v.start + frame.start()
+        venues = [a for a in self.atoms if a.kind == "place" and a.end <= at and a.key]
+        return venues[-1] if venues else None
 
     def _welcoming_host(self, cs: int, start: int) -> Atom | None:
         """"Manila chuẩn bị đón X thăm chính thức": the country or body that

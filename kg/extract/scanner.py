@@ -854,7 +854,7 @@ class Scanner:
         starts with or an abbreviation it ends with gives the key ("Cục Tình
         báo Quân sự GRU" is the lexicon's GRU)."""
         known = None
-        if lex is not None:
+        if lex is not None and not self._national_body(lex[0], end):
             known = next((e for e in lex[1] if e.label == ORG), None)
         event = self.longest_cue(i, "event_head") is not None  # "Hội nghị Cấp cao BRICS": not BRICS itself
         if known is None and is_acronym(self.text[end - 1]) and not event:
@@ -870,6 +870,12 @@ class Scanner:
         Minh" is keyed as "Ủy ban nhân dân Thành phố Hồ Chí Minh"."""
         spelled = self.gaz.spelled
         return " ".join(spelled.get(" ".join(self.folded[k]), self.text[k]) for k in range(i, end))
+
+    def _national_body(self, j: int, end: int) -> bool:
+        """A listed body's name followed by a country is that country's own
+        body: "Hội đồng Bảo an Nga" is not the UN Security Council."""
+        rest = self.lexicon_at(j) if j < end else None
+        return rest is not None and rest[0] == end and any(e.label == COUNTRY for e in rest[1])
 
     def _names_body(self, j: int) -> bool:
         """Whether the head at ``j`` opens a body's name ("Bộ Ngoại giao",

@@ -100,6 +100,12 @@ def test_a_building_named_in_a_foreign_language(nlp):
     assert not any(label == "Person" for label, _ in found.values())
 
 
+def test_a_listed_bodys_name_with_a_country_is_that_countrys_own_body(nlp):
+    national = ents(nlp, "Thư ký Hội đồng Bảo an Nga Sergei Shoigu tới Bình Nhưỡng.")["Hội đồng Bảo an Nga"]
+    un = ents(nlp, "Hội đồng Bảo an Liên hợp quốc họp khẩn.")["Hội đồng Bảo an Liên hợp quốc"]
+    assert national[0] == un[0] == "Organization" and national[1] != un[1]
+
+
 def test_case_matters_for_names_that_are_words(nlp):
     # "anh" (brother, he) is not the country "Anh".
     assert "anh" not in ents(nlp, "Tôi gặp anh ấy ở sân bay.")

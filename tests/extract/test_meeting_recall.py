@@ -607,3 +607,13 @@ def test_less_than_blocks_nothing_but_a_negated_trip_is_none():
         ("call", "2025-11-20", "held"), ("talks", "2026-01-20", "held")]
     assert meetings(f"Phái đoàn {RU} sẽ không tới [Cairo|L:place/cairo] cho đến khi có phản hồi. "
                     "[Ai Cập|C:country/eg] hoan nghênh.") == []
+
+
+def test_a_visit_framing_a_contact_is_to_where_it_was_held():
+    found = meetings("[Chủ tịch|T] [Triều Tiên|C:country/kp] [Kim Jong-un|P:person/kim-jong-un] đã tiếp [Thư ký|T] "
+                     f"[Hội đồng Bảo an Nga|O:org/ru-security-council] [Sergei Shoigu|P:person/sergei-shoigu] tại "
+                     "[Bình Nhưỡng|L:place/binh-nhuong] hôm 17/6, trong khuôn khổ chuyến thăm kéo dài hai ngày của "
+                     f"quan chức {RU}.", date="2026-06-19")
+    visit = next(m for m in found if m.kind == "visit")
+    assert (set(visit.participants), visit.date, visit.status) == (
+        {"person/sergei-shoigu", "country/kp"}, "2026-06-17", "held")
