@@ -13,6 +13,7 @@ import re
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_merge import EventBuilder, dates_compatible, lies_inside
 from kg.extract.meeting_model import Atom, Event
+from kg.extract.meeting_sidelines import sideline_sentence
 from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs
 from kg.extract.participants import COUNTRY, ORG, PERSON, SentView, cue_anywhere
 
@@ -227,9 +228,10 @@ def drop_represented(art: ArticleFacts, ev: Event) -> list[str]:
 def host_pairs(art: ArticleFacts, events: list[Event], ev: Event, parties: list[str]) -> list[list[str]]:
     """"X hội kiến A và B" where A and B lead the country X is visiting: one
     meeting with each, as protocol has it (a visitor calls on the host's
-    leaders one by one). Hosts receiving two visitors together ("tiếp hai Bộ
-    trưởng Nhật Bản") stay one meeting: the visitors are not of the country
-    where they meet."""
+    leaders one by one); so too "X gặp A và B", of two other states, on the
+    sidelines of a gathering. Hosts receiving two visitors together ("tiếp
+    hai Bộ trưởng Nhật Bản") stay one meeting: the visitors are not of the
+    country where they meet."""
     for m in ev.real():
         if len(m.groups) != 2 or len(m.groups[0]) != 1 or len(m.groups[1]) < 2:
             continue
@@ -238,11 +240,13 @@ def host_pairs(art: ArticleFacts, events: list[Event], ev: Event, parties: list[
         if subject is None or len(guests) != len(m.groups[1]) or set(parties) != {subject, *guests}:
             continue
         homes = {frozenset(art.countries_of(g)) for g in guests}
-        if len(homes) != 1 or len(next(iter(homes))) != 1:
+        if any(len(h) != 1 for h in homes) or any(h <= art.countries_of(subject) for h in homes):
             continue
-        host = next(iter(next(iter(homes))))
-        if host in art.countries_of(subject) or not _visiting(events, ev, subject, host):
-            continue
+        if len(homes) == 1:
+            if not _visiting(events, ev, subject, next(iter(next(iter(homes))))):
+                continue
+        elif len(homes) != len(guests) or not sideline_sentence(art, m.sent):
+            continue  # guests of several states: bilateral talks on a gathering's sidelines
         return [[subject, g] for g in guests]
     return [parties]
 

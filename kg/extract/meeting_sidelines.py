@@ -44,18 +44,19 @@ def _on_sidelines(art: ArticleFacts, b: EventBuilder, m: Mention) -> bool:
     cuộc gặp song phương với D")."""
     if m.view is None:
         return False
-    if _sideline_sentence(art, m.sent):
+    if sideline_sentence(art, m.sent):
         return True
     if cue_pattern(r"(?:<<also>>)(?!\w)").search(art.ftext, m.view.start, m.start) is None:
         return False
-    if _sideline_sentence(art, m.sent - 1):
+    if sideline_sentence(art, m.sent - 1):
         return True
     before = [j for j, other in enumerate(b.mentions) if other.sent < m.sent]
     ev = b.where.get(before[-1]) if before else None
-    return ev is not None and any(_sideline_sentence(art, other.sent) for other in ev.real())
+    return ev is not None and any(sideline_sentence(art, other.sent) for other in ev.real())
 
 
-def _sideline_sentence(art: ArticleFacts, index: int) -> bool:
+def sideline_sentence(art: ArticleFacts, index: int) -> bool:
+    """Whether sentence ``index`` places what it reports on the sidelines of a gathering."""
     reader = art.readers.get(index)
     rx = cue_pattern(r"(?:<<sideline>>)|(?:<<framework>>)\s+(?:\S+\s+){0,2}?(?:<<gathering>>)(?!\w)")
     return reader is not None and rx.search(art.ftext, reader.v.start, reader.v.end) is not None

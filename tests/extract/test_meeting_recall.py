@@ -617,3 +617,16 @@ def test_a_visit_framing_a_contact_is_to_where_it_was_held():
     visit = next(m for m in found if m.kind == "visit")
     assert (set(visit.participants), visit.date, visit.status) == (
         {"person/sergei-shoigu", "country/kp"}, "2026-06-17", "held")
+
+
+def test_two_ministers_of_two_states_met_on_the_sidelines_are_two_meetings():
+    found = meetings(f"Bên lề hội nghị, {VN_PM} cũng đã gặp [Ngoại trưởng|T] {RU} [Sergey Lavrov|P:person/sergey-lavrov] "
+                     f"và [Ngoại trưởng|T] [Kyrgyzstan|C:country/kg] [Jeenbek Kulubaev|P:person/kulubaev].")
+    assert sorted(sorted(m.participants) for m in found) == [
+        ["person/kulubaev", "person/pham-minh-chinh"], ["person/pham-minh-chinh", "person/sergey-lavrov"]]
+
+
+def test_a_meeting_with_two_states_elsewhere_stays_one():
+    m = only(f"{VN_PM} đã gặp [Ngoại trưởng|T] {RU} [Sergey Lavrov|P:person/sergey-lavrov] và [Ngoại trưởng|T] "
+             "[Kyrgyzstan|C:country/kg] [Jeenbek Kulubaev|P:person/kulubaev] tại [Hà Nội|L:place/ha-noi].")
+    assert len(m.participants) == 3
