@@ -86,7 +86,8 @@ def _gathering_setting(art: ArticleFacts, m: Mention) -> tuple[str | None, str |
                 place = venue_after_prep(reader, hit.end(), semi if semi >= 0 else limit)
                 if place:
                     return place, near or day
-            day = day or near
+            if near and len(near) == 10:  # elsewhere only a day says when the gathering was
+                day = day or near
     return place, day
 
 

@@ -630,3 +630,19 @@ def test_a_meeting_with_two_states_elsewhere_stays_one():
     m = only(f"{VN_PM} đã gặp [Ngoại trưởng|T] {RU} [Sergey Lavrov|P:person/sergey-lavrov] và [Ngoại trưởng|T] "
              "[Kyrgyzstan|C:country/kg] [Jeenbek Kulubaev|P:person/kulubaev] tại [Hà Nội|L:place/ha-noi].")
     assert len(m.participants) == 3
+
+
+def test_sideline_meeting_of_a_named_dialogue_takes_its_day_and_venue():
+    found = meetings(f"{TT} {US} {TRUMP} ngày 31/5 đã phát biểu tại Đối thoại Shangri-La ở "
+                     "[Singapore|C:country/sg]. Bên lề diễn đàn, ông [Donald Trump|P:person/donald-trump] đã gặp "
+                     "[Bộ trưởng Quốc phòng|T] [Philippines|C:country/ph] [Gilberto Teodoro|P:person/teodoro].",
+                     date="2026-06-02")
+    m = next(m for m in found if "person/teodoro" in m.participants)
+    assert (m.date, m.place) == ("2026-05-31", "country/sg")
+
+
+def test_a_planned_gathering_gives_a_sideline_contact_no_date():
+    found = meetings("Hai bên nhất trí sớm tổ chức Đối thoại Chiến lược vào nửa cuối năm nay. "
+                     f"{VN_PM} cũng đã có cuộc gặp với {TT} {US} {TRUMP} bên lề chuyến thăm.", date="2026-03-12")
+    m = next(m for m in found if "person/donald-trump" in m.participants)
+    assert m.date is None
