@@ -91,6 +91,8 @@ class ClauseReader(Sentence):
         elif tlink and sum(len(g) for g in right) < 2:
             # "Sau cuộc gặp với X, <subject> ...": the main clause's subject met X
             left = self._clause_subject(cs, ce, s, e, cs + tlink.start())
+        elif len(right) == 1:
+            left = self._visitor_of_trip_before(cs, s, trigs)
         if kind == VISIT:
             host, visitor = self._visit_parties(s, e, cs, ce, left, right, trigs)
         else:
@@ -365,6 +367,15 @@ class ClauseReader(Sentence):
         named = [a for a in self.atoms if a.kind == "actor" and a.label == PERSON and a.end <= before
                  and visitor[0].key in self.art.countries_of(a.key or "")]
         return named[-1:] or visitor
+
+    def _visitor_of_trip_before(self, cs: int, s: int, trigs) -> list[Atom]:
+        """"ông mong chờ chuyến thăm Trung Quốc và cuộc hội đàm với X": a meeting
+        noun coordinated right after a visit noun has the visitor as subject."""
+        visits = [(a, b) for a, b, k in trigs if k == VISIT and b <= s and a >= cs]
+        if not visits or not re.fullmatch(r"[^,;.]{0,60}\svà\s+", self.gap(visits[-1][1], s)):
+            return []
+        a = visits[-1][0]
+        return self._left_group(cs, a, [t for t in trigs if t[1] <= a])
 
     def _framing_venue(self, s: int) -> Atom | None:
         """"X tiếp Y tại Bình Nhưỡng hôm 17/6, trong khuôn khổ chuyến thăm ...

@@ -646,3 +646,12 @@ def test_a_planned_gathering_gives_a_sideline_contact_no_date():
                      f"{VN_PM} cũng đã có cuộc gặp với {TT} {US} {TRUMP} bên lề chuyến thăm.", date="2026-03-12")
     m = next(m for m in found if "person/donald-trump" in m.participants)
     assert m.date is None
+
+
+def test_talks_coordinated_after_a_visit_have_the_visitor_as_subject():
+    found = meetings(f"{TT} {RU} {PUTIN} cho biết ông mong chờ chuyến thăm [Trung Quốc|C:country/cn] và cuộc hội đàm "
+                     "với [Chủ tịch|T] [Trung Quốc|C:country/cn] [Tập Cận Bình|P:person/tap-can-binh] tại "
+                     "[Bắc Kinh|L:place/bac-kinh] vào ngày 10/5.", date="2026-05-09")
+    talks = next(m for m in found if m.kind == "talks")
+    assert (set(talks.participants), talks.place, talks.status) == (
+        {"person/vladimir-putin", "person/tap-can-binh"}, "place/bac-kinh", "planned")
