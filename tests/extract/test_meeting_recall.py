@@ -655,3 +655,14 @@ def test_talks_coordinated_after_a_visit_have_the_visitor_as_subject():
     talks = next(m for m in found if m.kind == "talks")
     assert (set(talks.participants), talks.place, talks.status) == (
         {"person/vladimir-putin", "person/tap-can-binh"}, "place/bac-kinh", "planned")
+
+
+def test_an_earlier_round_of_the_series_is_a_contact_of_its_parties():
+    found = meetings(f"Vòng đàm phán giữa {RU} và {US} đã diễn ra tại [Muscat|L:place/muscat] hôm 14/2. Vòng đầu tiên "
+                     "cũng diễn ra tại [Oman|C:country/om] hồi tháng 1.", date="2026-02-16")
+    assert sorted((m.date, tuple(sorted(m.participants)), m.status) for m in found) == [
+        ("2026-01", ("country/ru", "country/us"), "held"), ("2026-02-14", ("country/ru", "country/us"), "held")]
+
+
+def test_an_earlier_round_without_a_series_is_nothing():
+    assert meetings(f"Vòng đầu tiên của cuộc bầu cử tổng thống {US} diễn ra hồi tháng 1.") == []
