@@ -287,8 +287,9 @@ class ClauseReader(Sentence):
         if verb is None:
             return []
         groups = self.groups(v.start, verb.start())
-        if not groups or not re.fullmatch(r"\s*", self.gap(groups[-1][-1].end, verb.start())):
-            return []
+        if not groups or not cue_pattern(r"\s*(?:(?:<<aspect>>)\s+)*").fullmatch(
+                self.gap(groups[-1][-1].end, verb.start())):
+            return []  # "Ông Trump cũng xác nhận sẽ gặp ...": aspect words may stand before the verb
         g = groups[-1]
         if cue_pattern(r"<<oblique>>\s*$").search(self.gap(v.start, g[0].start)):
             return []

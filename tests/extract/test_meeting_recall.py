@@ -666,3 +666,14 @@ def test_an_earlier_round_of_the_series_is_a_contact_of_its_parties():
 
 def test_an_earlier_round_without_a_series_is_nothing():
     assert meetings(f"Vòng đầu tiên của cuộc bầu cử tổng thống {US} diễn ra hồi tháng 1.") == []
+
+
+def test_the_speaker_before_an_aspect_word_is_the_subject_of_the_plan():
+    m = only(f"Ông {TRUMP} cũng xác nhận sẽ gặp ông [Tập Cận Bình|P:person/tap-can-binh] tại "
+             "[Thâm Quyến|L:place/tham-quyen] vào tháng 11 tới.", date="2026-09-11")
+    assert (set(m.participants), m.date, m.place, m.status) == (
+        {"person/donald-trump", "person/tap-can-binh"}, "2026-11", "place/tham-quyen", "planned")
+
+
+def test_strengthening_dialogue_reports_no_contact():
+    assert meetings(f"{TT} {RU} {PUTIN} và {TT} {US} {TRUMP} nhất trí tăng cường đối thoại và kiểm soát bất đồng.") == []
