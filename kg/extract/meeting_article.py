@@ -199,5 +199,6 @@ def _previous_relative() -> re.Pattern[str]:
 
 
 def is_previous_relative(text: str) -> bool:
-    """Whether a time phrase counts from the day last named ("cùng ngày", "hôm sau")."""
-    return bool(_previous_relative().search(norm(text)))
+    """Whether a time phrase counts from the day last named ("cùng ngày", "hôm
+    sau"); one that names its own day does not ("Cùng ngày 12.3")."""
+    return not re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}", text) and bool(_previous_relative().search(norm(text)))

@@ -677,3 +677,12 @@ def test_the_speaker_before_an_aspect_word_is_the_subject_of_the_plan():
 
 def test_strengthening_dialogue_reports_no_contact():
     assert meetings(f"{TT} {RU} {PUTIN} và {TT} {US} {TRUMP} nhất trí tăng cường đối thoại và kiểm soát bất đồng.") == []
+
+
+def test_cung_ngay_with_its_own_day_dates_the_contact_by_that_day():
+    found = meetings(f"{TT} {PUTIN} điện đàm với {TT} {US} {TRUMP} hôm 5.3. Cùng ngày 12.3, [Ngoại trưởng|T] {RU} "
+                     "[Sergey Lavrov|P:person/sergey-lavrov] đã tiếp [Đại sứ|T] [Pháp|C:country/fr] [Tom Reed|P:person/tom-reed]. "
+                     "Lúc 13h cùng ngày, ông [Sergey Lavrov|P:person/sergey-lavrov] gặp [Đại sứ|T] [Chile|C:country/cl] "
+                     "[Anne Roy|P:person/anne-roy].", date="2026-03-13")
+    dates = {m.participants[-1]: m.date for m in found}
+    assert (dates["person/tom-reed"], dates["person/anne-roy"]) == ("2026-03-12", "2026-03-12")
