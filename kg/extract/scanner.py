@@ -540,11 +540,12 @@ class Scanner:
 
     def _joint_body_name(self, i: int, head_end: int, j: int) -> bool:
         """Whether a bilateral body's name goes on at ``j``: lower-case words,
-        one of them a ``joint_word``, then two listed countries joined by a
-        dash. Event names are left to :meth:`_cut_event_name`."""
+        one of them (or of the name read so far) a ``joint_word``, then two
+        listed countries joined by a dash. Event names are left to :meth:`_cut_event_name`."""
         if self.longest_cue(i, "event_head") == head_end:
             return False
-        k, joint = j, False
+        # the joint word may be in the capitalised part already read ("Ủy ban Hợp tác kinh tế ...")
+        k, joint = j, any(self.folded[x] in self.gaz.cue("joint_word") for x in range(head_end, j))
         blockers = ("connector", "coordinator", "venue", "adverb")
         while k < self.n and k - j < 6 and not self.space[k] and not self.is_cap(k):
             f = self.folded[k]

@@ -702,6 +702,9 @@ def test_bilateral_body_cut_short_names_nothing(nlp):
     found = ents(nlp, "Phiên họp Ủy ban Điều phối hợp tác song phương Việt Nam - Lào diễn ra tại Viêng Chăn.")
     assert "Ủy ban Điều phối" not in found
     assert found["Việt Nam"][0] == "Country" and found["Lào"][0] == "Country"
+    # ... also when the joint-body word is capitalised in the part read
+    found = ents(nlp, "Phiên họp Ủy ban Hợp tác kinh tế thương mại Việt Nam - Lào diễn ra tại Viêng Chăn.")
+    assert "Ủy ban Hợp tác" not in found
     # A body whose lower-case words are no joint-body words keeps its name.
     found = ents(nlp, "Ủy ban Quân sự kêu gọi Nga - Ukraine ngừng bắn.")
     assert found["Nga"][0] == "Country"
