@@ -90,8 +90,10 @@ def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
         te = t.title_end[j]
         n = match(j, c.of("generic_title")) or match(j, c.of("title"))
         if te is not None or n:
-            ph.generic = ph.generic or (te is None and match(j, c.of("generic_title")) > 0)
             end = te if te is not None else j + n
+            # "người đứng đầu chính phủ X": a description, even where the recogniser read a post
+            ph.generic = ph.generic or (te is None and match(j, c.of("generic_title")) > 0) or (
+                te is not None and match(j, c.of("generic_title")) == te - j)
             ph.title_words += pending + t.low[j:end]
             pending, j = [], end
             ph.end = j

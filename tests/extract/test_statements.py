@@ -608,3 +608,14 @@ def test_a_short_object_is_no_statement():
     assert run("Ngoại trưởng Trung Quốc Vương Nghị hoan nghênh quyết định của Nga.") == []
     stmts = run("Ngoại trưởng Nga Sergey Lavrov hoan nghênh việc Trung Quốc tham gia đàm phán hòa bình.")
     assert [s.speaker for s in stmts] == ["person/lavrov"]
+
+
+def test_a_description_read_as_a_post_still_stands_for_the_person_named_before():
+    # The recogniser reads "Người đứng đầu" as a post; it is the head of the
+    # government named before, Thủ tướng Ana Soto.
+    from kg.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline()("Thủ tướng Chile Ana Soto tới Lima. Người đứng đầu chính phủ Chile khẳng định Santiago sẽ "
+                          "không chấp nhận bất kỳ thỏa thuận nào.")
+    assert [(s.speaker, s.text) for s in doc._.statements] == [
+        ("person/ana-soto", "Santiago sẽ không chấp nhận bất kỳ thỏa thuận nào")]
