@@ -10,6 +10,7 @@ or venue keeps it; one without a sideline cue takes nothing, since a meeting
 
 from __future__ import annotations
 
+from kg.extract.dates import TimeExpression
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_attributes import dates_contact, resolved_time, venue_after_prep
 from kg.extract.meeting_merge import EventBuilder
@@ -71,7 +72,7 @@ def _gathering_setting(art: ArticleFacts, m: Mention) -> tuple[str | None, str |
     "Thủ tướng dự Hội nghị ... tại Rio de Janeiro" has the venue, the body's
     "Sáng 7/7, ... đã dự Hội nghị ..." the day).
     """
-    place = day = None
+    day = None
     for index in range(m.sent, -1, -1):
         reader = art.readers.get(index)
         if reader is None:
@@ -81,22 +82,21 @@ def _gathering_setting(art: ArticleFacts, m: Mention) -> tuple[str | None, str |
         for k, hit in enumerate(hits):
             limit = hits[k + 1].start() if k + 1 < len(hits) else v.end
             semi = art.ftext.find(";", hit.end(), limit)
-            near = _day_near(reader, hit.start())
-            if place is None:
-                place = venue_after_prep(reader, hit.end(), semi if semi >= 0 else limit)
-                if place:
-                    return place, near or day
-            if near and len(near) == 10:  # elsewhere only a day says when the gathering was
-                day = day or near
-    return place, day
+            near = _time_near(reader, hit.start())
+            place = venue_after_prep(reader, hit.end(), semi if semi >= 0 else limit)
+            if place:
+                return place, (near.value if near else None) or day
+            if near is not None and near.granularity == "day":  # elsewhere only a day says when it was
+                day = day or near.value
+    return None, day
 
 
-def _day_near(reader: Sentence, at: int) -> str | None:
-    """The value of the sentence's contact time nearest ``at``."""
+def _time_near(reader: Sentence, at: int) -> TimeExpression | None:
+    """The sentence's contact time nearest ``at``, resolved."""
     v = reader.v
     times = [t for t in reader.art.times if v.start <= t.start and t.end <= v.end and t.value
              and dates_contact(reader.ftext, v.start, t)]
     if not times:
         return None
     t = min(times, key=lambda t: abs(t.start - at))
-    return resolved_time(reader, t).value
+    return resolved_time(reader, t)

@@ -353,30 +353,25 @@ class _SentenceRoles:
         hits: list[RoleHit] = []
         first = k + 1
         while True:
-            j, owner, t_end, end = self._post_at(first)
-            tail = strip_parens(self.v.between(end, self.v.end))
-            after = self._next_item(end)
+            owner, t_end, end, after = self._post_at(first)
             t_start = self.items[first].start
             title = self.v.between(t_start, t_end).strip()
             hit = RoleHit(person, title, owner, t_start, end, 0.8, t_start, t_end)
-            if after is not None and self.items[after].label == TITLE and re.fullmatch(
-                    r"\s*,\s*", self.gap(end, self.items[after].start)):
+            nxt = self.items[after] if after < len(self.items) else None
+            if nxt is not None and nxt.label == TITLE and re.fullmatch(r"\s*,\s*", self.gap(end, nxt.start)):
                 hits.append(hit)  # another post of the list follows
                 first = after
                 continue
-            names_next = after is not None and self.items[after].label == PERSON and _full(
-                self.p.before_person, self.gap(end, self.items[after].start))
+            names_next = nxt is not None and nxt.label == PERSON and _full(
+                self.p.before_person, self.gap(end, nxt.start))
+            tail = strip_parens(self.v.between(end, self.v.end))
             if tail_ok.match(fold_for_match(tail)) or (hits and not names_next):
                 hits.append(hit)  # the last of a list, unless it is the next name's post
             return hits
 
-    def _next_item(self, offset: int) -> int | None:
-        """Index of the first item starting at or after ``offset``."""
-        return next((n for n, it in enumerate(self.items) if it.start >= offset), None)
-
-    def _post_at(self, first: int) -> tuple[int, Item | None, int, int]:
-        """A post opening at item ``first``: (its last title item, owner, end
-        of the title, end of the designation)."""
+    def _post_at(self, first: int) -> tuple[Item | None, int, int, int]:
+        """A post opening at item ``first``: (owner, end of the title, end of
+        the designation, index of the item after it)."""
         j = first
         while j + 1 < len(self.items) and self.items[j + 1].label == TITLE and _full(
             self.p.title_title, self.gap(self.items[j].end, self.items[j + 1].start)
@@ -385,19 +380,20 @@ class _SentenceRoles:
         t_end = self.items[j].end
         owner = None
         end = t_end
-        if j + 1 < len(self.items) and self.items[j + 1].label in _OWNER and _full(
-            self.p.title_org, self.gap(t_end, self.items[j + 1].start)
+        n = j + 1
+        if n < len(self.items) and self.items[n].label in _OWNER and _full(
+            self.p.title_org, self.gap(t_end, self.items[n].start)
         ):
-            owner = self.items[j + 1]
+            owner = self.items[n]
             end = owner.end
             # further owners linked by "thuộc"/"của" stay part of the designation
-            n = j + 2
+            n += 1
             while n < len(self.items) and self.items[n].label in _OWNER and _full(
                 self.p.org_org, self.gap(end, self.items[n].start)
             ):
                 end = self.items[n].end
                 n += 1
-        return j, owner, t_end, end
+        return owner, t_end, end, n
 
     def owner_after(self, k: int, hits: list[RoleHit]) -> None:
         """"Tổng thống Putin của Nga": the owner written after the name."""
