@@ -173,21 +173,32 @@ def _country_heads() -> frozenset[str]:
     return frozenset(norm(t) for t in role_cues().get("country_head", []))
 
 
-def _next_if_coming(t: TimeExpression, ftext: str, article_date: str | None) -> TimeExpression:
-    """"tháng 11 tới", "ngày 5/11 tới": a date without a year followed by
-    "tới" is the next one after the article date, never the one before it."""
-    if not article_date or not t.value or t.granularity not in ("day", "month") or t.value >= article_date[:len(t.value)]:
-        return t
-    # "tới" must end the phrase: "hôm 5/1 tới Moskva", "từ tháng 12 tới tháng 2" are no future
-    nxt = cue_regex("meeting", "future_tail_next").pattern
-    if re.search(r"\d{4}", t.text) or not re.match(
-            rf"\s+(?:{cue_regex('meeting', 'future_tail').pattern})(?:\s*(?:[,.;:!?)]|$)|\s+(?:{nxt}))",
-            ftext[t.end:t.end + 24], re.I):
-        return t
+def behind_without_year(t: TimeExpression, article_date: str | None) -> bool:
+    """A day or month written without its year that was resolved to a date
+    before the article's (the nearest one)."""
+    return bool(article_date and t.value and t.granularity in ("day", "month")
+                and t.value < article_date[:len(t.value)] and not re.search(r"\d{4}", t.text))
+
+
+def next_occurrence(t: TimeExpression, article_date: str) -> TimeExpression:
+    """``t`` moved to its first occurrence after the article date."""
     year = int(t.value[:4]) + 1
     while f"{year:04d}{t.value[4:]}" < article_date[:len(t.value)]:
         year += 1
     return replace(t, value=f"{year:04d}{t.value[4:]}", relation="future")
+
+
+def _next_if_coming(t: TimeExpression, ftext: str, article_date: str | None) -> TimeExpression:
+    """"tháng 11 tới", "ngày 5/11 tới": a date without a year followed by
+    "tới" is the next one after the article date, never the one before it."""
+    if not behind_without_year(t, article_date):
+        return t
+    # "tới" must end the phrase: "hôm 5/1 tới Moskva", "từ tháng 12 tới tháng 2" are no future
+    nxt = cue_regex("meeting", "future_tail_next").pattern
+    if not re.match(rf"\s+(?:{cue_regex('meeting', 'future_tail').pattern})(?:\s*(?:[,.;:!?)]|$)|\s+(?:{nxt}))",
+                    ftext[t.end:t.end + 24], re.I):
+        return t
+    return next_occurrence(t, article_date)
 
 
 @lru_cache(maxsize=1)

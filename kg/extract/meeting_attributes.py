@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from kg.extract.dates import TimeExpression, article_relative
-from kg.extract.meeting_article import is_previous_relative
+from kg.extract.meeting_article import behind_without_year, is_previous_relative, next_occurrence
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Mention
 from kg.extract.meeting_vocab import STRONG, VISIT, WEAK, cue, cue_pattern, status_regex, status_table
@@ -266,13 +266,10 @@ def _ahead_if_planned(sent: Sentence, m: Mention, t: TimeExpression) -> TimeExpr
     day without its year, after a tense word that puts the contact ahead, is
     the next one, not the nearest (which lies behind)."""
     art_date = sent.art.article_date
-    if m.status != "planned" or not art_date or not t.value \
-            or t.granularity not in ("day", "month") or re.search(r"\d{4}", t.text) \
-            or t.value >= art_date[:len(t.value)] or not cue_pattern(
-                r"(?<!\w)(?:<<future_marker>>)\s+(?:\S+\s+){0,2}$").search(sent.gap(max(sent.v.start, m.start - 30), m.start)):
+    if m.status != "planned" or not behind_without_year(t, art_date) or not cue_pattern(
+            r"(?<!\w)(?:<<future_marker>>)\s+(?:\S+\s+){0,2}$").search(sent.gap(max(sent.v.start, m.start - 30), m.start)):
         return t
-    year = int(t.value[:4]) + 1
-    return replace(t, value=f"{year:04d}{t.value[4:]}", relation="future")
+    return next_occurrence(t, art_date)
 
 
 def dates_contact(ftext: str, sent_start: int, t: TimeExpression) -> bool:
