@@ -382,6 +382,9 @@ class Scanner:
             return None
         if self._walk_hits(i, self.gaz.cue("not_org")):
             return None  # "Nhà nước Việt Nam": the state; "Bộ Quy tắc ứng xử": a code, not a ministry
+        prev = self.prev_index(i)
+        if prev is not None and self.folded[prev] in self.gaz.cue("quantifier"):
+            return None  # "giữa hai Bộ Ngoại giao": the ministries of both sides
         head_end = end = None
         prefixes = _prefixes(self.gaz.org_heads)
         for stop, key in self._walk(i, self._head_max):
@@ -437,11 +440,12 @@ class Scanner:
         Perdana Putra"); after a body's head that is more often a person.
         """
         j = head_end
-        tails = self.gaz.cue("org_tail")
+        tails, late_tails = self.gaz.cue("org_tail"), self.gaz.cue("org_name_tail")
         while j < self.n and not self.space[j]:
             if not self.is_cap(j):
-                if self.folded[j] in tails and (end is not None or j == head_end) and not self._points_back(j + 1):
-                    end = j = j + 1  # "Viện Kiểm sát nhân dân tối cao"
+                if (self.folded[j] in tails and (end is not None or j == head_end)
+                        or end == j and self.folded[j] in late_tails) and not self._points_back(j + 1):
+                    end = j = j + 1  # "Viện Kiểm sát nhân dân tối cao", "Cơ quan Phát triển quốc tế"
                     continue
                 if end == j:
                     unit_end = self._admin_unit_place(j)

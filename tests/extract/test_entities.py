@@ -74,6 +74,20 @@ def test_a_chamber_of_commerce_with_coordinated_name_words(nlp):
     assert found["Ana Rojas"][0] == "Person"
 
 
+def test_international_ends_a_bodys_name_after_a_word_of_the_name(nlp):
+    found = ents(nlp, "Quốc vụ khanh Bộ Ngoại giao và Hợp tác quốc tế Lào Somsak Inthavong phát biểu.")
+    assert found["Bộ Ngoại giao và Hợp tác quốc tế Lào"][0] == "Organization"
+    assert ents(nlp, "Cơ quan Phát triển quốc tế Na Uy (Norad) tài trợ dự án.")["Cơ quan Phát triển quốc tế Na Uy"][0] == "Organization"
+    # right after the head it is a common noun phrase
+    assert ents(nlp, "Cộng đồng quốc tế lên án vụ tấn công.") == {}
+    assert "Hội nghị quốc tế" not in ents(nlp, "Hội nghị quốc tế về tái thiết diễn ra tại Rome.")
+
+
+def test_a_numeral_before_a_bodys_head_names_no_body(nlp):
+    assert ents(nlp, "Cuộc tham vấn giữa hai Bộ Ngoại giao diễn ra thuận lợi.") == {}
+    assert "Bộ Quốc phòng" in ents(nlp, "Đại diện Bộ Quốc phòng tham dự.")
+
+
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):
     # "UBND" and "TP" spelled out give the key of the full name.
     short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")
