@@ -120,12 +120,15 @@ class ClauseReader(Sentence):
             place, weak_place = host.key, s in self.travel  # a trip's goal, unless a visit noun names one
         org_summit = kind == "summit" and len(right) == 1 and len(right[0]) == 1 and \
             right[0][0].label == ORG and right[0][0].start - e <= 2  # "Hội nghị thượng đỉnh NATO"
-        series = bool(cue_pattern(r"\s*(?:<<next_round>>)").match(self.ftext, e, ce)) \
-            or cue("earlier_round").fullmatch(norm(text)) is not None
+        earlier = cue("earlier_round").fullmatch(norm(text)) is not None or (
+            cue_pattern(r"(?:<<round_noun>>)\s").match(norm(text)) is not None
+            and cue_pattern(r"\s+(?:<<earlier_mark>>)(?:\s*[,.;]|\s+(?:<<earlier_follow>>)(?!\w))").match(self.ftext, e, ce)
+            is not None)
+        series = earlier or bool(cue_pattern(r"\s*(?:<<next_round>>)").match(self.ftext, e, ce))
         delegated = cue_pattern(r"[^,;.]{0,60}?(?:<<delegated_level>>)").match(self.ftext, e, v.end) is not None
         return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible or habitual,
                        False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,
-                       cancelled=cancelled, weak_place=weak_place, org_summit=org_summit, series=series,
+                       cancelled=cancelled, weak_place=weak_place, org_summit=org_summit, series=series, earlier=earlier,
                        delegated=delegated, tentative=tentative and not habitual)
 
     def _frame_end(self, s: int, e: int, we: int) -> int:

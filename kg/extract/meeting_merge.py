@@ -124,8 +124,7 @@ class EventBuilder:
             return
         if m.possible or m.generic:
             return
-        earlier = cue("earlier_round").fullmatch(norm(m.text)) is not None
-        if m.series and (m.status == "planned" or earlier) and len(parties) < 2:
+        if m.series and (m.status == "planned" or m.earlier) and len(parties) < 2:
             ev = self._next_round(m)
             if ev is not None:
                 self.events.append(ev)

@@ -61,6 +61,7 @@ class Mention:
     org_summit: bool = False  # "Hội nghị thượng đỉnh NATO": one organisation's summit
     purpose: bool = False  # the topic of the contact before it ("gặp X để thảo luận")
     series: bool = False  # the next of a series ("Vòng đàm phán tiếp theo", "Phiên họp lần thứ 13")
+    earlier: bool = False  # an earlier round of it ("Vòng đầu tiên", "Vòng đàm phán trước diễn ra ...")
     delegated: bool = False  # held below the leaders' level ("Đối thoại Chiến lược cấp Thứ trưởng")
     tentative: bool = False  # possible only by "có thể": a future date makes it planned
 

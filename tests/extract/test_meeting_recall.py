@@ -664,6 +664,16 @@ def test_an_earlier_round_of_the_series_is_a_contact_of_its_parties():
         ("2026-01", ("country/ru", "country/us"), "held"), ("2026-02-14", ("country/ru", "country/us"), "held")]
 
 
+def test_a_round_noun_marked_earlier_is_an_earlier_round():
+    found = meetings(f"Vòng đàm phán giữa {RU} và {US} đã diễn ra tại [Muscat|L:place/muscat] hôm 14/2. Vòng đàm phán "
+                     "trước diễn ra hôm 20/1 cũng tại [Muscat|L:place/muscat].", date="2026-02-16")
+    assert sorted((m.date, tuple(sorted(m.participants))) for m in found) == [
+        ("2026-01-20", ("country/ru", "country/us")), ("2026-02-14", ("country/ru", "country/us"))]
+    # "trước khi" is a time, not a previous round
+    assert len(meetings(f"Vòng đàm phán giữa {RU} và {US} đã diễn ra tại [Muscat|L:place/muscat] hôm 14/2. Vòng đàm "
+                        "phán trước khi ký thỏa thuận kéo dài nhiều giờ.", date="2026-02-16")) == 1
+
+
 def test_an_earlier_round_without_a_series_is_nothing():
     assert meetings(f"Vòng đầu tiên của cuộc bầu cử tổng thống {US} diễn ra hồi tháng 1.") == []
 
