@@ -487,6 +487,8 @@ class Scanner:
                 if j == head_end and self.longest_cue(i, "delegation_head") == head_end:
                     return None  # "Phái đoàn Hamas", "phái đoàn Nga": the party itself
                 if labels & {COUNTRY, PLACE}:
+                    if end is not None and self._country_pair_at(j):
+                        return None  # "Ủy ban Hỗn hợp Việt Nam - Ấn Độ": a bilateral body, see _joint_body_name
                     # "Phái đoàn Mỹ ..." opening a sentence is a delegation,
                     # capitalised only by position.
                     if end is not None or not self.initial[i]:
@@ -558,8 +560,10 @@ class Scanner:
                 return False
             joint = joint or f in self.gaz.cue("joint_word")
             k += 1
-        if not joint or k == j:
-            return False
+        return joint and k > j and self._country_pair_at(k)
+
+    def _country_pair_at(self, k: int) -> bool:
+        """Two listed countries joined by a dash at token ``k`` ("Việt Nam - Ấn Độ")."""
         first = self._country_at(k)
         if first is None or first >= self.n or self.text[first] not in {"-", "–", "—"}:
             return False
@@ -1248,6 +1252,8 @@ class Scanner:
                                  or " ".join(self.folded[prev]).rstrip(".") in self.gaz.honorifics):
             return PERSON, "honorific"
         if pending:
+            if e - s == 1 and self._is_org_head(s) and e < self.n and not self.space[e] and not self.cap[e]:
+                return None, None  # "Chủ tịch Hội hữu nghị Việt Nam - Nhật Bản": a body's head, no name
             return PERSON, "title"
         if prev is not None and self._is_outlet_cue_end(prev):
             return ORG, "outlet_cue"

@@ -88,6 +88,13 @@ def test_a_numeral_before_a_bodys_head_names_no_body(nlp):
     assert "Bộ Quốc phòng" in ents(nlp, "Đại diện Bộ Quốc phòng tham dự.")
 
 
+def test_a_bilateral_body_named_after_two_countries_names_nothing(nlp):
+    found = ents(nlp, "Hai bộ trưởng đồng chủ trì Kỳ họp lần thứ 5 Ủy ban Hỗn hợp Lào - Thái Lan.")
+    assert sorted(found) == ["Lào", "Thái Lan"]
+    found = ents(nlp, "Phó Chủ tịch Hội hữu nghị Lào - Thái Lan Somchai Vong phát biểu.")
+    assert "Hội" not in found and found["Somchai Vong"][0] == "Person"
+
+
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):
     # "UBND" and "TP" spelled out give the key of the full name.
     short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")
