@@ -382,8 +382,9 @@ class Sentence:
 
     def _source_opener(self) -> list[tuple[int, int]]:
         """"Theo hãng tin AFP, ..." / "Theo phóng viên TTXVN tại Jakarta, ...": the
-        opening attribution is outside every clause of the sentence."""
+        opening attribution is outside every clause of the sentence, as is who
+        invited the subject ("Nhận lời mời của Thủ tướng X, ...")."""
         v = self.v
         lead = len(v.text) - len(v.text.lstrip())
-        m = cue_pattern(r"(?:<<source>>)\s[^,;.]{1,80},").match(self.ftext[v.start + lead:v.end])
+        m = cue_pattern(r"(?:<<invited_by>>|<<source>>)\s[^,;.]{1,80},").match(self.ftext[v.start + lead:v.end])
         return [(v.start + lead, v.start + lead + m.end())] if m else []

@@ -296,16 +296,28 @@ def resolved_time(sent: Sentence, t: TimeExpression) -> TimeExpression:
     "Cùng ngày" counts from the day last named as a contact's date, not from
     an arrival day named beside it ("người đến Hà Nội hôm 26/11") nor from
     a range of days ("từ 13 đến 15/11"); with no contact dated yet, from
-    the last day named; with none at all only the month of the article is
-    known. "Đầu tuần tới" is the month of that week's Monday.
+    the last day named. A day opening a later sentence ("Sáng 31/5, Thủ
+    tướng phát biểu ...") moves the story on, contact or not. With no day
+    named at all only the month of the article is known. "Đầu tuần tới" is
+    the month of that week's Monday.
     """
     value = t.value
     if value and is_previous_relative(t.text):
-        days = [day for at, day in sent.art.contact_days if at < t.start] or _days_before(sent, t)
-        value = _after_days(days[-1], _day_offset(t.text)) if days else value[:7]
+        days = sorted([(at, day) for at, day in sent.art.contact_days if at < t.start] + _fronted_days(sent, t)) \
+            or [(0, day) for day in _days_before(sent, t)]
+        value = _after_days(days[-1][1], _day_offset(t.text)) if days else value[:7]
     elif t.granularity == "week" and value and len(value) == 4:
         value = _week_month(sent, t) or value
     return replace(t, value=value)
+
+
+def _fronted_days(sent: Sentence, t: TimeExpression) -> list[tuple[int, str]]:
+    """(offset, value) of the days before ``t`` that open a sentence, followed by a comma."""
+    art = sent.art
+    opens = {v.start + len(v.text) - len(v.text.lstrip()) for v in art.views}
+    return [(x.start, x.value) for x in art.times
+            if x.end <= t.start and x.start in opens and x.granularity == "day" and x.value and not x.span
+            and not is_previous_relative(x.text) and art.ftext.startswith(",", x.end)]
 
 
 def _days_before(sent: Sentence, t: TimeExpression) -> list[str]:

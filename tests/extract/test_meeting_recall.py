@@ -696,3 +696,19 @@ def test_cung_ngay_with_its_own_day_dates_the_contact_by_that_day():
                      "[Anne Roy|P:person/anne-roy].", date="2026-03-13")
     dates = {m.participants[-1]: m.date for m in found}
     assert (dates["person/tom-reed"], dates["person/anne-roy"]) == ("2026-03-12", "2026-03-12")
+
+
+def test_a_day_opening_a_later_sentence_moves_cung_ngay_on():
+    found = meetings(f"{TT} {PUTIN} điện đàm với {TT} {US} {TRUMP} hôm 5/3. Sáng 6/3, {TT} {PUTIN} phát biểu trước "
+                     "Quốc hội. Chiều cùng ngày, ông [Vladimir Putin|P:person/vladimir-putin] tiếp [Đại sứ|T] "
+                     "[Pháp|C:country/fr] [Tom Reed|P:person/tom-reed]. Cũng trong ngày, ông "
+                     "[Vladimir Putin|P:person/vladimir-putin] gặp [Đại sứ|T] [Chile|C:country/cl] "
+                     "[Anne Roy|P:person/anne-roy].", date="2026-03-13")
+    dates = {m.participants[-1]: m.date for m in found}
+    assert (dates["person/tom-reed"], dates["person/anne-roy"]) == ("2026-03-06", "2026-03-06")
+
+
+def test_who_invited_the_traveller_stands_outside_the_clause():
+    m = only(f"Nhận lời mời của {TT} {US} {TRUMP}, {TT} {RU} {PUTIN} đã tới [Washington|L:place/washington] "
+             "hôm 5/3.", date="2026-03-13")
+    assert m.kind == "visit" and "person/vladimir-putin" in m.participants and "person/donald-trump" not in m.participants
