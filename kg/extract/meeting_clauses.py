@@ -117,7 +117,8 @@ class ClauseReader(Sentence):
         place, weak_place = mention_place(self, s, e, cs, ce, trigs)
         cancelled = bool(cue_pattern(r"\s*(?:\S+\s+){0,3}?(?:<<cancel>>)").match(self.ftext[e:ce]))
         if kind == VISIT and host is not None and place is None:
-            place, weak_place = host.key, s in self.travel  # a trip's goal, unless a visit noun names one
+            # a trip's goal, or only the host state: a city of it named by another report wins
+            place, weak_place = host.key, s in self.travel or host.label == COUNTRY
         org_summit = kind == "summit" and len(right) == 1 and len(right[0]) == 1 and \
             right[0][0].label == ORG and right[0][0].start - e <= 2  # "Hội nghị thượng đỉnh NATO"
         earlier = cue("earlier_round").fullmatch(norm(text)) is not None or (

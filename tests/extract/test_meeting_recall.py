@@ -712,3 +712,10 @@ def test_who_invited_the_traveller_stands_outside_the_clause():
     m = only(f"Nhận lời mời của {TT} {US} {TRUMP}, {TT} {RU} {PUTIN} đã tới [Washington|L:place/washington] "
              "hôm 5/3.", date="2026-03-13")
     assert m.kind == "visit" and "person/vladimir-putin" in m.participants and "person/donald-trump" not in m.participants
+
+
+def test_a_city_of_the_host_named_by_another_report_is_the_visits_venue():
+    m = only(f"{TT} {PUTIN} sẽ thăm [Trung Quốc|C:country/cn]. {TT} {PUTIN} sẽ có chuyến thăm cấp nhà nước tới "
+             "[Bắc Kinh|L:place/bac-kinh] từ ngày 10 đến 12/5.", date="2026-05-02")
+    assert (m.kind, m.place, m.date) == ("visit", "place/bac-kinh", "2026-05-10")
+    assert "country/cn" in m.participants
