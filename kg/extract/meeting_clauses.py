@@ -115,10 +115,11 @@ class ClauseReader(Sentence):
                                     r"(?:<<approx>>)?\s*\d+\s+<<times>>)(?!\w)").match(after))
         anaphoric = bool(cue_pattern(r"\s*(?:\S+\s+){0,2}?(?:<<anaphor>>)(?!\w)").match(self.ftext[e:min(ce, e + 25)]))
         place, weak_place = mention_place(self, s, e, cs, ce, trigs)
+        state_place = False
         cancelled = bool(cue_pattern(r"\s*(?:\S+\s+){0,3}?(?:<<cancel>>)").match(self.ftext[e:ce]))
         if kind == VISIT and host is not None and place is None:
-            # a trip's goal, or only the host state: a city of it named by another report wins
-            place, weak_place = host.key, s in self.travel or host.label == COUNTRY
+            place, weak_place = host.key, s in self.travel  # a trip's goal, unless a visit noun names one
+            state_place = not weak_place and host.label == COUNTRY
         org_summit = kind == "summit" and len(right) == 1 and len(right[0]) == 1 and \
             right[0][0].label == ORG and right[0][0].start - e <= 2  # "Hội nghị thượng đỉnh NATO"
         earlier = cue("earlier_round").fullmatch(norm(text)) is not None or (
@@ -129,7 +130,7 @@ class ClauseReader(Sentence):
         delegated = cue_pattern(r"[^,;.]{0,60}?(?:<<delegated_level>>)").match(self.ftext, e, v.end) is not None
         return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible or habitual,
                        False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,
-                       cancelled=cancelled, weak_place=weak_place, org_summit=org_summit, series=series, earlier=earlier,
+                       cancelled=cancelled, weak_place=weak_place, state_place=state_place, org_summit=org_summit, series=series, earlier=earlier,
                        delegated=delegated, tentative=tentative and not habitual)
 
     def _frame_end(self, s: int, e: int, we: int) -> int:

@@ -58,6 +58,7 @@ class Mention:
     view: SentView | None = None
     cancelled: bool = False
     weak_place: bool = False  # a trip's destination: any venue named elsewhere wins
+    state_place: bool = False  # only the state visited ("thăm Trung Quốc"): a city named elsewhere wins
     org_summit: bool = False  # "Hội nghị thượng đỉnh NATO": one organisation's summit
     purpose: bool = False  # the topic of the contact before it ("gặp X để thảo luận")
     series: bool = False  # the next of a series ("Vòng đàm phán tiếp theo", "Phiên họp lần thứ 13")
@@ -96,11 +97,12 @@ class Event:
         return None
 
     def place(self) -> str | None:
-        """The first venue of its mentions (real ones first, a trip's goal last)."""
-        for weak in (False, True):
+        """The first venue of its mentions (real ones first; the state visited,
+        then a trip's goal, last)."""
+        for weak, state in ((False, False), (False, True), (True, False)):
             for group in (self.real(), self.mentions):
                 for m in group:
-                    if m.place and m.weak_place == weak:
+                    if m.place and m.weak_place == weak and m.state_place == state:
                         return m.place
         return None
 
