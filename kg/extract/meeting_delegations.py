@@ -235,17 +235,21 @@ def host_pairs(art: ArticleFacts, events: list[Event], ev: Event, parties: list[
     for m in ev.real():
         if len(m.groups) != 2 or len(m.groups[0]) != 1 or len(m.groups[1]) < 2:
             continue
-        subject = m.groups[0][0].key
         guests = [a.key for a in m.groups[1] if a.kind == "actor" and a.label == PERSON]
+        # the subject may be a post the article resolved ("Chủ tịch nước đã gặp A và B")
+        rest = set(parties) - set(guests)
+        subject = m.groups[0][0].key or (next(iter(rest)) if len(rest) == 1 else None)
         if subject is None or len(guests) != len(m.groups[1]) or set(parties) != {subject, *guests}:
             continue
-        homes = {frozenset(art.countries_of(g)) for g in guests}
+        sideline = sideline_sentence(art, m.sent)
+        # on the sidelines an official of no state (the UN's Secretary-General) is a side of his own
+        homes = {frozenset(art.countries_of(g)) or (frozenset({g}) if sideline else frozenset()) for g in guests}
         if any(len(h) != 1 for h in homes) or any(h <= art.countries_of(subject) for h in homes):
             continue
         if len(homes) == 1:
             if not _visiting(events, ev, subject, next(iter(next(iter(homes))))):
                 continue
-        elif len(homes) != len(guests) or not sideline_sentence(art, m.sent):
+        elif len(homes) != len(guests) or not sideline:
             continue  # guests of several states: bilateral talks on a gathering's sidelines
         return [[subject, g] for g in guests]
     return [parties]

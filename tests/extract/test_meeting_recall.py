@@ -719,3 +719,12 @@ def test_a_city_of_the_host_named_by_another_report_is_the_visits_venue():
              "[Bắc Kinh|L:place/bac-kinh] từ ngày 10 đến 12/5.", date="2026-05-02")
     assert (m.kind, m.place, m.date) == ("visit", "place/bac-kinh", "2026-05-10")
     assert "country/cn" in m.participants
+
+
+def test_a_post_meeting_a_un_official_and_a_minister_on_the_sidelines_has_two_meetings(nlp):
+    found = _pipeline_meetings(nlp, "Thủ tướng Lê Văn An đã tới New York để tham dự Phiên thảo luận chung cấp cao "
+                               "của Đại hội đồng Liên hợp quốc. Bên lề phiên họp, Thủ tướng đã gặp Tổng Thư ký Liên "
+                               "hợp quốc Ana Kovac và Ngoại trưởng Pháp Jean Roux.", "2026-09-25")
+    # the general debate is no talks; each guest is a meeting of its own
+    assert sorted(sorted(m.participants) for m in found) == [
+        ["person/ana-kovac", "person/le-van-an"], ["person/jean-roux", "person/le-van-an"]]
