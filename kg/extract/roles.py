@@ -219,8 +219,12 @@ class _SentenceRoles:
             return False
         return _full(self.p.station, self.gap(self.items[j - 1].end, self.items[j].start))
 
-    def group_ending_at(self, end: int, owner_ok: bool = True):
+    def group_ending_at(self, end: int, owner_ok: bool = True, closed: bool = False):
         """Parse a post group whose text ends right before offset ``end``.
+
+        ``closed``: the name after the group is closed by a comma, so a comma
+        before it opens an apposition wherever it stands ("tiếp Ngoại trưởng
+        Mỹ, ông X, tại Tokyo").
 
         Returns ``(first_title_index, title_text, owner_item, group_start,
         title_end)`` or None. The owner is the first organisation after the
@@ -286,7 +290,7 @@ class _SentenceRoles:
             # "Trợ lý Tổng thống Nga, ông X" is an apposition only where a
             # designation can start; "Sau khi tiếp Ngoại trưởng Mỹ, ông X" is not
             lead = fold_for_match(self.v.between(self.v.start, t_start))
-            if not self.p.chain_opener_end.search(lead):
+            if not self.p.chain_opener_end.search(lead) and not closed:
                 return None
         title = self.v.between(t_start, t_end).strip()
         return first, title, (owners[0] if owners else None), t_start, t_end
@@ -295,7 +299,7 @@ class _SentenceRoles:
     def prenominal(self, k: int) -> list[RoleHit]:
         person = self.items[k]
         hits: list[RoleHit] = []
-        grp = self.group_ending_at(person.start)
+        grp = self.group_ending_at(person.start, closed=re.match(r"\s*,", self.gap(person.end, self.v.end)) is not None)
         if grp is None:
             return hits
         first, title, owner, t_start, t_end = grp
@@ -319,9 +323,10 @@ class _SentenceRoles:
                 lead = fold_for_match(self.v.between(self.v.start, t_start))
                 opener = self.p.chain_opener_end.search(lead) is not None
                 no_chain = self.p.no_chain_end.search(lead) is not None
-                # but a royal rank ending the clause is no second person:
-                # "hội đàm với Ngoại trưởng Brunei, Hoàng tử X." is the prince's post
-                royal = len(hits) == 1 and _post_category(hits[0].title) == "royal" and re.match(
+                # but a royal or military rank ending the clause is no second person:
+                # "hội đàm với Ngoại trưởng Brunei, Hoàng tử X." is the prince's post,
+                # "tiếp Tư lệnh Hạm đội Mỹ, Đô đốc X, tại Manila" the admiral's
+                royal = len(hits) == 1 and _post_category(hits[0].title) in ("royal", "military") and re.match(
                     r"\s*(?:[.,;:)]|$)", self.v.between(person.end, self.v.end)) is not None
                 if not opener and (no_chain or (owner is not None and not royal)):
                     break

@@ -95,6 +95,12 @@ def test_a_bilateral_body_named_after_two_countries_names_nothing(nlp):
     assert "Hội" not in found and found["Somchai Vong"][0] == "Person"
 
 
+def test_the_indo_pacific_written_with_india_is_one_region(nlp):
+    assert ents(nlp, "Mỹ thúc đẩy chiến lược Ấn Độ - Thái Bình Dương.")["Ấn Độ - Thái Bình Dương"][0] == "Place"
+    found = ents(nlp, "Tư lệnh Bộ Chỉ huy Ấn Độ - Thái Bình Dương John Miller tới Manila.")
+    assert found["Bộ Chỉ huy Ấn Độ - Thái Bình Dương"][0] == "Organization" and "Ấn Độ" not in found
+
+
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):
     # "UBND" and "TP" spelled out give the key of the full name.
     short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")

@@ -40,6 +40,13 @@ CASES = [
     # ... but the subject of the next clause is someone else
     ("Sau khi tiếp [Ngoại trưởng|T] [Mỹ|C:country/us], [Thái tử|T] [Mohammed bin Salman|P:person/mohammed-bin-salman] "
      "đã phát biểu.", {("person/mohammed-bin-salman", "Thái tử", None)}),
+    # a military rank after a comma, the name closed by a comma: the same person
+    ("Ông [Lê Văn An|P] đã tiếp [Tư lệnh|T] [Hạm đội 7|O:org/ham-doi-7] của [Mỹ|C:country/us], [Đô đốc|T] "
+     "[John Miller|P:person/john-miller], tại Đà Nẵng.",
+     {("person/john-miller", "Đô đốc", None), ("person/john-miller", "Tư lệnh", "org/ham-doi-7")}),
+    # a post, then "ông" and a name closed by a comma: an apposition wherever it stands
+    ("Thủ tướng đã tiếp [Ngoại trưởng|T] [Pháp|C:country/fr], ông [Jean Roux|P:person/jean-roux], tại Tokyo.",
+     {("person/jean-roux", "Ngoại trưởng", "country/fr")}),
     # a post described instead of owned: "the host country's president"
     ("Hội nghị do [Tổng thống|T] nước chủ nhà [Santiago Peña|P:person/santiago-pena] chủ trì.",
      {("person/santiago-pena", "Tổng thống", None)}),
