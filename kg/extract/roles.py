@@ -97,6 +97,7 @@ class _Patterns:
     side_list_gap: re.Pattern[str]
     copula: re.Pattern[str]
     after_tail: re.Pattern[str]
+    predicate_lead: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +142,7 @@ def _patterns() -> _Patterns:
             rf"(?:\s|[,()]|(?:{_alt('side_list')})(?!\w)|(?:{hon})(?!\w))*", re.I),
         copula=re.compile(rf"\s*(?:,\s*)?(?:{_alt('copula')})\s*", re.I),
         after_tail=re.compile(rf"\s*(?:[,;.:)!?\-–—]|$|(?:{_alt('qualifier')}|tại|ở)\s)", re.I),
+        predicate_lead=re.compile(rf"\s*(?:{_alt('predicate_lead')})(?!\w)", re.I),
     )
 
 
@@ -370,7 +372,8 @@ class _SentenceRoles:
             names_next = nxt is not None and nxt.label == PERSON and _full(
                 self.p.before_person, self.gap(end, nxt.start))
             tail = strip_parens(self.v.between(end, self.v.end))
-            if tail_ok.match(fold_for_match(tail)) or (hits and not names_next):
+            if tail_ok.match(fold_for_match(tail)) or (hits and not names_next) or (
+                    owner is not None and not names_next and self.p.predicate_lead.match(tail)):
                 hits.append(hit)  # the last of a list, unless it is the next name's post
             return hits
 

@@ -47,6 +47,10 @@ CASES = [
     # a post, then "ông" and a name closed by a comma: an apposition wherever it stands
     ("Thủ tướng đã tiếp [Ngoại trưởng|T] [Pháp|C:country/fr], ông [Jean Roux|P:person/jean-roux], tại Tokyo.",
      {("person/jean-roux", "Ngoại trưởng", "country/fr")}),
+    # a post with its owner after a name, the predicate right after it: the name's post
+    ("[Đại tướng|T] [Lê Văn An|P:person/le-van-an], [Bộ trưởng|T] [Bộ Quốc phòng Lào|O:org/la-mod] đã hội đàm "
+     "với ông [Jean Roux|P:person/jean-roux].",
+     {("person/le-van-an", "Đại tướng", None), ("person/le-van-an", "Bộ trưởng", "org/la-mod")}),
     # a post described instead of owned: "the host country's president"
     ("Hội nghị do [Tổng thống|T] nước chủ nhà [Santiago Peña|P:person/santiago-pena] chủ trì.",
      {("person/santiago-pena", "Tổng thống", None)}),
