@@ -88,7 +88,7 @@ class ClauseReader(Sentence):
                 fronted = cue_pattern(r"(?<!\w)(?:<<relative_link>>)\s+$").search(before)
                 if fronted:
                     left = self._clause_subject(cs, ce, s, e, cs + fronted.start())
-        elif tlink and sum(len(g) for g in right) < 2:
+        elif tlink and sum(len(g) for g in right) < 2 and not self._bodys_gathering(e, right, tlink):
             # "Sau cuộc gặp với X, <subject> ...": the main clause's subject met X
             left = self._clause_subject(cs, ce, s, e, cs + tlink.start())
         elif len(right) == 1:
@@ -374,6 +374,14 @@ class ClauseReader(Sentence):
         named = [a for a in self.atoms if a.kind == "actor" and a.label == PERSON and a.end <= before
                  and visitor[0].key in self.art.countries_of(a.key or "")]
         return named[-1:] or visitor
+
+    def _bodys_gathering(self, e: int, right: list[list[Atom]], tlink: re.Match[str]) -> bool:
+        """"A và B gặp nhau tại Hội nghị Cấp cao SCO": a body's own gathering
+        after a venue preposition is where the clause's contact was held, a
+        summit of that body, not a contact of the clause's subject."""
+        if not cue_pattern(r"(?:<<place_prep>>)\s").match(tlink.group()):
+            return False
+        return len(right) == 1 and len(right[0]) == 1 and right[0][0].label == ORG and right[0][0].start - e <= 2
 
     def _visitor_of_trip_before(self, cs: int, s: int, trigs) -> list[Atom]:
         """"ông mong chờ chuyến thăm Trung Quốc và cuộc hội đàm với X": a meeting

@@ -728,3 +728,12 @@ def test_a_post_meeting_a_un_official_and_a_minister_on_the_sidelines_has_two_me
     # the general debate is no talks; each guest is a meeting of its own
     assert sorted(sorted(m.participants) for m in found) == [
         ["person/ana-kovac", "person/le-van-an"], ["person/jean-roux", "person/le-van-an"]]
+
+
+def test_a_bodys_gathering_after_a_venue_preposition_is_where_the_contact_was_held(nlp):
+    found = _pipeline_meetings(nlp, "Thủ tướng Lào Sonexay Siphandone và Thủ tướng Thái Lan Anutin Charnvirakul đã gặp "
+                               "nhau tại Hội nghị Cấp cao ASEAN năm 2025 ở Kuala Lumpur.", "2026-05-15")
+    parties = sorted((m.kind, tuple(sorted(m.participants))) for m in found)
+    assert ("meeting", ("person/anutin-charnvirakul", "person/sonexay-siphandone")) in parties
+    # the summit is the body's own, not a contact of the two leaders
+    assert all(m.participants == ["org/asean"] for m in found if m.kind == "summit")
