@@ -200,6 +200,8 @@ class _SentenceRoles:
         it = self.items[j]
         before = self.v.between(self.v.start, it.start)
         m = search_end(self.p.title_prefix_end, fold_for_match(before), cue_words("role", "title_prefix"))
+        if m and before[m.start()].islower() and not re.search(r"(?:^|[,;:(\-–—])\s*$", before[:m.start()]):
+            return it.start  # a word's last syllable: "chính quyền Tổng thống X" is his administration
         return self.v.start + m.start() if m else it.start
 
     def _local_owner(self, j: int) -> bool:

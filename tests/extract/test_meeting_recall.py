@@ -737,3 +737,10 @@ def test_a_bodys_gathering_after_a_venue_preposition_is_where_the_contact_was_he
     assert ("meeting", ("person/anutin-charnvirakul", "person/sonexay-siphandone")) in parties
     # the summit is the body's own, not a contact of the two leaders
     assert all(m.participants == ["org/asean"] for m in found if m.kind == "summit")
+
+
+def test_a_past_verb_before_truoc_says_nothing_of_the_later_gatherings_status():
+    found = meetings(f"Cuộc điện đàm diễn ra một tuần trước Hội nghị thượng đỉnh [G7|O:org/g7] dự kiến tổ chức tại "
+                     "[Alberta|L:place/alberta].", date="2026-10-15")
+    summit = next(m for m in found if m.kind == "summit")
+    assert (summit.participants, summit.status) == (["org/g7"], "planned")

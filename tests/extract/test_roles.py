@@ -51,6 +51,10 @@ CASES = [
     ("[Đại tướng|T] [Lê Văn An|P:person/le-van-an], [Bộ trưởng|T] [Bộ Quốc phòng Lào|O:org/la-mod] đã hội đàm "
      "với ông [Jean Roux|P:person/jean-roux].",
      {("person/le-van-an", "Đại tướng", None), ("person/le-van-an", "Bộ trưởng", "org/la-mod")}),
+    # "quyền" ending the word "chính quyền" is no prefix of the post after it
+    ("Ông [Jean Roux|P:person/jean-roux] cho biết chính quyền [Tổng thống|T] [Mỹ|C:country/us] "
+     "[John Miller|P:person/john-miller] muốn đàm phán.",
+     {("person/john-miller", "Tổng thống", "country/us")}),
     # a post described instead of owned: "the host country's president"
     ("Hội nghị do [Tổng thống|T] nước chủ nhà [Santiago Peña|P:person/santiago-pena] chủ trì.",
      {("person/santiago-pena", "Tổng thống", None)}),
