@@ -142,11 +142,22 @@ def mention_place(sent: Sentence, s, e, cs, ce, trigs) -> tuple[str | None, bool
         if pred is not None:
             found = venue_after_prep(sent, pred.end(), nxt)
     if found is None:
-        found = _relative_venue(sent, s)
+        found = _relative_venue(sent, s) or (None if _is_visit(trigs, s) else _fronted_venue(sent, cs, trigs))
     if found is not None:
         return found, False
     goal = _trip_goal(sent, s, cs, trigs)
     return goal, goal is not None
+
+
+def _fronted_venue(sent: Sentence, cs: int, trigs) -> str | None:
+    """"Tại Amman, ông X đã hội kiến A và hội đàm với B": a venue fronted
+    before the clause's first predicate is where each of them was held (a
+    visit is not: it goes to a state, whatever building the contact was in)."""
+    first = min((a for a, _b, _k in trigs if a >= cs), default=None)
+    if first is None:
+        return None
+    fronted = cue_pattern(r"^\W*(?:[^,;]{0,30},\s*)?(?:<<place_prep>>)\s[^,;]{1,60},").match(sent.gap(cs, first))
+    return venue_after_prep(sent, cs, cs + fronted.end()) if fronted else None
 
 
 def _relative_venue(sent: Sentence, s: int) -> str | None:

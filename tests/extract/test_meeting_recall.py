@@ -744,3 +744,11 @@ def test_a_past_verb_before_truoc_says_nothing_of_the_later_gatherings_status():
                      "[Alberta|L:place/alberta].", date="2026-10-15")
     summit = next(m for m in found if m.kind == "summit")
     assert (summit.participants, summit.status) == (["org/g7"], "planned")
+
+
+def test_a_fronted_venue_is_where_each_coordinated_contact_was_held():
+    found = meetings(f"Chiều 4/3, tại [Amman|L:place/amman], {TT} {PUTIN} đã hội kiến [Quốc vương|T] "
+                     "[Abdullah II|P:person/abdullah-ii] và hội đàm với [Ngoại trưởng|T] [Ayman Safadi|P:person/ayman-safadi].",
+                     date="2026-03-05")
+    assert sorted((m.participants[-1], m.place) for m in found) == [
+        ("person/abdullah-ii", "place/amman"), ("person/ayman-safadi", "place/amman")]
