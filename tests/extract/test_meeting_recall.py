@@ -752,3 +752,13 @@ def test_a_fronted_venue_is_where_each_coordinated_contact_was_held():
                      date="2026-03-05")
     assert sorted((m.participants[-1], m.place) for m in found) == [
         ("person/abdullah-ii", "place/amman"), ("person/ayman-safadi", "place/amman")]
+
+
+def test_a_week_before_the_contact_just_dated_and_a_return_trip():
+    found = meetings(f"{TT} {PUTIN} tiếp {TT} {TRUMP} tại [Tehran|L:place/tehran] ngày 21/5. Trước đó một tuần, "
+                     f"{TT} {PUTIN} đã hội đàm với [Ngoại trưởng|T] {UA} [Andrii Sybiha|P:person/andrii-sybiha] tại "
+                     "[Rome|L:place/rome].", date="2026-05-22")
+    assert {m.participants[-1]: m.date for m in found}["person/andrii-sybiha"] == "2026-05-14"
+    found = meetings(f"{TT} {TRUMP} đã tới {RU} hôm 20/5. {TT} {TRUMP} cho biết ông sẽ quay lại "
+                     "[Moskva|L:place/moskva] vào tháng 6.", date="2026-05-22")
+    assert ("visit", "planned", "2026-06") in {(m.kind, m.status, m.date) for m in found}
