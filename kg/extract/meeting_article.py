@@ -17,6 +17,7 @@ from kg.extract.participants import (
     cue_regex,
     entity_keys,
     fold_for_match,
+    home_state,
     known_affiliations,
     lexicon,
     norm,
@@ -130,11 +131,13 @@ class ArticleFacts:
         return sorted(keys, key=lambda k: -self.salience.get(k, 0))
 
     def holder_before(self, title: str, offset: int) -> str | None:
-        """The holder of ``title`` named last before ``offset`` ("Tổng Thư ký" alone)."""
+        """The holder of ``title`` named last before ``offset`` ("Tổng Thư ký" alone);
+        of the home state's, if the article named holders for several states."""
         t = norm(title)
         holders = {r.person for r in self.roles if norm(r.title) == t}
         before = [k for pos, k in self.person_mentions if pos < offset and k in holders]
-        return before[-1] if before else None
+        home = [k for k in before if home_state() in self.countries_of(k)]
+        return (home or before)[-1] if before else None
 
     def holders_of(self, title: str, owner: str) -> list[str]:
         """The people named with a post of the kind of ``title`` for ``owner``, in

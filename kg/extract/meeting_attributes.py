@@ -34,6 +34,8 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
             continue  # inside the trigger
         if m.end() <= s or m.start() < s:
             dist = max(0, s - m.end())
+        elif re.search(r"(?<!\w)và\s*$", sent.gap(e, m.start())):
+            continue  # "cũng gặp X và dự kiến phát biểu ...": the next predicate's
         else:
             dist = m.start() - e + 2  # cues before the trigger win ties
         found.append((dist, st, strength, m))

@@ -171,6 +171,17 @@ def title_categories() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def home_state() -> str | None:
+    """Key of the ``home_state`` of ``role_cues.tsv`` (see there), from ``countries.tsv``."""
+    names = {norm(n) for n in role_cues().get("home_state", [])}
+    for row in lexicon("countries"):
+        key = (_variants(row.get("key"))[:1] or [""])[0]
+        if key and names & {norm(n) for n in _variants(row.get("name")) + _variants(row.get("variants"))}:
+            return key if "/" in key else f"country/{key}"
+    return None
+
+
+@lru_cache(maxsize=None)
 def capital_countries() -> dict[str, str]:
     """Folded capital name -> country key, from ``countries.tsv``.
 

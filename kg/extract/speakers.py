@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.extract.participants import home_state
 from kg.extract.speaker_phrases import (Phrase, aside_end, at_boundary, function_word,
                                         parse_phrase)
 from kg.extract.speech_text import Actor, Text
@@ -178,14 +179,16 @@ class Speakers:
         if ph.generic and not quals:
             return None
         specific = "" if ph.generic else " ".join(ph.title_words)
-        best = None
+        best, best_home = None, False
         for p in self.profiles:
             if p.pos >= pos or p.caption or not quals <= p.orgs:
                 continue
             if specific and f" {specific} " not in f" {p.title} ":
                 continue
-            if best is None or p.pos > best.pos:
-                best = p
+            # a bare post is the home state's holder, if one was named ("Thủ tướng" alone)
+            home = not quals and home_state() in p.orgs
+            if best is None or (home, p.pos) > (best_home, best.pos):
+                best, best_home = p, home
         return best.key if best else None
 
     def note_speaker(self, pos: int, key: str) -> None:

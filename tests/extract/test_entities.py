@@ -156,6 +156,11 @@ def test_compound_and_deputy_titles(nlp):
     assert found["Ana Torres"][0] == "Person"
 
 
+def test_executive_and_standing_belong_to_the_title(nlp):
+    text = "Thủ tướng tiếp Chủ tịch điều hành Diễn đàn Kinh tế thế giới Lars Berg và Phó Chủ tịch thường trực Quốc hội Lê Văn An."
+    assert titles(nlp, text)[1:] == ["Chủ tịch điều hành", "Phó Chủ tịch thường trực"]
+
+
 def test_interim_acting_and_elect_belong_to_the_title(nlp):
     text = ("Thủ tướng lâm thời Nepal Sushila Karki tiếp Tổng thống đắc cử Chile José Kast, "
             "sau đó điện đàm với Tổng thống tạm quyền Peru Ana Quispe.")

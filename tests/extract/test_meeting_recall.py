@@ -762,3 +762,20 @@ def test_a_week_before_the_contact_just_dated_and_a_return_trip():
     found = meetings(f"{TT} {TRUMP} đã tới {RU} hôm 20/5. {TT} {TRUMP} cho biết ông sẽ quay lại "
                      "[Moskva|L:place/moskva] vào tháng 6.", date="2026-05-22")
     assert ("visit", "planned", "2026-06") in {(m.kind, m.status, m.date) for m in found}
+
+
+def test_a_bare_post_is_the_home_states_holder_when_several_states_have_one(nlp):
+    doc = nlp.make_doc("Chiều 24/6, tại Thiên Tân, Thủ tướng Việt Nam Lê Văn An đã gặp Thủ tướng Trung Quốc "
+                       "Lý Cường. Thủ tướng đề nghị hai bên đẩy nhanh kết nối đường sắt. Cùng ngày, Thủ "
+                       "tướng tiếp Giám đốc điều hành Ngân hàng Thế giới Jean Roux.")
+    doc._.article_date = "2026-06-25"
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert {tuple(sorted(m.participants)) for m in doc._.meetings} == {
+        ("person/le-van-an", "person/ly-cuong"), ("person/jean-roux", "person/le-van-an")}
+    assert [s.speaker for s in doc._.statements] == ["person/le-van-an"]
+
+
+def test_a_status_cue_opening_the_next_predicate_is_not_the_contacts():
+    m = only(f"{TT} {PUTIN} cũng gặp {TT} {TRUMP} và dự kiến phát biểu trước Quốc hội.", date="2026-06-25")
+    assert m.status == "held"
