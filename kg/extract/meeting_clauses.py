@@ -88,6 +88,9 @@ class ClauseReader(Sentence):
                 fronted = cue_pattern(r"(?<!\w)(?:<<relative_link>>)\s+$").search(before)
                 if fronted:
                     left = self._clause_subject(cs, ce, s, e, cs + fronted.start())
+                elif not re.sub(r"[\W_]", "", self.gap(self.v.start, s)):
+                    # "Tiếp X ngày 27/3, Thủ tướng Y đề nghị ...": the verb opens the sentence
+                    left = self._clause_subject(cs, ce, s, e, s)
         elif tlink and sum(len(g) for g in right) < 2 and not self._bodys_gathering(e, right, tlink):
             # "Sau cuộc gặp với X, <subject> ...": the main clause's subject met X
             left = self._clause_subject(cs, ce, s, e, cs + tlink.start())

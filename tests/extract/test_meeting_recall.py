@@ -779,3 +779,8 @@ def test_a_bare_post_is_the_home_states_holder_when_several_states_have_one(nlp)
 def test_a_status_cue_opening_the_next_predicate_is_not_the_contacts():
     m = only(f"{TT} {PUTIN} cũng gặp {TT} {TRUMP} và dự kiến phát biểu trước Quốc hội.", date="2026-06-25")
     assert m.status == "held"
+
+
+def test_a_contact_verb_opening_the_sentence_has_the_subject_after_the_comma():
+    m = only(f"Tiếp {TT} {TRUMP} ngày 27/3, {TT} {PUTIN} đề nghị hai nước sớm nối lại đối thoại.", date="2026-03-28")
+    assert (sorted(m.participants), m.date) == (["person/donald-trump", "person/vladimir-putin"], "2026-03-27")
