@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.extract.meeting_article import LEADER_CATEGORIES, ArticleFacts
 from kg.extract.meeting_model import Atom, Event, Mention
 from kg.extract.meeting_vocab import cue, cue_pattern, family
-from kg.extract.participants import PERSON, PLACE, capital_countries, norm, title_categories
+from kg.extract.participants import PERSON, PLACE, TITLE, capital_countries, norm, title_categories
 
 
 def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Mention) -> list[str]:
@@ -71,7 +71,10 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             last = [x for x in ev.mentions if len(x.parties) >= 2]
             parties = last[-1].parties if last else ev.parties
             if a.group == "sides":
-                sides = _sides_of(parties, art, mention.delegated)
+                # "Bộ trưởng Ngoại giao hai nước": the sides' officials, unnamed, are their states
+                titled = mention.view is not None and any(
+                    it.label == TITLE and 0 <= a.start - it.end <= 1 for it in mention.view.items)
+                sides = _sides_of(parties, art, mention.delegated or titled)
                 if len(sides) > 2 and cue("pair").match(art.ftext, a.start, a.end):
                     # "hai nước" after a reception by a third state: the pair that met
                     pairs = [_sides_of(x.parties, art) for x in reversed(ev.mentions)]

@@ -784,3 +784,10 @@ def test_a_status_cue_opening_the_next_predicate_is_not_the_contacts():
 def test_a_contact_verb_opening_the_sentence_has_the_subject_after_the_comma():
     m = only(f"Tiếp {TT} {TRUMP} ngày 27/3, {TT} {PUTIN} đề nghị hai nước sớm nối lại đối thoại.", date="2026-03-28")
     assert (sorted(m.participants), m.date) == (["person/donald-trump", "person/vladimir-putin"], "2026-03-27")
+
+
+def test_the_sides_officials_unnamed_are_their_states():
+    found = meetings(f"{TT} {RU} {PUTIN} đã tiếp {TT} {US} {TRUMP} hôm 2/4. Trước đó, [Bộ trưởng Ngoại giao|T] hai "
+                     "nước đã có cuộc tham vấn chính trị lần thứ ba.", date="2026-04-03")
+    assert sorted(tuple(sorted(m.participants)) for m in found) == [
+        ("country/ru", "country/us"), ("person/donald-trump", "person/vladimir-putin")]
