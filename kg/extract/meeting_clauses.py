@@ -226,7 +226,8 @@ class ClauseReader(Sentence):
         ):
             groups = groups[:-1]
         if not groups:
-            return self._speaker_subject(cs, s) or self._shared_subject(s, trigs) or self._coordinated_subject(cs, s)
+            return self._speaker_subject(cs, s) or self._shared_subject(s, trigs) or self._coordinated_subject(cs, s) \
+                or self._traveller_of_purpose(cs, s, trigs)
         g = groups[-1]
         # a trip's verb ("sang Doha hội đàm") and an aside share the subject
         between = [b for a, b, _ in trigs if g[-1].end <= a and b <= s and a not in self.travel
@@ -254,6 +255,15 @@ class ClauseReader(Sentence):
                 return first
             return []
         return g
+
+    def _traveller_of_purpose(self, cs: int, s: int, trigs) -> list[Atom]:
+        """"Ông X cho biết sẽ trở lại Tehran vào tháng 6 để gặp Y": the contact a
+        trip is made for has the traveller as subject."""
+        trips = [(a, b) for a, b, _k in trigs if cs <= a and b <= s and a in self.travel]
+        if not trips or not cue_pattern(r"(?:<<purpose>>)\s*$").search(self.gap(trips[-1][1], s)):
+            return []
+        a = trips[-1][0]
+        return self._left_group(cs, a, [t for t in trigs if t[1] <= a])
 
     def _shared_subject(self, s: int, trigs) -> list[Atom]:
         """"A hội kiến B, sau đó hội kiến C": a verb after a sequence word

@@ -19,7 +19,7 @@ from functools import lru_cache
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_model import Atom
 from kg.extract.phrase_patterns import search_end
-from kg.extract.meeting_vocab import CALL, VISIT, cue, cue_pattern, status_regex, trigger_regex
+from kg.extract.meeting_vocab import CALL, VISIT, cue, cue_pattern, reporting_verbs, status_regex, trigger_regex
 from kg.extract.participants import COUNTRY, PLACE, TITLE, capital_countries, meeting_cues, norm
 
 
@@ -126,7 +126,13 @@ def _traveller_before(sent: Sentence, s: int) -> bool:
     before = [a for a in sent.atoms if a.end <= s and a.kind in ("actor", "title", "post", "leader", "pronoun")]
     if not before:
         return False
-    return _only_adverbs(sent, before[-1].end, s, times=True) or _sent_delegation(sent, before[-1].end, s) is not None
+    a0 = before[-1].end
+    if _only_adverbs(sent, a0, s, times=True) or _sent_delegation(sent, a0, s) is not None:
+        return True
+    # "Ông X cho biết sẽ tới Tehran": the speaker travels
+    verb = next(iter(sent.find(reporting_verbs(), a0, s)), None)
+    return verb is not None and _only_adverbs(sent, a0, verb.start(), times=True) \
+        and _only_adverbs(sent, verb.end(), s, times=False)
 
 
 def _sent_delegation(sent: Sentence, a0: int, s: int) -> re.Match[str] | None:

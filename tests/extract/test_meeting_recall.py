@@ -791,3 +791,11 @@ def test_the_sides_officials_unnamed_are_their_states():
                      "nước đã có cuộc tham vấn chính trị lần thứ ba.", date="2026-04-03")
     assert sorted(tuple(sorted(m.participants)) for m in found) == [
         ("country/ru", "country/us"), ("person/donald-trump", "person/vladimir-putin")]
+
+
+def test_a_speaker_travels_and_meets_whom_the_trip_is_for():
+    found = meetings(f"{TT} {PUTIN} đã tới {UA} hôm 20/5. {TT} {TRUMP} cho biết sẽ tới [Kiev|L:place/kiev] vào tháng 6 "
+                     f"để gặp [Tổng thống|T] {UA} [Volodymyr Zelensky|P:person/volodymyr-zelensky].", date="2026-05-22")
+    kinds = {(m.kind, tuple(sorted(m.participants)), m.date) for m in found}
+    assert ("visit", ("country/ua", "person/donald-trump"), "2026-06") in kinds
+    assert ("meeting", ("person/donald-trump", "person/volodymyr-zelensky"), "2026-06") in kinds
