@@ -1110,7 +1110,8 @@ class Scanner:
             dateline = after is not None and self.text[after] in {"-", "–", "—"}
             if close > k + 2 and close < len(items) and self.text[items[close].start] == ")" and not dateline:
                 s, e = items[k + 2].start, items[close - 1].end
-                if looks_foreign(self.span_text(s, e)):
+                # a lone acronym is no local name: it abbreviates (above) or names another thing
+                if looks_foreign(self.span_text(s, e)) and not (close == k + 3 and is_acronym(self.text[s])):
                     mentions.append(Mention(s, e, m.label, m.key, "local_name", 0.9))
                     return close
         return k

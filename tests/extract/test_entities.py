@@ -101,6 +101,12 @@ def test_the_indo_pacific_written_with_india_is_one_region(nlp):
     assert found["Bộ Chỉ huy Ấn Độ - Thái Bình Dương"][0] == "Organization" and "Ấn Độ" not in found
 
 
+def test_a_lone_acronym_after_a_place_is_no_local_name_of_it(nlp):
+    found = ents(nlp, "Hai nước họp Cơ chế tham vấn về Biển Đông (BCM) tại Hạ Môn.")
+    assert "BCM" not in found and found["Biển Đông"][0] == "Place"
+    assert ents(nlp, "Hai bên hội đàm tại Dinh Tổng thống (Istana Merdeka).")["Istana Merdeka"][0] == "Place"
+
+
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):
     # "UBND" and "TP" spelled out give the key of the full name.
     short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")
