@@ -172,8 +172,8 @@ class EventBuilder:
                 continue  # a deputies' dialogue is not the leaders' meeting of the same two states
             raw = _jaccard(set(parties), set(ev.parties))
             kin = ev.family == family(m.kind)
-            if not kin and raw < 1.0:
-                continue  # a contact of another kind only when the group is exactly its parties
+            if not kin and raw < 1.0 and not (told and set(parties) <= set(ev.parties)):
+                continue  # a contact of another kind only when the group is exactly (or among) its parties
             sides = _jaccard(self._sides(parties), self._sides(ev.parties))
             if min(len(self._sides(parties)), len(self._sides(ev.parties))) < 2:
                 sides = raw  # one-sided: countries say nothing about who met

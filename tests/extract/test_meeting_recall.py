@@ -799,3 +799,10 @@ def test_a_speaker_travels_and_meets_whom_the_trip_is_for():
     kinds = {(m.kind, tuple(sorted(m.participants)), m.date) for m in found}
     assert ("visit", ("country/ua", "person/donald-trump"), "2026-06") in kinds
     assert ("meeting", ("person/donald-trump", "person/volodymyr-zelensky"), "2026-06") in kinds
+
+
+def test_what_the_sides_discussed_belongs_to_the_call_even_with_more_parties_named(nlp):
+    found = _pipeline_meetings(nlp, "Ngoại trưởng Lào điện đàm với Ngoại trưởng Thái Lan.\nBộ trưởng Ngoại giao Lào "
+                               "Somsak Vong đã điện đàm với người đồng cấp Thái Lan Anan Chai tối 11/3. Hai bên thảo "
+                               "luận về tình hình khu vực.", "2026-03-12")
+    assert [m.kind for m in found] == ["call"]
