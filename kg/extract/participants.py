@@ -170,14 +170,20 @@ def title_categories() -> dict[str, str]:
     return out
 
 
+def _row_key(row: dict, prefix: str) -> str | None:
+    """A lexicon row's entity key, with its type prefix ("vn" -> "country/vn")."""
+    key = (_variants(row.get("key"))[:1] or [""])[0]
+    return (key if "/" in key else f"{prefix}/{key}") if key else None
+
+
 @lru_cache(maxsize=None)
 def home_state() -> str | None:
     """Key of the ``home_state`` of ``role_cues.tsv`` (see there), from ``countries.tsv``."""
     names = {norm(n) for n in role_cues().get("home_state", [])}
     for row in lexicon("countries"):
-        key = (_variants(row.get("key"))[:1] or [""])[0]
+        key = _row_key(row, "country")
         if key and names & {norm(n) for n in _variants(row.get("name")) + _variants(row.get("variants"))}:
-            return key if "/" in key else f"country/{key}"
+            return key
     return None
 
 
@@ -189,10 +195,9 @@ def capital_countries() -> dict[str, str]:
     """
     out = {}
     for row in lexicon("countries"):
-        key = (_variants(row.get("key"))[:1] or [""])[0]
+        key = _row_key(row, "country")
         if not key:
             continue
-        key = key if "/" in key else f"country/{key}"
         for cap in _variants(row.get("capitals")):
             out[norm(cap)] = key
     return out
@@ -203,10 +208,10 @@ def org_countries() -> dict[str, str]:
     """Organisation key -> country key (``organizations.tsv`` ``country`` column)."""
     out = {}
     for row in lexicon("organizations"):
-        key = (_variants(row.get("key"))[:1] or [""])[0]
+        key = _row_key(row, "org")
         country = (_variants(row.get("country"))[:1] or [""])[0]
         if key and country and len(country) <= 3:
-            out[key if "/" in key else f"org/{key}"] = f"country/{country}"
+            out[key] = f"country/{country}"
     return out
 
 
@@ -375,10 +380,10 @@ def strip_parens(text: str) -> str:
 def _keyed(name: str, prefix: str, column: str) -> dict[str, str]:
     out = {}
     for row in lexicon(name):
-        key = (_variants(row.get("key"))[:1] or [""])[0]
+        key = _row_key(row, prefix)
         value = (_variants(row.get(column))[:1] or [""])[0]
         if key and value:
-            out[key if "/" in key else f"{prefix}/{key}"] = value
+            out[key] = value
     return out
 
 
