@@ -689,23 +689,22 @@ def test_strengthening_dialogue_reports_no_contact():
     assert meetings(f"{TT} {RU} {PUTIN} và {TT} {US} {TRUMP} nhất trí tăng cường đối thoại và kiểm soát bất đồng.") == []
 
 
-def test_cung_ngay_with_its_own_day_dates_the_contact_by_that_day():
-    found = meetings(f"{TT} {PUTIN} điện đàm với {TT} {US} {TRUMP} hôm 5.3. Cùng ngày 12.3, [Ngoại trưởng|T] {RU} "
-                     "[Sergey Lavrov|P:person/sergey-lavrov] đã tiếp [Đại sứ|T] [Pháp|C:country/fr] [Tom Reed|P:person/tom-reed]. "
-                     "Lúc 13h cùng ngày, ông [Sergey Lavrov|P:person/sergey-lavrov] gặp [Đại sứ|T] [Chile|C:country/cl] "
-                     "[Anne Roy|P:person/anne-roy].", date="2026-03-13")
-    dates = {m.participants[-1]: m.date for m in found}
-    assert (dates["person/tom-reed"], dates["person/anne-roy"]) == ("2026-03-12", "2026-03-12")
-
-
-def test_a_day_opening_a_later_sentence_moves_cung_ngay_on():
-    found = meetings(f"{TT} {PUTIN} điện đàm với {TT} {US} {TRUMP} hôm 5/3. Sáng 6/3, {TT} {PUTIN} phát biểu trước "
-                     "Quốc hội. Chiều cùng ngày, ông [Vladimir Putin|P:person/vladimir-putin] tiếp [Đại sứ|T] "
-                     "[Pháp|C:country/fr] [Tom Reed|P:person/tom-reed]. Cũng trong ngày, ông "
-                     "[Vladimir Putin|P:person/vladimir-putin] gặp [Đại sứ|T] [Chile|C:country/cl] "
-                     "[Anne Roy|P:person/anne-roy].", date="2026-03-13")
-    dates = {m.participants[-1]: m.date for m in found}
-    assert (dates["person/tom-reed"], dates["person/anne-roy"]) == ("2026-03-06", "2026-03-06")
+@pytest.mark.parametrize("text, day", [
+    # "Cùng ngày 12.3" names its own day
+    (f"{TT} {PUTIN} điện đàm với {TT} {US} {TRUMP} hôm 5.3. Cùng ngày 12.3, [Ngoại trưởng|T] {RU} "
+     "[Sergey Lavrov|P:person/sergey-lavrov] đã tiếp [Đại sứ|T] [Pháp|C:country/fr] [Tom Reed|P:person/tom-reed]. "
+     "Lúc 13h cùng ngày, ông [Sergey Lavrov|P:person/sergey-lavrov] gặp [Đại sứ|T] [Chile|C:country/cl] "
+     "[Anne Roy|P:person/anne-roy].", "2026-03-12"),
+    # a day opening a later sentence moves "cùng ngày" on; "cũng trong ngày" is that day
+    (f"{TT} {PUTIN} điện đàm với {TT} {US} {TRUMP} hôm 5/3. Sáng 6/3, {TT} {PUTIN} phát biểu trước "
+     "Quốc hội. Chiều cùng ngày, ông [Vladimir Putin|P:person/vladimir-putin] tiếp [Đại sứ|T] "
+     "[Pháp|C:country/fr] [Tom Reed|P:person/tom-reed]. Cũng trong ngày, ông "
+     "[Vladimir Putin|P:person/vladimir-putin] gặp [Đại sứ|T] [Chile|C:country/cl] "
+     "[Anne Roy|P:person/anne-roy].", "2026-03-06"),
+])
+def test_cung_ngay_counts_from_the_day_the_story_is_at(text, day):
+    dates = {m.participants[-1]: m.date for m in meetings(text, date="2026-03-13")}
+    assert (dates["person/tom-reed"], dates["person/anne-roy"]) == (day, day)
 
 
 def test_who_invited_the_traveller_stands_outside_the_clause():
