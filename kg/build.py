@@ -94,8 +94,7 @@ def build(
     else:
         results = extract_local(items, then=render)
     with staged(out) as store, ArticleOutputs.staged(out) as per_article:
-        events = EventIndex.from_store(store)
-        with store.loader() as loader:
+        with EventIndex.from_store(store) as events, store.loader() as loader:
             for result in tqdm(results, unit=" items", disable=None if progress is None else not progress):
                 if isinstance(result, Problem):
                     (summary.skipped if result.skipped else summary.warnings).append(result)

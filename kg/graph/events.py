@@ -17,6 +17,7 @@ contradicts (the planned summit of one article is the held one of the next).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -28,6 +29,21 @@ from kg.graph.mapping import MEETING_CLASS
 from kg.graph.store import GraphStore
 
 _KIND_NAME = {str(v): k for k, v in MEETING_CLASS.items()}
+
+
+def _statements(text: str) -> dict[str, str]:
+    """The named statements of an SQL file: each follows a ``-- name: NAME`` line."""
+    named: dict[str, list[str]] = {}
+    lines: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("-- name:"):
+            lines = named.setdefault(line.removeprefix("-- name:").strip(), [])
+        elif not line.startswith("--"):
+            lines.append(line)
+    return {name: "\n".join(body).strip() for name, body in named.items()}
+
+
+_SQL = _statements((files("kg.graph") / "queries" / "event_index.sql").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -80,18 +96,26 @@ class EventIndex:
     vague call with no date or place) is filed nowhere. Reading every claim
     with a shared participant instead made a corpus's build quadratic, since
     such vague reports pile up under the leaders they name.
+
+    The index lives in a private SQLite database on disk (deleted when the
+    index is closed or collected) with a bounded page cache: it must remember
+    every article's claims to resolve later reports, and held in Python that
+    grew the build's memory by about 1.7 KB per article.
     """
 
     def __init__(self) -> None:
-        # Many articles report one event in the same words; a claim (a report
-        # without its article) is kept once, with the articles making it, and
-        # an article keeps only its claims (the same objects): a few hundred
-        # bytes per article on a corpus where most reports repeat.
-        self._reports: dict[str, list[Report]] = {}  # article id -> its claims
-        self._holders: dict[Report, set[str]] = {}
-        self._claims: dict[Report, Report] = {}  # each claim -> the one object kept for it
-        self._buckets: dict[tuple[str, ...], dict[Report, None]] = {}  # key -> claims filed under it
-        self._reporters: dict[str, set[str]] = {}  # event IRI -> articles reporting it
+        # "" is SQLite's private temporary database: in memory up to the cache size, then on disk.
+        self._db = sqlite3.connect("", isolation_level=None)
+        self._db.executescript(_SQL["schema"])
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> EventIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @classmethod
     def from_store(cls, store: GraphStore) -> EventIndex:
@@ -118,26 +142,29 @@ class EventIndex:
 
     def put(self, article_id: str, reports: list[Report]) -> None:
         """Record an article's reports, replacing what it had before."""
-        for claim in self._reports.pop(article_id, []):
-            self._reporters.get(claim.iri, set()).discard(article_id)
-            holders = self._holders.get(claim)
-            if holders is not None:
-                holders.discard(article_id)
-                if not holders:
-                    del self._holders[claim], self._claims[claim]
-                    for key in _filed_under(claim):
-                        del self._buckets[key][claim]
-        claims = []
-        for report in reports:
-            self._reporters.setdefault(report.iri, set()).add(article_id)
-            claim = self._claims.setdefault(_claim(report), _claim(report))
-            if claim not in self._holders:
-                self._holders[claim] = set()
-                for key in _filed_under(claim):
-                    self._buckets.setdefault(key, {})[claim] = None
-            self._holders[claim].add(article_id)
-            claims.append(claim)
-        self._reports[article_id] = claims
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            old = [c for (c,) in db.execute(_SQL["claims_of_article"], (article_id,))]
+            db.execute(_SQL["drop_article"], (article_id,))
+            for claim in old:
+                if db.execute(_SQL["is_held"], (claim,)).fetchone() is None:
+                    db.execute(_SQL["drop_claim_keys"], (claim,))
+                    db.execute(_SQL["drop_claim"], (claim,))
+            for report in reports:
+                row = (report.iri, report.kind, _SEP.join(sorted(report.participants)),
+                       report.date or "", report.place or "")
+                found = db.execute(_SQL["find_claim"], row).fetchone()
+                if found is None:
+                    claim = db.execute(_SQL["add_claim"], row).lastrowid
+                    db.executemany(_SQL["file_claim"], [(_SEP.join(key), claim) for key in _filed_under(report)])
+                else:
+                    claim = found[0]
+                db.execute(_SQL["hold_claim"], (article_id, claim))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def assign(self, article_id: str, meetings: list[Meeting]) -> list[URIRef]:
         """IRIs for an article's meetings: an existing event's, or a new one.
@@ -151,26 +178,34 @@ class EventIndex:
             probe = Report("", article_id, meeting.kind,
                            frozenset(str(iris.actor(p)) for p in meeting.participants),
                            meeting.date, str(iris.actor(meeting.place)) if meeting.place else None)
-            claims = {claim for key in _looked_up(probe) for claim in self._buckets.get(key, ())
-                      if len(holders := self._holders[claim]) > 1 or article_id not in holders}
-            candidates = [r for r in claims if same_event(probe, r)]
+            candidates = [r for r in self._claims_under(_looked_up(probe), article_id) if same_event(probe, r)]
             iri = min(candidates, key=lambda r: r.iri).iri if candidates else self._new_iri(article_id, number)
             result.append(URIRef(iri))
             reports.append(Report(iri, article_id, probe.kind, probe.participants, probe.date, probe.place))
         self.put(article_id, reports)
         return result
 
+    def _claims_under(self, keys: list[tuple[str, ...]], article_id: str) -> list[Report]:
+        """The claims filed under ``keys`` that some other article makes."""
+        if not keys:
+            return []
+        rows = self._db.execute(_SQL["claims_under"].format(keys=", ".join("?" * len(keys))),
+                                [*(_SEP.join(key) for key in keys), article_id])
+        return [Report(iri, "", kind, frozenset(people.split(_SEP)) if people else frozenset(),
+                       date or None, place or None) for iri, kind, people, date, place in rows]
+
     def _new_iri(self, article_id: str, number: int) -> str:
         """The article's own IRI for a new event, unless other articles still report
         an event under it (the article, built again, no longer matches its own
         earlier event): then the first free variant."""
         iri, variant = str(iris.fact("meeting", article_id, number)), 1
-        while len(others := self._reporters.get(iri, set())) > 1 or others - {article_id}:
+        while self._db.execute(_SQL["reported_by_others"], (iri, article_id)).fetchone() is not None:
             variant += 1
             iri = str(iris.fact("meeting", article_id, f"{number}-{variant}"))
         return iri
 
 
+_SEP = "\x1f"  # a unit separator: in no IRI, no date
 def _filed_under(claim: Report) -> list[tuple[str, ...]]:
     """The keys a claim is found by: every way :func:`same_event` can accept it."""
     if claim.kind == "summit":
