@@ -270,8 +270,32 @@ def assign_dates(sent: Sentence, mentions: list[Mention], trigs) -> None:
             o.date = m.date
             by_front.add(id(o))
     for m in candidates:
+        if m.date is None and (t := _opening_day(sent, m)) is not None:
+            m.date = resolved_time(sent, t)
+            ceremony = sent.find(cue("ceremony"), t.end, m.start)
+            if m.place is None and ceremony:  # "A đón B tại X, sau đó ...": also at X
+                m.place = venue_after_prep(sent, ceremony[0].end(), m.start)
+    for m in candidates:
         if m.date is None and (m.groups or m.visitor):
             m.date = _sibling_date(sent, m, candidates, trigs)
+
+
+# How far into a sentence its fronted time may start ("Chiều ngày 1/9, ...").
+FRONT = 12
+
+
+def _opening_day(sent: Sentence, m: Mention) -> TimeExpression | None:
+    """"Sáng 26/5, A đón B tại X, sau đó hai nhà lãnh đạo hội đàm": the day
+    the sentence opens with dates the next act of the same occasion, cut off
+    from it by a comma and "sau đó" but with no time of its own."""
+    start, _text = sent.v.trimmed()
+    times = [t for t in sent.art.times if start <= t.start and t.end <= m.start]
+    if not times or times[0].start > start + FRONT or times[0].granularity != "day" or times[0].span \
+            or not dates_contact(sent.ftext, sent.v.start, times[0]):
+        return None
+    if len(times) > 1 or not re.match(r"\s*,", sent.gap(times[0].end, m.start)):
+        return None
+    return times[0] if cue_pattern(r",\s*(?:<<next_step>>)\s").search(sent.gap(times[0].end, m.start)) else None
 
 
 def _ahead_if_planned(sent: Sentence, m: Mention, t: TimeExpression) -> TimeExpression:

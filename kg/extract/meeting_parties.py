@@ -92,7 +92,9 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
         persons = [x for x in art.atoms_of(view.index) if x.kind == "actor" and x.label == PERSON
                    and x.end <= a.start]
         if persons:
-            return [persons[-1].key]
+            # "A tiếp B, sau đó ông điện đàm với C": the next act is the subject's
+            sequel = cue_pattern(r"(?<!\w)(?:<<sequence>>)\s+$").search(art.ftext, view.start, a.start)
+            return [(_main_subject(art, view.index, persons) if sequel else persons[-1]).key]
         opens = not art.ftext[view.start:a.start].strip()
         for back in range(1, 3):
             idx = view.index - back

@@ -17,14 +17,10 @@ from functools import lru_cache
 
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_atoms import Sentence
-from kg.extract.meeting_attributes import dates_contact, resolved_time, venue_after_prep
+from kg.extract.meeting_attributes import FRONT, dates_contact, resolved_time, venue_after_prep
 from kg.extract.meeting_merge import EventBuilder
 from kg.extract.meeting_model import Mention
 from kg.extract.meeting_vocab import cue, cue_pattern, trigger_regex
-
-# How far into a sentence its fronted time may start ("Chiều ngày 1/9, ...").
-_FRONT = 12
-
 
 @lru_cache(maxsize=1)
 def _sequel_lead():
@@ -71,7 +67,7 @@ def _fronted_day(reader: Sentence) -> str | None:
     """The day a sentence opens with, if it is one."""
     start, _text = reader.v.trimmed()
     for t in reader.art.times:
-        if t.start < start or t.start > start + _FRONT or t.end > reader.v.end:
+        if t.start < start or t.start > start + FRONT or t.end > reader.v.end:
             continue
         if not dates_contact(reader.ftext, reader.v.start, t):
             return None

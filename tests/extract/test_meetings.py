@@ -472,6 +472,33 @@ def test_arrival_and_state_visit_are_one_visit_and_dates_the_talks_after_it():
         {"person/lee-jae-myung", "person/luong-cuong"}, "2025-09-03", "place/phu-chu-tich")
 
 
+def test_next_act_of_the_same_occasion_takes_the_opening_day_and_the_ceremony_venue():
+    doc = ("Tối 14/10, [Tổng thống|T] [Chile|C:country/cl] [Gabriel Boric|P:person/gabriel-boric] đã tới "
+           "[Hà Nội|L:place/ha-noi], bắt đầu chuyến thăm cấp nhà nước [Việt Nam|C:country/vn].\n"
+           "Sáng 15/10, [Chủ tịch nước|T] [Lương Cường|P:person/luong-cuong] chủ trì lễ đón chính thức "
+           "[Tổng thống|T] Boric tại [Phủ Chủ tịch|L:place/phu-chu-tich], sau đó hai nhà lãnh đạo hội đàm.")
+    talks = {m.kind: m for m in meetings(doc, date="2026-10-16")}["talks"]
+    assert (_keys(talks), talks.date, talks.place) == (
+        {"person/gabriel-boric", "person/luong-cuong"}, "2026-10-15", "place/phu-chu-tich")
+
+
+def test_next_act_with_a_time_of_its_own_keeps_it():
+    found = meetings("Sáng 15/10, [Thủ tướng|T] [Nguyễn Văn An|P:person/nguyen-van-an] tiếp [Đại sứ|T] "
+                     "[Chile|C:country/cl] [Pablo Soto|P:person/pablo-soto], sau đó chiều 16/10 ông sẽ điện đàm "
+                     "với [Thủ tướng|T] [Lào|C:country/la] [Sonexay Siphandone|P:person/sonexay-siphandone].",
+                     date="2026-10-15")
+    assert sorted((m.kind, m.date) for m in found) == [("call", "2026-10-16"), ("meeting", "2026-10-15")]
+
+
+def test_pronoun_after_a_sequence_link_is_the_subject_of_the_sentence():
+    found = {m.kind: m for m in meetings(
+        "Chiều 3/4, [Thủ tướng|T] [Nguyễn Văn An|P:person/nguyen-van-an] tiếp [Đại sứ|T] [Nhật Bản|C:country/jp] "
+        "[Ito Naoki|P:person/ito-naoki], sau đó ông điện đàm với [Thủ tướng|T] [Lào|C:country/la] "
+        "[Sonexay Siphandone|P:person/sonexay-siphandone].", date="2026-04-04")}
+    assert _keys(found["call"]) == {"person/nguyen-van-an", "person/sonexay-siphandone"}
+    assert found["call"].date == "2026-04-03"
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
