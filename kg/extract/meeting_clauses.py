@@ -189,16 +189,15 @@ class ClauseReader(Sentence):
 
     def _right_groups(self, e: int, ce: int, is_np: bool, kind: str, limit: int | None = None) -> list[list[Atom]]:
         stop = min(ce, limit) if limit else ce
-        for cat in ("scope_end", "predicate"):  # only the first of each counts
-            m = cue(cat).search(self.ftext, e, stop)
+        # Only the first of each counts, outside a post: "với Đặc phái viên Mỹ
+        # về Trung Đông X" is no topic. A venue ends the party list, unless a
+        # party list follows "giữa"; the "tại" of a post ("Đại sứ Việt Nam tại
+        # Nhật Bản X") is no venue.
+        for cat in ("scope_end", "predicate", "place_prep"):
+            m = next((m for m in self.find(cue(cat), e, stop)
+                      if not any(a.start < m.start() < a.end for a in self.atoms)), None)
             if m:
                 stop = m.start()
-        # a venue ends the party list, unless a party list follows "giữa"; the
-        # "tại" of a post ("Đại sứ Việt Nam tại Nhật Bản X") is no venue
-        m = next((m for m in self.find(cue("place_prep"), e, stop)
-                  if not any(a.start < m.start() < a.end for a in self.atoms)), None)
-        if m:
-            stop = min(stop, m.start())
         out: list[list[Atom]] = []
         for g in self.groups(e, stop):
             gap = strip_parens(self.gap(e if not out else out[-1][-1].end, g[0].start))

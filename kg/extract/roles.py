@@ -86,6 +86,7 @@ class _Patterns:
     link_end: re.Pattern[str]
     station: re.Pattern[str]
     owner_qualifier: re.Pattern[str]
+    remit: re.Pattern[str]
     counterpart_end: re.Pattern[str]
     side_start: re.Pattern[str]
     side_end: re.Pattern[str]
@@ -126,6 +127,7 @@ def _patterns() -> _Patterns:
         link_end=re.compile(rf"\s+(?:{_alt('title_link')})$", re.I),
         station=re.compile(rf"\s*(?:{_alt('station_link')})\s*", re.I),
         owner_qualifier=re.compile(rf"\s+(?:{_alt('qualifier')})(?:\s+[^\W\d_]+){{1,6}}\s*", re.I),
+        remit=re.compile(rf"\s+(?:{_alt('qualifier')})(?:\s+[^\W\d_]+){{0,3}}\s+", re.I),
         counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
         side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
         side_end=re.compile(rf"(?:{_alt('side')})\s*$", re.I),
@@ -216,6 +218,14 @@ class _SentenceRoles:
         return m.group("unit") is not None or norm(self.v.between(self.items[j - 1].start, self.items[j - 1].end)) \
             in _local_posts()
 
+    def _remit(self, j: int) -> bool:
+        """A named remit after a post's owner: "(Đặc phái viên) Mỹ về Trung
+        Đông", "Liên hợp quốc về vấn đề Syria"."""
+        if j < 1 or self.items[j].label not in (PLACE, COUNTRY, ORG) or self.items[j - 1].label not in _OWNER:
+            return False
+        gap = self.gap(self.items[j - 1].end, self.items[j].start)
+        return gap == gap.lower() and _full(self.p.remit, gap)
+
     def _station(self, j: int) -> bool:
         """A place after "tại"/"ở" that follows a post's owner ("Hoa Kỳ tại TP
         Hồ Chí Minh")."""
@@ -243,6 +253,8 @@ class _SentenceRoles:
         if owner_ok and self.items[j].label in _OWNER and self.p.owner_qualifier.fullmatch(tail) \
                 and tail == tail.lower():
             end = self.items[j].end  # "Thứ trưởng Quốc phòng Mỹ phụ trách chính sách X": the post's remit
+        if owner_ok and self._remit(j) and _full(self.p.before_person, tail):
+            end, j = self.items[j - 1].end, j - 1  # "Đặc phái viên Mỹ về Trung Đông X": the remit is a name
         if owner_ok and self._station(j) and _full(self.p.before_person, self.gap(self.items[j].end, end)):
             # "Tổng Lãnh sự Hoa Kỳ tại TP Hồ Chí Minh X": the city is where the
             # post is held; the owner is written before it

@@ -499,6 +499,13 @@ def test_pronoun_after_a_sequence_link_is_the_subject_of_the_sentence():
     assert found["call"].date == "2026-04-03"
 
 
+def test_a_remit_inside_the_partners_post_is_no_topic():
+    m = only("[Thủ tướng|T] [Qatar|C:country/qa] [Ali Hamad|P:person/ali-hamad] đã điện đàm với [Đặc phái viên|T] "
+             "[Mỹ|C:country/us] về [Trung Đông|L:place/trung-dong] [Tom Reed|P:person/tom-reed] về Gaza.",
+             date="2026-02-04")
+    assert (m.kind, _keys(m)) == ("call", {"person/ali-hamad", "person/tom-reed"})
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "

@@ -122,6 +122,11 @@ CASES = [
     # a remit after the owner ("phụ trách ...") stands between the post and the name
     ("[Thứ trưởng Quốc phòng|T] [Mỹ|C:country/us] phụ trách chính sách [Tom Reed|P:person/tom-reed] phát biểu.",
      {("person/tom-reed", "Thứ trưởng Quốc phòng", "country/us")}),
+    # a named remit after the owner ("về Trung Đông") stands there too
+    ("[Đặc phái viên|T] [Mỹ|C:country/us] về [Trung Đông|L:place/trung-dong] [Tom Reed|P:person/tom-reed] phát biểu.",
+     {("person/tom-reed", "Đặc phái viên", "country/us")}),
+    ("[Đặc phái viên|T] [Liên hợp quốc|O:org/un] về vấn đề [Yemen|C:country/ye] [Hans Lund|P:person/hans-lund] "
+     "phát biểu.", {("person/hans-lund", "Đặc phái viên", "org/un")}),
     # the city where a consul serves is no owner: the country before it is
     ("[Tổng Lãnh sự|T] [Hoa Kỳ|C:country/us] tại [TP Hồ Chí Minh|L:place/tp-hcm] [Susan Gray|P] phát biểu.",
      {("person/susan-gray", "Tổng Lãnh sự", "country/us")}),

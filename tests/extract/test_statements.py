@@ -66,6 +66,9 @@ ENTS = {
     "Gaza": ("Place", "place/gaza"),
     "Hamas": ("Organization", "org/hamas"),
     "Washington": ("Country", "country/us"),
+    "Tom Reed": ("Person", "person/tom-reed"),
+    "Trung Đông": ("Place", "place/trung-dong"),
+    "Yemen": ("Country", "country/ye"),
 }
 
 
@@ -117,6 +120,15 @@ def test_title_name_subject_with_date_and_rang():
     assert brief(stmts) == [("person/vuong-nghi", "indirect",
                              "Bắc Kinh ủng hộ đối thoại giữa các bên")]
     assert stmts[0].verb == "nhấn mạnh" and stmts[0].act == "emphasis"
+
+
+@pytest.mark.parametrize("text", [
+    "Đặc phái viên Mỹ về Trung Đông Tom Reed cho biết hai bên đã nhất trí về một lệnh ngừng bắn.",
+    "Theo Đặc phái viên Liên hợp quốc về vấn đề Yemen Tom Reed, hai bên đã nhất trí về một lệnh ngừng bắn.",
+])
+def test_a_post_with_a_named_remit_is_the_speakers(text):
+    stmts = run(text)
+    assert [(s.speaker, s.text) for s in stmts] == [("person/tom-reed", "hai bên đã nhất trí về một lệnh ngừng bắn")]
 
 
 def test_theo_title_resolves_to_the_holder_named_earlier():
