@@ -23,7 +23,10 @@ def sideline_context(art: ArticleFacts, b: EventBuilder) -> None:
     """Give each sideline contact lacking a day or venue those of its gathering."""
     for ev in b.events:
         lacks_place = ev.place() is None and ev.inherited_place is None
-        lacks_date = ev.date() is None and ev.inherited_date is None
+        # "Tại cuộc gặp, hai bên nhất trí ... trong năm nay": a year or month
+        # said later is no day of its own
+        vague = ev.date() is not None and len(ev.date()) < 10
+        lacks_date = (ev.date() is None or vague) and ev.inherited_date is None
         if not (lacks_place or lacks_date):
             continue
         # a mention naming both sides, not one joined as an anaphor ("gần 20
@@ -34,7 +37,7 @@ def sideline_context(art: ArticleFacts, b: EventBuilder) -> None:
         place, day = _gathering_setting(art, m)
         if lacks_place and place:
             ev.inherited_place = place
-        if lacks_date and day:
+        if lacks_date and day and (ev.date() is None or day.startswith(ev.date())):
             ev.inherited_date = day
 
 

@@ -89,7 +89,9 @@ def find_meetings(doc: Doc, views: list[SentView] | None = None, roles: list[Rol
 
 def _meeting(art: ArticleFacts, b: EventBuilder, ev: Event, parties: list[str]) -> Meeting:
     real = ev.real()
-    date = ev.date() or ev.inherited_date
+    date, inherited = ev.date(), ev.inherited_date
+    if inherited and (date is None or inherited.startswith(date)):
+        date = inherited  # none of its own, or a day within its own month or year
     if date is None:
         for m in real:
             for j in m.linked:

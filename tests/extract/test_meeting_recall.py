@@ -92,6 +92,15 @@ def test_sideline_meeting_takes_the_day_and_city_of_the_gathering():
     assert (m.date, m.place) == ("2025-10-26", "place/kuala-lumpur")
 
 
+def test_a_year_said_later_of_a_sideline_meeting_gives_way_to_the_gatherings_day():
+    found = meetings("Hội nghị Cấp cao [ASEAN|O:org/asean] lần thứ 47 diễn ra ngày 26/10 tại "
+                     f"[Kuala Lumpur|L:place/kuala-lumpur]. Bên lề hội nghị, {PMC} đã gặp {MARCOS}. "
+                     "Tại cuộc gặp, hai bên nhất trí thúc đẩy các chuyến thăm cấp cao trong năm nay.",
+                     date="2025-10-27")
+    m = next(m for m in found if "person/ferdinand-marcos-jr" in m.participants)
+    assert (m.date, m.place) == ("2025-10-26", "place/kuala-lumpur")
+
+
 def test_meeting_in_the_framework_of_a_forum_named_as_an_organisation():
     m = only("[Diễn đàn Kinh tế Thế giới|O:org/wef] khai mạc sáng 20/1 tại [Davos|L:place/davos]. "
              f"Trong khuôn khổ diễn đàn, {PMC} đã hội kiến {MARCOS}.")
