@@ -321,6 +321,10 @@ class ClauseReader(Sentence):
     def _clause_subject(self, cs: int, ce: int, s: int, e: int, link_start: int) -> list[Atom]:
         """Subject of the clause holding "sau/trước/trong <meeting noun>"."""
         before = [g for g in self.groups(cs, link_start)]
+        rel = [m for m in self.find(cue("relative"), cs, link_start) if not cue("not_relative").match(self.ftext, m.start())]
+        inner = [g for g in before if rel and g[0].start >= rel[-1].end()]
+        if inner:
+            return inner[0]  # "... mà các nhà lãnh đạo hai nước đạt được trong cuộc điện đàm"
         if before:
             return before[0]
         # fronted adjunct: "Sau cuộc gặp với X, <subject> ..."

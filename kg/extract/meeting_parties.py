@@ -45,7 +45,7 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             out = []
             for mem in a.members:
                 keys = resolve_atom(mem, art, events, mention)
-                if a.group == "leaders":
+                if a.group in ("leaders", "state_leaders"):
                     keys = [art.leader_of(k) or k if k.startswith("country/") else k for k in keys]
                 out += keys
             return out
@@ -60,7 +60,7 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
                 return persons
             named = _pair_named_before(art, mention, a)  # "A đón B ... Ngay sau lễ đón, hai nhà lãnh đạo"
             return named or art.leaders()[:2]
-        if a.group == "sides":
+        if a.group in ("sides", "state_leaders"):
             pool = prev  # "hai bên" is the latest contact, whatever its kind
         pool = pool or prev
         if pool:
@@ -70,15 +70,17 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             # the parties of its latest mention, not of the whole story
             last = [x for x in ev.mentions if len(x.parties) >= 2]
             parties = last[-1].parties if last else ev.parties
-            if a.group == "sides":
+            if a.group in ("sides", "state_leaders"):
                 # "Bộ trưởng Ngoại giao hai nước": the sides' officials, unnamed, are their states
                 titled = mention.view is not None and any(
                     it.label == TITLE and 0 <= a.start - it.end <= 1 for it in mention.view.items)
-                sides = _sides_of(parties, art, mention.delegated or titled)
+                sides = _sides_of(parties, art, mention.delegated or titled or a.group == "state_leaders")
                 if len(sides) > 2 and cue("pair").match(art.ftext, a.start, a.end):
                     # "hai nước" after a reception by a third state: the pair that met
                     pairs = [_sides_of(x.parties, art) for x in reversed(ev.mentions)]
                     sides = next((p for p in pairs if len(p) == 2), sides)
+                if a.group == "state_leaders":
+                    return [art.leader_of(k) or k if k.startswith("country/") else k for k in sides]
                 return sides
             persons = [k for k in parties if k.startswith("person/")]
             if len(persons) >= 2:

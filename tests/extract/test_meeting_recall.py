@@ -814,3 +814,17 @@ def test_what_the_sides_discussed_belongs_to_the_call_even_with_more_parties_nam
                                "Somsak Vong đã điện đàm với người đồng cấp Thái Lan Anan Chai tối 11/3. Hai bên thảo "
                                "luận về tình hình khu vực.", "2026-03-12")
     assert [m.kind for m in found] == ["call"]
+
+
+@pytest.mark.parametrize("named, expected", [
+    ("", {"country/us", "country/cn"}),  # no head of state named: the two states
+    (f"{TT} {US} {TRUMP} và [Chủ tịch|T] [Trung Quốc|C:country/cn] [Tập Cận Bình|P:person/xi-jinping] "
+     "từng gặp nhau tại [Busan|L:place/busan]. ", {"person/donald-trump", "person/xi-jinping"}),
+])
+def test_a_call_inside_a_relative_clause_is_its_subjects_the_leaders_of_the_two_states(named, expected):
+    found = meetings(named + "[Bộ trưởng Tài chính|T] [Mỹ|C:country/us] [Scott Bessent|P:person/scott-bessent] và "
+                     "[Phó Thủ tướng|T] [Trung Quốc|C:country/cn] [Hà Lập Phong|P:person/he-lifeng] đã đàm phán "
+                     "tại [London|L:place/london] ngày 10/6. Ông Bessent cho biết hai bên đã nhất trí thực hiện "
+                     "đồng thuận mà các nhà lãnh đạo hai nước đạt được trong cuộc điện đàm hôm 5/6.", date="2026-06-11")
+    call = next(m for m in found if m.kind == "call")
+    assert (set(call.participants), call.date) == (expected, "2026-06-05")
