@@ -15,7 +15,7 @@ from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_attributes import assign_dates, mention_place, mention_status, settle_tentative
 from kg.extract.meeting_model import Atom, Mention
 from kg.extract.meeting_triggers import find_triggers
-from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs, words
+from kg.extract.meeting_vocab import VISIT, WEAK, cue, cue_pattern, reporting_verbs, words
 from kg.extract.participants import COUNTRY, ORG, PERSON, PLACE, meeting_cues, norm, place_kinds, strip_parens
 from kg.extract.phrase_patterns import search_end
 
@@ -130,6 +130,8 @@ class ClauseReader(Sentence):
             and cue_pattern(r"\s+(?:<<earlier_mark>>)(?:\s*[,.;]|\s+(?:<<earlier_follow>>)(?!\w))").match(self.ftext, e, ce)
             is not None)
         series = earlier or bool(cue_pattern(r"\s*(?:<<next_round>>)").match(self.ftext, e, ce))
+        if earlier and status != "held":
+            status, strength = "held", WEAK  # "Vòng đàm phán trước": its "trước" tells no plan
         delegated = cue_pattern(r"[^,;.]{0,60}?(?:<<delegated_level>>)").match(self.ftext, e, v.end) is not None
         return Mention(v.index, s, e, text, kind, groups, None, place, status, strength, possible or habitual,
                        False, generic and not anaphoric, anaphoric, recency, host, visitor, view=v,

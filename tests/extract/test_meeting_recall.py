@@ -683,6 +683,14 @@ def test_a_round_noun_marked_earlier_is_an_earlier_round():
                         "phán trước khi ký thỏa thuận kéo dài nhiều giờ.", date="2026-02-16")) == 1
 
 
+def test_a_plan_after_an_earlier_round_does_not_borrow_its_venue():
+    found = meetings(f"Phái đoàn {RU} và {US} đã đàm phán tại [London|L:place/london] ngày 10/6. Vòng đàm phán trước "
+                     "giữa hai bên diễn ra tại [Geneva|L:place/geneva] vào tháng 5. Hai bên dự kiến sẽ gặp lại vào "
+                     "tháng 8.", date="2026-06-11")
+    assert sorted((m.date, m.place, m.status) for m in found) == [
+        ("2026-05", "place/geneva", "held"), ("2026-06-10", "place/london", "held"), ("2026-08", None, "planned")]
+
+
 def test_an_earlier_round_without_a_series_is_nothing():
     assert meetings(f"Vòng đầu tiên của cuộc bầu cử tổng thống {US} diễn ra hồi tháng 1.") == []
 
