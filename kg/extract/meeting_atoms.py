@@ -188,8 +188,9 @@ class Sentence:
         if m and not re.search(rf"{plural}\s+\S+\s*\S*\s*$", lead[: m.start() + 12], re.I) \
                 and not re.search(rf"{plural}\s*$", lead[: m.start()], re.I):
             return Atom(v.start + m.start(), it.end, "leader", it.key, it.label, core=it.start)
-        m = search_end(cue_pattern(r"(?:<<delegation>>)\s*(?:<<owner_link>>\s+)?$"), lead,
-                       words("delegation", "owner_link"))
+        # "phái đoàn của phong trào Hamas": the body's common noun may stand between
+        m = search_end(cue_pattern(r"(?:<<delegation>>)\s*(?:<<owner_link>>\s+)?(?:(?:<<actor_noun>>)\s+)?$"), lead,
+                       words("delegation", "owner_link", "actor_noun"))
         if m:
             start = v.start + m.start()
             m2 = cue_pattern(r"<<plural_det>>\s*$").search(lead[: m.start()])

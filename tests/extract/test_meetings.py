@@ -506,6 +506,13 @@ def test_a_remit_inside_the_partners_post_is_no_topic():
     assert (m.kind, _keys(m)) == ("call", {"person/ali-hamad", "person/tom-reed"})
 
 
+def test_delegation_of_a_body_named_with_its_common_noun():
+    m = only("[Ngoại trưởng|T] [Ai Cập|C:country/eg] [Badr Abdelatty|P:person/badr-abdelatty] đã tiếp phái đoàn "
+             "của phong trào [Hamas|O:org/hamas] tại [Cairo|L:place/cairo] ngày 3/2.", date="2026-02-04")
+    assert (m.kind, _keys(m), m.place, m.date) == (
+        "meeting", {"person/badr-abdelatty", "org/hamas"}, "place/cairo", "2026-02-03")
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
