@@ -13,7 +13,7 @@ import re
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_merge import EventBuilder, dates_compatible, lies_inside
 from kg.extract.meeting_model import Atom, Event
-from kg.extract.meeting_sidelines import sideline_sentence
+from kg.extract.meeting_sidelines import on_sidelines
 from kg.extract.meeting_vocab import VISIT, cue, cue_pattern, reporting_verbs
 from kg.extract.participants import COUNTRY, ORG, PERSON, SentView, cue_anywhere
 
@@ -241,7 +241,7 @@ def host_pairs(art: ArticleFacts, events: list[Event], ev: Event, parties: list[
         subject = m.groups[0][0].key or (next(iter(rest)) if len(rest) == 1 else None)
         if subject is None or len(guests) != len(m.groups[1]) or set(parties) != {subject, *guests}:
             continue
-        sideline = sideline_sentence(art, m.sent)
+        sideline = on_sidelines(art, events, m)
         # on the sidelines an official of no state (the UN's Secretary-General) is a side of his own
         homes = {frozenset(art.countries_of(g)) or (frozenset({g}) if sideline else frozenset()) for g in guests}
         if any(len(h) != 1 for h in homes) or any(h <= art.countries_of(subject) for h in homes):

@@ -8,6 +8,8 @@ the same kind; a pronoun is the last person named before it.
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.meeting_article import LEADER_CATEGORIES, ArticleFacts
 from kg.extract.meeting_model import Atom, Event, Mention
 from kg.extract.meeting_vocab import cue, cue_pattern, family
@@ -97,7 +99,8 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             # "A tiếp B, sau đó ông điện đàm với C": the next act is the subject's
             sequel = cue_pattern(r"(?<!\w)(?:<<sequence>>)\s+$").search(art.ftext, view.start, a.start)
             return [(_main_subject(art, view.index, persons) if sequel else persons[-1]).key]
-        opens = not art.ftext[view.start:a.start].strip()
+        # opening the sentence, maybe after a short fronted adjunct ("Cùng ngày, ông cũng ...")
+        opens = re.fullmatch(r"\W*(?:[^,;]{1,25},\s*)?", art.ftext[view.start:a.start]) is not None
         for back in range(1, 3):
             idx = view.index - back
             if idx < 0:

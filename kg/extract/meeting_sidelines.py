@@ -14,7 +14,7 @@ from kg.extract.dates import TimeExpression
 from kg.extract.meeting_article import ArticleFacts
 from kg.extract.meeting_attributes import dates_contact, resolved_time, venue_after_prep
 from kg.extract.meeting_merge import EventBuilder
-from kg.extract.meeting_model import Mention
+from kg.extract.meeting_model import Event, Mention
 from kg.extract.meeting_atoms import Sentence
 from kg.extract.meeting_vocab import cue, cue_pattern
 
@@ -31,7 +31,7 @@ def sideline_context(art: ArticleFacts, b: EventBuilder) -> None:
             continue
         # a mention naming both sides, not one joined as an anaphor ("gần 20
         # cuộc tiếp xúc bên lề hội nghị" says nothing of where this one was)
-        m = next((m for m in ev.real() if len(m.parties) >= 2 and _on_sidelines(art, b, m)), None)
+        m = next((m for m in ev.real() if len(m.parties) >= 2 and on_sidelines(art, b.events, m)), None)
         if m is None:
             continue
         place, day = _gathering_setting(art, m)
@@ -41,7 +41,7 @@ def sideline_context(art: ArticleFacts, b: EventBuilder) -> None:
             ev.inherited_date = day
 
 
-def _on_sidelines(art: ArticleFacts, b: EventBuilder, m: Mention) -> bool:
+def on_sidelines(art: ArticleFacts, events: list[Event], m: Mention) -> bool:
     """Whether the mention's sentence places it on the sidelines of a gathering,
     or goes on ("cũng") with the contact read just before, when that one is
     ("Bên lề hội nghị, A đã gặp B. Đây là cuộc gặp đầu tiên ... C cũng có
@@ -54,9 +54,11 @@ def _on_sidelines(art: ArticleFacts, b: EventBuilder, m: Mention) -> bool:
         return False
     if sideline_sentence(art, m.sent - 1):
         return True
-    before = [j for j, other in enumerate(b.mentions) if other.sent < m.sent]
-    ev = b.where.get(before[-1]) if before else None
-    return ev is not None and any(sideline_sentence(art, other.sent) for other in ev.real())
+    prior = [(x.sent, x.start, n) for n, ev in enumerate(events) for x in ev.mentions if x.sent < m.sent]
+    if not prior:
+        return False
+    ev = events[max(prior)[2]]
+    return any(sideline_sentence(art, other.sent) for other in ev.real())
 
 
 def sideline_sentence(art: ArticleFacts, index: int) -> bool:

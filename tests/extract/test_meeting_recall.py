@@ -635,6 +635,16 @@ def test_two_ministers_of_two_states_met_on_the_sidelines_are_two_meetings():
         ["person/kulubaev", "person/pham-minh-chinh"], ["person/pham-minh-chinh", "person/sergey-lavrov"]]
 
 
+def test_ministers_of_two_states_met_going_on_from_a_sideline_contact_are_two_meetings():
+    found = meetings(f"Bên lề hội nghị, {VN_PM} đã gặp [Thủ tướng|T] [Nhật Bản|C:country/jp] [Ishiba|P:person/ishiba]. "
+                     "Hai bên nhất trí thúc đẩy hợp tác. Cùng ngày, ông cũng đã tiếp xúc với [Ngoại trưởng|T] "
+                     f"{RU} [Sergey Lavrov|P:person/sergey-lavrov] và [Ngoại trưởng|T] [Kyrgyzstan|C:country/kg] "
+                     "[Jeenbek Kulubaev|P:person/kulubaev].")
+    assert sorted(sorted(m.participants) for m in found) == [
+        ["person/ishiba", "person/pham-minh-chinh"], ["person/kulubaev", "person/pham-minh-chinh"],
+        ["person/pham-minh-chinh", "person/sergey-lavrov"]]
+
+
 def test_a_meeting_with_two_states_elsewhere_stays_one():
     m = only(f"{VN_PM} đã gặp [Ngoại trưởng|T] {RU} [Sergey Lavrov|P:person/sergey-lavrov] và [Ngoại trưởng|T] "
              "[Kyrgyzstan|C:country/kg] [Jeenbek Kulubaev|P:person/kulubaev] tại [Hà Nội|L:place/ha-noi].")
