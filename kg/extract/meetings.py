@@ -46,7 +46,7 @@ from kg.extract.meeting_merge import EventBuilder, borrow_places, lies_inside, s
 from kg.extract.meeting_model import Event
 from kg.extract.meeting_sequels import sequel_days
 from kg.extract.meeting_sidelines import sideline_context
-from kg.extract.meeting_vocab import WEAK
+from kg.extract.meeting_vocab import VISIT, WEAK
 from kg.extract.model import Evidence, Meeting, Role
 from kg.extract.participants import SentView, entity_table, sentence_views
 from kg.extract.roles import find_roles, sentence_roles
@@ -143,8 +143,9 @@ def _innermost(ev: Event, art: ArticleFacts) -> str | None:
     a headline's "tại Moskva", the body's "tại Điện Kremlin")."""
     place = ev.place()
     for m in ev.real():
+        # a visit's goal stays the state; talks "tại Oman" (a headline) were held "tại Muscat" (the body)
         if place and m.place and m.place != place and (stated_inside(m.place, place, art.within) or (
-                not place.startswith("country/") and lies_inside(m.place, place, art.within))):  # a visit's goal stays the state
+                (ev.family != VISIT or not place.startswith("country/")) and lies_inside(m.place, place, art.within))):
             place = m.place
     return place
 

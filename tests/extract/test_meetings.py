@@ -513,6 +513,14 @@ def test_delegation_of_a_body_named_with_its_common_noun():
         "meeting", {"person/badr-abdelatty", "org/hamas"}, "place/cairo", "2026-02-03")
 
 
+def test_talks_held_in_a_state_by_the_headline_were_held_in_its_city_by_the_body():
+    found = meetings("[Iran|C:country/ir] và {US} nối lại đàm phán tại [Oman|C:country/om]\n"
+                     "[Ngoại trưởng|T] [Iran|C:country/ir] [Abbas Araghchi|P:person/abbas-araghchi] và [Đặc phái viên|T] "
+                     "{US} [Steve Witkoff|P:person/steve-witkoff] đã đàm phán tại [Muscat|L:place/muscat] ngày "
+                     "19/6.".format(US=US), date="2026-06-20")
+    assert [(m.kind, m.place, m.date) for m in found] == [("talks", "place/muscat", "2026-06-19")]
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
