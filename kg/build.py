@@ -23,6 +23,7 @@ from kg.graph import actors
 from kg.graph.article_output import ArticleOutput, record_json, render, render_with_files
 from kg.graph.events import EventIndex
 from kg.graph.store import TRIG_FILE, GraphStore, open_build, staged, write_atomic, write_block
+from kg.heap import HeapTrimmer
 from kg.query.records import record_from_store, records_from_store
 from kg.sources.readers import DEFAULT_MAX_MB, Problem, read_paths
 
@@ -94,6 +95,7 @@ def build(
     else:
         results = extract_local(items, then=render)
     with staged(out) as store, ArticleOutputs.staged(out) as per_article:
+        heap = HeapTrimmer()
         with EventIndex.from_store(store) as events, store.loader() as loader:
             for result in tqdm(results, unit=" items", disable=None if progress is None else not progress):
                 if isinstance(result, Problem):
@@ -105,6 +107,7 @@ def build(
                 loader.replace(article.id, output.nt)
                 per_article.add(output)
                 summary.built.append(article.id)
+                heap.tick()
         if not summary.built:
             raise NothingBuilt(msg.say(msg.BUILD_NOTHING, paths=", ".join(map(str, paths))))
         actors.refresh(store)
