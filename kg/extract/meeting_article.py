@@ -12,6 +12,7 @@ from kg.extract.dates import TimeExpression, find_times
 from kg.extract.meeting_model import Atom
 from kg.extract.model import Role
 from kg.extract.participants import (
+    ORG,
     PERSON,
     SentView,
     cue_regex,
@@ -24,6 +25,7 @@ from kg.extract.participants import (
     phrase_regex,
     role_cues,
     title_categories,
+    trailing_country,
 )
 from kg.extract.roles import RoleHit, compatible_titles
 from kg.nlp.strings import doc_strings
@@ -55,6 +57,8 @@ class ArticleFacts:
         self.person_mentions: list[tuple[int, str]] = []  # (offset, key) in text order
         for v in views:
             for it in v.items:
+                if it.label == ORG and it.key and it.key not in known and (state := trailing_country(it.text)):
+                    self.affiliations(it.key).add(state)  # "Bộ Quốc phòng Lào" is Laos's
                 if it.label == PERSON and it.key:
                     self.salience[it.key] = self.salience.get(it.key, 0) + 1
                     self.person_mentions.append((it.start, it.key))
@@ -107,8 +111,8 @@ class ArticleFacts:
         """
         posts = {r.org for r in self.roles if r.person == key and r.org}
         if posts:
-            known = known_affiliations()
-            sides = {o if o.startswith("country/") else known.get(o, o) for o in posts}
+            sides = {o if o.startswith("country/") or len(cs := self.countries_of(o)) != 1 else next(iter(cs))
+                     for o in posts}
             if len(sides) == 1:
                 return next(iter(sides))
         cs = sorted(self.countries_of(key))

@@ -220,8 +220,9 @@ def drop_represented(art: ArticleFacts, ev: Event) -> list[str]:
     for p in persons:
         covered |= art.countries_of(p)
         side = art.side(p)
-        if side.startswith("org/"):
-            covered.add(side)
+        if side.startswith(("org/", "country/")):
+            covered.add(side)  # also a state through a body of its own ("Bộ Quốc phòng Lào")
+        covered |= {r.org for r in art.roles if r.person == p and r.org}
     return [k for k in ev.parties if not (k.startswith(("country/", "org/")) and k in covered)]
 
 

@@ -253,8 +253,10 @@ def borrow_places(b: EventBuilder) -> None:
         first = ev.mentions[0]
         sides = b._sides(ev.parties)
         status = ev.status()[0]
+        # the same parties, not only the same sides: the Prime Minister's meeting
+        # with the Speaker is no session of the ministers' committee
         prev = [m for m in b.mentions if m.sent == first.sent - 1 and m.place and not m.weak_place
                 and family(m.kind) == ev.family and len(m.parties) >= 2 and b._sides(m.parties) == sides
-                and not (status and m.status and m.status != status)]
+                and set(m.parties) & set(ev.parties) and not (status and m.status and m.status != status)]
         if prev:
             ev.inherited_place = prev[-1].place

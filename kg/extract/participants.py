@@ -177,12 +177,34 @@ def _row_key(row: dict, prefix: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def home_state() -> str | None:
-    """Key of the ``home_state`` of ``role_cues.tsv`` (see there), from ``countries.tsv``."""
-    names = {norm(n) for n in role_cues().get("home_state", [])}
+def country_names() -> dict[str, str]:
+    """Folded name or variant of a state -> its key, from ``countries.tsv``."""
+    out = {}
     for row in lexicon("countries"):
         key = _row_key(row, "country")
-        if key and names & {norm(n) for n in _variants(row.get("name")) + _variants(row.get("variants"))}:
+        for name in _variants(row.get("name")) + _variants(row.get("variants")) if key else ():
+            out.setdefault(norm(name), key)
+    return out
+
+
+@lru_cache(maxsize=None)
+def home_state() -> str | None:
+    """Key of the ``home_state`` of ``role_cues.tsv`` (see there), from ``countries.tsv``."""
+    return next((country_names()[norm(n)] for n in role_cues().get("home_state", [])
+                 if norm(n) in country_names()), None)
+
+
+def trailing_country(name: str) -> str | None:
+    """The state a body's name ends with ("Bộ Quốc phòng Lào"), or None.
+
+    Example:
+        >>> trailing_country("Bộ Quốc phòng Lào"), trailing_country("Lào")
+        ('country/la', None)
+    """
+    words = norm(name).split()
+    for k in range(min(4, len(words) - 1), 0, -1):
+        key = country_names().get(" ".join(words[-k:]))
+        if key:
             return key
     return None
 

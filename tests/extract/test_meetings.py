@@ -521,6 +521,26 @@ def test_talks_held_in_a_state_by_the_headline_were_held_in_its_city_by_the_body
     assert [(m.kind, m.place, m.date) for m in found] == [("talks", "place/muscat", "2026-06-19")]
 
 
+def test_an_official_of_a_states_ministry_stands_for_that_state():
+    # the headline's "người đồng cấp Lào" and the body's minister of "Bộ Quốc phòng Lào" are one side
+    found = meetings("[Bộ trưởng Quốc phòng|T] [Trần Văn Nam|P:person/tran-van-nam] hội đàm với người đồng cấp "
+                     "[Lào|C:country/la]\n"
+                     "Chiều 29/9, tại [Hà Nội|L:place/ha-noi], [Đại tướng|T] [Trần Văn Nam|P:person/tran-van-nam] đã "
+                     "hội đàm với [Đại tướng|T] [Bounmy Khampheng|P:person/bounmy], [Bộ trưởng|T] "
+                     "[Bộ Quốc phòng Lào|O:org/bo-quoc-phong-lao].", date="2026-09-30")
+    assert [(m.kind, _keys(m), m.place) for m in found] == [
+        ("talks", {"person/tran-van-nam", "person/bounmy"}, "place/ha-noi")]
+
+
+def test_a_contact_of_other_people_does_not_borrow_the_venue_of_the_states_plan_before_it():
+    found = meetings("[Ông|T] [Ravi Kumar|P:person/ravi-kumar] cho biết [Ấn Độ|C:country/in] và [Indonesia|C:country/id] "
+                     "sẽ họp Ủy ban hỗn hợp tại [New Delhi|L:place/new-delhi] vào tháng 9.\n"
+                     "Sáng nay, [Thủ tướng|T] [Ấn Độ|C:country/in] [Anil Rao|P:person/anil-rao] sẽ gặp [Chủ tịch Hạ viện|T] "
+                     "[Hạ viện Indonesia|O:org/ha-vien-indonesia] [Puan Sari|P:person/puan-sari].", date="2026-04-22")
+    speaker = next(m for m in found if "person/puan-sari" in m.participants)
+    assert speaker.place is None
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
