@@ -200,6 +200,8 @@ class Sentence:
         if search_end(cue_pattern(r"(?:<<place_prep>>)\s+(?:(?!<<party_link>>\s)[^\W\d]+\s+){0,3}$"), lead,
                       words("place_prep") + 3):
             return Atom(it.start, it.end, "place", it.key, it.label)  # "tại Mỹ", "ở thủ đô Qatar"
+        if cue_pattern(r"\W*(?:<<after_link>>)\s+").fullmatch(lead) and re.match(r"\s*,", self.gap(it.end, v.end)):
+            return Atom(it.start, it.end, "place", it.key, it.label)  # "Sau Nhật Bản, X sẽ tới Y": a trip's leg
         if prev is not None and prev.label == PLACE and it.label == COUNTRY and \
                 re.fullmatch(r"\s*,\s*", self.gap(prev.end, it.start)) and self._place_country(prev) == it.key:
             return Atom(it.start, it.end, "place", it.key, it.label)  # "Ankara, Thổ Nhĩ Kỳ": where, not who

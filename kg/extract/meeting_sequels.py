@@ -21,6 +21,7 @@ from kg.extract.meeting_attributes import FRONT, dates_contact, resolved_time, v
 from kg.extract.meeting_merge import EventBuilder
 from kg.extract.meeting_model import Mention
 from kg.extract.meeting_vocab import cue, cue_pattern, trigger_regex
+from kg.extract.participants import COUNTRY, PLACE
 
 @lru_cache(maxsize=1)
 def _sequel_lead():
@@ -50,10 +51,15 @@ def sequel_days(art: ArticleFacts, b: EventBuilder) -> None:
 
 
 def _sequel_lead_of(art: ArticleFacts, m: Mention):
-    """The after-link opening the mention's sentence, or None."""
+    """The after-link opening the mention's sentence, or None ("Sau Nhật Bản,"
+    names a trip's leg, not an act)."""
     if m.view is None:
         return None
-    return _sequel_lead().match(art.ftext, m.view.start, m.start)
+    lead = _sequel_lead().match(art.ftext, m.view.start, m.start)
+    if lead is None or any(it.label in (COUNTRY, PLACE) and lead.end() - it.end <= 1
+                           for it in m.view.items if lead.start() <= it.start < lead.end()):
+        return None
+    return lead
 
 
 def _contact_day(b: EventBuilder, sent: int) -> str | None:

@@ -1118,6 +1118,8 @@ class Scanner:
 
     def _run(self, start: int, end: int, pending: bool, mentions, unresolved) -> bool:
         """Type a run of capitalised tokens; True if it produced a person."""
+        if not self.initial[start] and self.cue_before(start, "thing_lead"):
+            return False  # "giải Nobel Hòa bình", "tàu sân bay Gerald Ford": a thing's name
         whole = self._named_by_cue(start, mentions)
         if whole is None and self.initial[start]:
             cue_end = self.longest_cue(start, "place_noun")

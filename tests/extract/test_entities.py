@@ -127,6 +127,16 @@ def test_a_credited_photographer_is_no_country(nlp, credit):
     assert all(label != "Country" for label, _ in found.values())
 
 
+@pytest.mark.parametrize("text,thing", [
+    ("Bà Sato cho biết Nhật Bản sẽ đề cử ông Trump cho giải Nobel Hòa bình.", "Nobel"),
+    ("Hải quân Mỹ điều tàu sân bay Gerald Ford tới Địa Trung Hải.", "Gerald Ford"),
+    ("Ông Zelensky đề nghị Washington cung cấp tên lửa Tomahawk.", "Tomahawk"),
+])
+def test_the_name_of_a_thing_is_no_entity(nlp, text, thing):
+    found = ents(nlp, text)
+    assert not any(thing in surface for surface in found), found
+
+
 def test_a_building_named_in_a_foreign_language(nlp):
     found = ents(nlp, "Hai nhà lãnh đạo đã hội đàm tại Tòa nhà Perdana Putra ở Putrajaya.")
     assert found["Tòa nhà Perdana Putra"][0] == "Place"

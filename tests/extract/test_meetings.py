@@ -541,6 +541,15 @@ def test_a_contact_of_other_people_does_not_borrow_the_venue_of_the_states_plan_
     assert speaker.place is None
 
 
+def test_a_trips_earlier_leg_fronted_by_sau_is_no_party_and_dates_nothing():
+    found = meetings(f"Chiều 27/10, {TT} {US} {TRUMP} đã gặp [Nhà vua|T] [Naruhito|P:person/naruhito] tại "
+                     "[Hoàng cung|L:place/hoang-cung]. Sau [Nhật Bản|C:country/jp], ông [Trump|P:person/donald-trump] sẽ tới "
+                     "[Hàn Quốc|C:country/kr] để gặp [Chủ tịch|T] [Trung Quốc|C:country/cn] "
+                     "[Tập Cận Bình|P:person/xi-jinping].", date="2026-10-28")
+    visit = next(m for m in found if m.kind == "visit")
+    assert (_keys(visit), visit.status, visit.date) == ({"person/donald-trump", "country/kr"}, "planned", None)
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
