@@ -131,6 +131,13 @@ def test_a_post_with_a_named_remit_is_the_speakers(text):
     assert [(s.speaker, s.text) for s in stmts] == [("person/tom-reed", "hai bên đã nhất trí về một lệnh ngừng bắn")]
 
 
+@pytest.mark.parametrize("subject", ["đồng chí Phạm Thu Hằng", "Đồng chí"])
+def test_comrade_before_a_name_or_alone_is_the_speaker(subject):
+    stmts = run("Tại buổi tiếp, đồng chí Phạm Thu Hằng hoan nghênh đoàn.",
+                f"{subject} khẳng định Việt Nam coi trọng quan hệ hữu nghị với các nước.")
+    assert brief(stmts)[-1] == ("person/pham-thu-hang", "indirect", "Việt Nam coi trọng quan hệ hữu nghị với các nước")
+
+
 def test_theo_title_resolves_to_the_holder_named_earlier():
     stmts = run("Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng cho biết Việt Nam phản đối "
                 "mọi hành động vi phạm chủ quyền.",
