@@ -1267,7 +1267,11 @@ class Scanner:
         if prev is not None and self.folded[prev] in self.gaz.cue("coordinator") and mentions:
             last = mentions[-1]
             before = self.prev_index(prev)
-            if last.end - 1 == before and last.label in (PLACE, ORG, PERSON):
+            nxt = self.next_index(e)
+            lone = last.label == PERSON and e - s == 1 and len(self.raw[s]) == 1 and nxt is not None \
+                and not self.cap[nxt] and not looks_foreign(self.text[s])
+            if last.end - 1 == before and last.label in (PLACE, ORG, PERSON) and not lone:
+                # "A cùng Đoàn đại biểu ...": one capitalised syllable opening a phrase is no second person
                 return last.label, "coordination"
         if self._dateline(s, e, prev):
             return ORG, "dateline"

@@ -137,6 +137,13 @@ def test_the_name_of_a_thing_is_no_entity(nlp, text, thing):
     assert not any(thing in surface for surface in found), found
 
 
+def test_a_lone_capitalised_syllable_after_cung_opens_no_second_person(nlp):
+    found = ents(nlp, "Sáng 3/4, Chủ tịch nước Nguyễn Văn An cùng Đoàn đại biểu cấp cao Việt Nam rời Hà Nội.")
+    assert "Đoàn" not in found and found["Nguyễn Văn An"][0] == "Person"
+    # a coordinated foreign name still is one
+    assert ents(nlp, "Tổng thống Lula cùng Macron đã ký thỏa thuận.")["Macron"][0] == "Person"
+
+
 def test_a_building_named_in_a_foreign_language(nlp):
     found = ents(nlp, "Hai nhà lãnh đạo đã hội đàm tại Tòa nhà Perdana Putra ở Putrajaya.")
     assert found["Tòa nhà Perdana Putra"][0] == "Place"
