@@ -217,6 +217,9 @@ class ClauseReader(Sentence):
         """The subject group of the trigger at ``s``, or nothing."""
         aside = self._asides(cs, s)
         groups = [g for g in self.groups(cs, s) if not any(a <= g[0].start < b for a, b in aside)]
+        if groups and len(self.gap(groups[-1][-1].end, s)) <= _MAX_SUBJECT_GAP and cue_pattern(
+                r"(?<!\w)(?:<<invitation>>)\s+$").search(self.gap(cs, groups[-1][0].start)):
+            return groups[-1]  # "... và mời Tổng Bí thư sớm thăm Indonesia": the one invited visits
         # "A đã có chuyến thăm X và gặp Y", "A đã tới Nga dự hội nghị": X and
         # Nga are objects of the first verb, A is the subject of both
         verb_ends = [b for _a, b, _k in trigs] + [m.end() for m in self.find(cue("destination"), cs, s)]

@@ -95,6 +95,10 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
         view = mention.view
         persons = [x for x in art.atoms_of(view.index) if x.kind == "actor" and x.label == PERSON
                    and x.end <= a.start]
+        inviter = None
+        if persons and cue_pattern(r"(?<!\w)(?:<<invitation>>)\s+$").search(art.ftext[persons[-1].end:a.start]):
+            # "Tổng thống X mời ông thăm Indonesia": the one invited is not X
+            inviter, persons = persons[-1].key, [x for x in persons if x.key != persons[-1].key]
         if persons:
             # "A tiếp B, sau đó ông điện đàm với C": the next act is the subject's
             sequel = cue_pattern(r"(?<!\w)(?:<<sequence>>)\s+$").search(art.ftext, view.start, a.start)
@@ -105,7 +109,7 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             idx = view.index - back
             if idx < 0:
                 break
-            ps = [x for x in art.atoms_of(idx) if x.kind == "actor" and x.label == PERSON]
+            ps = [x for x in art.atoms_of(idx) if x.kind == "actor" and x.label == PERSON and x.key != inviter]
             if ps:
                 return [(_main_subject(art, idx, ps) if opens else ps[-1]).key]
         return []

@@ -550,6 +550,16 @@ def test_a_trips_earlier_leg_fronted_by_sau_is_no_party_and_dates_nothing():
     assert (_keys(visit), visit.status, visit.date) == ({"person/donald-trump", "country/kr"}, "planned", None)
 
 
+@pytest.mark.parametrize("invitee", ["[Tổng Bí thư|T]", "ông"])
+def test_an_invitation_after_another_predicate_is_to_the_one_invited(invitee):
+    found = meetings("[Tổng Bí thư|T] [Tô Lâm|P:person/to-lam] đã điện đàm với [Tổng thống|T] [Indonesia|C:country/id] "
+                     "[Prabowo Subianto|P:person/prabowo-subianto]. [Tổng thống|T] [Prabowo|P:person/prabowo-subianto] "
+                     f"cảm ơn về cuộc điện đàm và mời {invitee} sớm thăm lại [Indonesia|C:country/id]. "
+                     "[Tổng Bí thư|T] [Tô Lâm|P:person/to-lam] vui vẻ nhận lời.", date="2026-04-08")
+    visit = next(m for m in found if m.kind == "visit")
+    assert (_keys(visit), visit.status) == ({"person/to-lam", "country/id"}, "planned")
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
