@@ -116,7 +116,8 @@ class Finder:
             a, b = owner.content
             whole = owner.inverted or not any(
                 t.word(k) and t.quote_at[k] is None for k in range(a, b))
-            if self._direct(q, owner, s1, whole) and whole:
+            # "gọi X là “bước nhảy vọt”": after a naming verb the quotation is all that was said
+            if self._direct(q, owner, s1, whole or owner.naming) and whole:
                 quoting = owner
         return quoting
 

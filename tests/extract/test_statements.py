@@ -340,6 +340,12 @@ def test_naming_verb_gives_the_quote_then_the_next_predicate():
     ]
 
 
+def test_a_short_quotation_after_a_naming_verb_is_what_was_said():
+    stmts = run("Ông Rubio gọi thỏa thuận là “bước ngoặt”. Ông Lavrov cho biết cuộc gặp “hiệu quả” đã kết thúc sớm.")
+    assert ("person/rubio", "direct", "bước ngoặt") in brief(stmts)
+    assert ("person/lavrov", "direct", "hiệu quả") not in brief(stmts)  # a scare quote inside a clause
+
+
 def test_quote_inside_reported_speech_is_also_direct():
     stmts = run("Ông Peskov nhấn mạnh bất kỳ cuộc tiếp xúc nào “cần được chuẩn bị chu đáo”.")
     assert sorted(s.kind for s in stmts) == ["direct", "indirect"]
