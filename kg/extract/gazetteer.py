@@ -59,6 +59,7 @@ class Gazetteer:
     outlet_cues: set[tuple[str, ...]] = field(default_factory=set)
     reporting_verbs: set[tuple[str, ...]] = field(default_factory=set)
     place_keys: dict[str, str] = field(default_factory=dict)  # folded name -> key
+    cities: set[str] = field(default_factory=set)  # keys of places.tsv rows of kind "city"
     cues: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # entity_cues.tsv
     surnames: set[str] = field(default_factory=set)  # folded, surnames.tsv
     spelled: dict[str, str] = field(default_factory=dict)  # folded short form -> full words, short_forms.tsv
@@ -184,6 +185,8 @@ def build() -> Gazetteer:
             if label == PLACE:
                 for form in [name, *_values(row.get("variants"))]:
                     gaz.place_keys[fold(form)] = key
+                if _one(row.get("kind")) == "city":
+                    gaz.cities.add(key)
     for row in _load("titles"):
         title = _one(row.get("title"))
         if title:

@@ -825,8 +825,8 @@ class Scanner:
         Peña", "ông Lima Duarte"): after a title or an honorific, and followed at
         once by a capitalised word that no list knows."""
         end, entries = lex
-        if not all(e.role == "capital" for e in entries):
-            return False
+        if not all(e.role == "capital" or e.key in self.gaz.cities for e in entries):
+            return False  # a city may open a name too: "Bộ trưởng Florence Parly"
         nxt = self.next_index(end)
         if nxt is None or not self.cap[nxt] or self.lexicon_at(nxt) is not None \
                 or self.title_at(nxt) is not None or self.is_word(self.text[nxt]):

@@ -144,6 +144,11 @@ def test_a_lone_capitalised_syllable_after_cung_opens_no_second_person(nlp):
     assert ents(nlp, "Tổng thống Lula cùng Macron đã ký thỏa thuận.")["Macron"][0] == "Person"
 
 
+def test_a_listed_city_opening_a_persons_name_is_part_of_it(nlp):
+    assert ents(nlp, "Bộ trưởng Quốc phòng Pháp Florence Parly phát biểu.")["Florence Parly"][0] == "Person"
+    assert ents(nlp, "Ông Macron đã tới Florence hôm 3/4.")["Florence"] == ("Place", "place/florence")
+
+
 def test_a_building_named_in_a_foreign_language(nlp):
     found = ents(nlp, "Hai nhà lãnh đạo đã hội đàm tại Tòa nhà Perdana Putra ở Putrajaya.")
     assert found["Tòa nhà Perdana Putra"][0] == "Place"

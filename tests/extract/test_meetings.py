@@ -560,6 +560,13 @@ def test_an_invitation_after_another_predicate_is_to_the_one_invited(invitee):
     assert (_keys(visit), visit.status) == ({"person/to-lam", "country/id"}, "planned")
 
 
+def test_a_visit_to_a_listed_city_is_a_visit_to_its_state():
+    m = only("[Trung Quốc|C:country/cn] và [Pháp|C:country/fr] đã ký 12 văn kiện hợp tác. [Tổng thống|T] "
+             "[Pháp|C:country/fr] [Emmanuel Macron|P:person/emmanuel-macron] sẽ tới [Thành Đô|L:place/thanh-do] "
+             "vào ngày 5/12, trước khi kết thúc chuyến thăm.", date="2026-12-04")
+    assert (m.kind, _keys(m), m.place) == ("visit", {"person/emmanuel-macron", "country/cn"}, "place/thanh-do")
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
