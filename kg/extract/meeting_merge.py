@@ -182,6 +182,8 @@ class EventBuilder:
             if len(mine) >= 2 and len(theirs) >= 2:
                 # named people on both sides: other people means another meeting
                 sides = _jaccard(mine, theirs)
+                if mine != theirs and not m.anaphoric and all(x.kind != m.kind for x in ev.mentions):
+                    continue  # "X tiếp A và B ... A và B đã hội đàm": the two's own talks
             if m.background and ev.mentions[0].sent != m.sent and raw < 1.0:
                 continue  # "Trước đó, ..." is another contact unless it names the same parties
             if m.background and ev.mentions[0].sent != m.sent and (m.date is not None):

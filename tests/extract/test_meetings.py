@@ -567,6 +567,16 @@ def test_a_visit_to_a_listed_city_is_a_visit_to_its_state():
     assert (m.kind, _keys(m), m.place) == ("visit", {"person/emmanuel-macron", "country/cn"}, "place/thanh-do")
 
 
+def test_two_guests_own_talks_after_a_joint_reception_are_another_contact():
+    found = meetings("[Chủ tịch|T] [Trung Quốc|C:country/cn] [Tập Cận Bình|P:person/xi-jinping] ngày 3/9 đã tiếp "
+                     f"{TT} {RU} {PUTIN} và [Chủ tịch|T] [Mông Cổ|C:country/mn] [Ukhnaa Khurelsukh|P:person/khurelsukh] "
+                     "tại [Bắc Kinh|L:place/bac-kinh]. Sau lễ duyệt binh, ông [Putin|P:person/vladimir-putin] và ông "
+                     "[Khurelsukh|P:person/khurelsukh] đã hội đàm.", date="2026-09-04")
+    assert sorted((m.kind, tuple(sorted(m.participants))) for m in found) == [
+        ("meeting", ("person/khurelsukh", "person/vladimir-putin", "person/xi-jinping")),
+        ("talks", ("person/khurelsukh", "person/vladimir-putin"))]
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
