@@ -233,11 +233,15 @@ class ClauseReader:
 
     def _contrast(self, subject: Phrase, outer: Attribution, speaker: str) -> bool:
         """A new speaker after ", trong khi" / ", còn" ends the outer content
-        there (the outer content is shortened in place)."""
+        there (the outer content is shortened in place); so does one right after
+        the comma closing a clause the sentence opened with "Trong khi" ("Trong
+        khi A khẳng định X, B lại cho rằng Y")."""
         t = self.t
-        n = t.match_end(subject.start - 1, self.cues.of("clause_link"))
+        links = self.cues.of("clause_link")
+        n = t.match_end(subject.start - 1, links)
         k = subject.start - 1 - n
-        if not n or k < outer.content[0] or t.low[k] != "," or speaker == outer.speaker:
+        opened = n == 0 and outer.depth == 0 and t.match(t.sent_bounds(outer.content[0])[0], links) > 0
+        if not (n or opened) or k < outer.content[0] or t.low[k] != "," or speaker == outer.speaker:
             return False
         outer.content = (outer.content[0], k)
         return True

@@ -227,6 +227,15 @@ def test_contrast_starts_a_new_statement():
     ]
 
 
+def test_a_sentence_opened_by_trong_khi_has_two_speakers_clauses():
+    stmts = run("Trong khi Ngoại trưởng Nga Sergey Lavrov khẳng định Nga sẵn sàng đàm phán, ông Rubio lại cho rằng "
+                "Moskva chưa đưa ra đề xuất cụ thể nào.")
+    assert brief(stmts) == [
+        ("person/lavrov", "indirect", "Nga sẵn sàng đàm phán"),
+        ("person/rubio", "indirect", "Moskva chưa đưa ra đề xuất cụ thể nào"),
+    ]
+
+
 def test_coordinated_verb_stays_in_one_statement():
     stmts = run("Ngoại trưởng Nga Sergey Lavrov nói rằng Moscow không loại trừ khả năng gặp mặt, "
                 "nhưng nhấn mạnh rằng cuộc gặp cần phải có ý nghĩa.")
