@@ -87,6 +87,7 @@ class _Patterns:
     station: re.Pattern[str]
     owner_qualifier: re.Pattern[str]
     remit: re.Pattern[str]
+    owner_back: re.Pattern[str]
     counterpart_end: re.Pattern[str]
     side_start: re.Pattern[str]
     side_end: re.Pattern[str]
@@ -128,6 +129,7 @@ def _patterns() -> _Patterns:
         station=re.compile(rf"\s*(?:{_alt('station_link')})\s*", re.I),
         owner_qualifier=re.compile(rf"\s+(?:{_alt('qualifier')})(?:\s+[^\W\d_]+){{1,6}}\s*", re.I),
         remit=re.compile(rf"\s+(?:{_alt('qualifier')})(?:\s+[^\W\d_]+){{0,3}}\s+", re.I),
+        owner_back=re.compile(rf"\s*(?:{_alt('owner_back')})\s*,?\s*(?:{hon}\s*)?", re.I),
         counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
         side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
         side_end=re.compile(rf"(?:{_alt('side')})\s*$", re.I),
@@ -293,6 +295,11 @@ class _SentenceRoles:
         if cap and not _full(link, between) and _full(link, between[cap:]):
             t_end += cap
             between = between[cap:]
+        back = None
+        if not owners and _full(self.p.owner_back, between):
+            # "Ngoại trưởng nước này X": the post is the country's named before it
+            back = next((it for it in reversed(self.items[:j]) if it.label == COUNTRY), None)
+            between = "" if back is not None else between
         if not _full(link, between):
             m = self.p.qualifier.match(fold_for_match(between))
             rest = between[m.end():] if m else None
@@ -309,7 +316,7 @@ class _SentenceRoles:
             if not self.p.chain_opener_end.search(lead) and not closed:
                 return None
         title = self.v.between(t_start, t_end).strip()
-        return first, title, (owners[0] if owners else None), t_start, t_end
+        return first, title, (owners[0] if owners else back), t_start, t_end
 
     # -- rules
     def prenominal(self, k: int) -> list[RoleHit]:

@@ -127,6 +127,9 @@ CASES = [
      {("person/tom-reed", "Đặc phái viên", "country/us")}),
     ("[Đặc phái viên|T] [Liên hợp quốc|O:org/un] về vấn đề [Yemen|C:country/ye] [Hans Lund|P:person/hans-lund] "
      "phát biểu.", {("person/hans-lund", "Đặc phái viên", "org/un")}),
+    # "nước này" points back to the country named before the post
+    ("[Thái Lan|C:country/th] cho biết [Ngoại trưởng|T] nước này [Somchai Wong|P:person/somchai-wong] sẽ tới.",
+     {("person/somchai-wong", "Ngoại trưởng", "country/th")}),
     # the city where a consul serves is no owner: the country before it is
     ("[Tổng Lãnh sự|T] [Hoa Kỳ|C:country/us] tại [TP Hồ Chí Minh|L:place/tp-hcm] [Susan Gray|P] phát biểu.",
      {("person/susan-gray", "Tổng Lãnh sự", "country/us")}),
