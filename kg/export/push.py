@@ -7,7 +7,6 @@ leaves one copy. Graphs are sent in batches to keep requests small.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyoxigraph as ox

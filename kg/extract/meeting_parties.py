@@ -48,7 +48,7 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
             for mem in a.members:
                 keys = resolve_atom(mem, art, events, mention)
                 if a.group in ("leaders", "state_leaders"):
-                    keys = [art.leader_of(k) or k if k.startswith("country/") else k for k in keys]
+                    keys = _heads(art, keys)
                 out += keys
             return out
         prev = [ev for ev in events if ev.mentions[0].sent <= mention.sent and len(ev.parties) >= 2]
@@ -82,12 +82,12 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
                     pairs = [_sides_of(x.parties, art) for x in reversed(ev.mentions)]
                     sides = next((p for p in pairs if len(p) == 2), sides)
                 if a.group == "state_leaders":
-                    return [art.leader_of(k) or k if k.startswith("country/") else k for k in sides]
+                    return _heads(art, sides)
                 return sides
             persons = [k for k in parties if k.startswith("person/")]
             if len(persons) >= 2:
                 return persons
-            return [art.leader_of(k) or k if k.startswith("country/") else k for k in parties]
+            return _heads(art, parties)
         if a.group == "leaders":
             return art.leaders()[:2]
         return []
@@ -114,6 +114,11 @@ def resolve_atom(a: Atom, art: ArticleFacts, events: list[Event], mention: Menti
                 return [(_main_subject(art, idx, ps) if opens else ps[-1]).key]
         return []
     return []
+
+
+def _heads(art: ArticleFacts, keys: list[str]) -> list[str]:
+    """Each state as the leader the article names for it, if any."""
+    return [art.leader_of(k) or k if k.startswith("country/") else k for k in keys]
 
 
 def _pair_named_before(art: ArticleFacts, mention: Mention, a: Atom) -> list[str]:

@@ -233,8 +233,3 @@ def _looked_up(probe: Report) -> list[tuple[str, ...]]:
     elif probe.date:
         keys.append(("day in", probe.kind, probe.date))
     return keys
-
-
-def _claim(report: Report) -> Report:
-    """A report without its article: what several articles can share."""
-    return Report(report.iri, "", report.kind, report.participants, report.date, report.place)

@@ -16,7 +16,7 @@ import contextlib
 import hashlib
 import itertools
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
