@@ -33,7 +33,7 @@ class ArticleOutput:
         >>> from kg.extract.model import Extraction
         >>> a = Article(id="x", text="Ông Lavrov phát biểu.", date="2026-01-02", origin="x.txt")
         >>> out = render(a, Extraction(article_id="x")).with_files()
-        >>> json.loads(out.record)["date"], out.block.startswith(b"<https://w3id.org/kg-diplomacy/id/graph/x>")
+        >>> json.loads(out.record)["date"], out.block.startswith(b"kgr:graph")  # the graph's name, prefixed
         ('2026-01-02', True)
     """
 
