@@ -470,7 +470,7 @@ class Scanner:
                     if more is not None:
                         end = j = more  # "Hội đồng An ninh và Quốc phòng"
                         continue
-                    if self._cut_event_name(i, head_end, j):
+                    if self._cut_event_name(i, head_end, j) or self._event_word_cut(i, head_end, j):
                         return None
                 break
             unit_end = self._admin_unit_place(j)
@@ -592,6 +592,13 @@ class Scanner:
                 return False  # "Hội nghị X khai mạc tại Hà Nội": the name ended
             k += 1
         return k < self.n and not self.space[k] and self.is_cap(k)  # lower-case words inside the name
+
+    def _event_word_cut(self, i: int, head_end: int, j: int) -> bool:
+        """An event's name read up to the first syllable of a word ("Hội nghị
+        Cấp | cao đặc biệt ..."): the event is named in lower case, by no name."""
+        last = self.prev_index(j)
+        return self.longest_cue(i, "event_head") == head_end and last is not None and last >= head_end \
+            and self.text[j][:1].islower() and self.is_word(f"{self.text[last]} {self.text[j]}")
 
     def _inner_syllable(self, j: int) -> bool:
         """A lower-case syllable between two capitalised ones of a name: the

@@ -149,6 +149,11 @@ def test_a_listed_city_opening_a_persons_name_is_part_of_it(nlp):
     assert ents(nlp, "Ông Macron đã tới Florence hôm 3/4.")["Florence"] == ("Place", "place/florence")
 
 
+def test_an_event_named_in_lower_case_is_no_body(nlp):
+    found = ents(nlp, "Hai Thủ tướng đồng chủ trì Hội nghị Cấp cao đặc biệt kỷ niệm 50 năm quan hệ ngoại giao.")
+    assert not any(s.startswith("Hội nghị") for s in found), found
+
+
 def test_a_building_named_in_a_foreign_language(nlp):
     found = ents(nlp, "Hai nhà lãnh đạo đã hội đàm tại Tòa nhà Perdana Putra ở Putrajaya.")
     assert found["Tòa nhà Perdana Putra"][0] == "Place"
