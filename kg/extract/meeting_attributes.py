@@ -212,11 +212,17 @@ def _note_container(sent: Sentence, venue) -> None:
 
 
 def _trip_goal(sent: Sentence, s: int, cs: int, trigs) -> str | None:
-    """The destination of a trip that leads straight to the trigger at ``s``."""
+    """The destination of a trip that leads straight to the trigger at ``s``,
+    also one that is no visit ("bay tới Mar-a-Lago để gặp X": a venue)."""
     before = [a for a, _b, _k in trigs if a < s and a >= cs]
-    if not before or before[-1] not in sent.travel:
-        return None
-    dest = sent.travel[before[-1]]
+    if before and before[-1] in sent.travel:
+        dest = sent.travel[before[-1]]
+    else:
+        trips = sent.find(cue("travel"), max([cs] + [b for _a, b, _k in trigs if b <= s]), s)
+        dest = next((a for a in sent.atoms if trips and a.key and a.kind in ("place", "actor")
+                     and a.label in (PLACE, COUNTRY) and 0 < a.start - trips[-1].end() <= 2), None)
+        if dest is None:
+            return None
     gap = list(sent.gap(dest.end, s))
     for t in sent.art.times:
         if dest.end <= t.start and t.end <= s:

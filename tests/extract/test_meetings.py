@@ -577,6 +577,12 @@ def test_two_guests_own_talks_after_a_joint_reception_are_another_contact():
         ("talks", ("person/khurelsukh", "person/vladimir-putin"))]
 
 
+def test_a_contact_a_trip_to_a_venue_is_made_for_is_held_there():
+    m = only("Sau đó, [Tổng thống|T] [Argentina|C:country/ar] [Javier Milei|P:person/javier-milei] bay tới "
+             f"[Mar-a-Lago|L:place/mar-a-lago] để gặp {TT} {TRUMP}.", date="2026-04-17")
+    assert (m.kind, _keys(m), m.place) == ("meeting", {"person/javier-milei", "person/donald-trump"}, "place/mar-a-lago")
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
