@@ -223,7 +223,9 @@ def drop_represented(art: ArticleFacts, ev: Event) -> list[str]:
         if side.startswith(("org/", "country/")):
             covered.add(side)  # also a state through a body of its own ("Bộ Quốc phòng Lào")
         covered |= {r.org for r in art.roles if r.person == p and r.org}
-    return [k for k in ev.parties if not (k.startswith(("country/", "org/")) and k in covered)]
+    # a state's own body goes too ("Bộ Ngoại giao Trung Quốc", its delegation led by a Chinese official)
+    return [k for k in ev.parties if not (k.startswith(("country/", "org/")) and (
+        k in covered or (k.startswith("org/") and art.side(k) in covered and art.side(k).startswith("country/"))))]
 
 
 def host_pairs(art: ArticleFacts, events: list[Event], ev: Event, parties: list[str]) -> list[list[str]]:

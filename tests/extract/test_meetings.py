@@ -583,6 +583,13 @@ def test_a_contact_a_trip_to_a_venue_is_made_for_is_held_there():
     assert (m.kind, _keys(m), m.place) == ("meeting", {"person/javier-milei", "person/donald-trump"}, "place/mar-a-lago")
 
 
+def test_a_states_body_gives_way_to_the_official_leading_its_side():
+    m = only("Ngày 28/8, [Bộ Ngoại giao Việt Nam|O:org/vn-mofa] và [Bộ Ngoại giao Trung Quốc|O:org/cn-mofa] đã đối "
+             "thoại tại [Hà Nội|L:place/ha-noi]. Phía [Trung Quốc|C:country/cn] do [Thứ trưởng Ngoại giao|T] "
+             "[Trung Quốc|C:country/cn] [Tôn Vệ Đông|P:person/ton-ve-dong] dẫn đầu.", date="2026-08-29")
+    assert _keys(m) == {"org/vn-mofa", "person/ton-ve-dong"}
+
+
 def test_accepted_invitation_is_a_planned_visit():
     doc = ("[Thủ tướng|T] [Úc|C:country/au] [Anthony Albanese|P:person/anthony-albanese] đã mời [Thủ tướng|T] "
            "[Phạm Minh Chính|P:person/pham-minh-chinh] thăm [Úc|C:country/au] vào năm tới. [Thủ tướng|T] "
