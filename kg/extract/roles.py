@@ -222,11 +222,10 @@ class _SentenceRoles:
 
     def _remit(self, j: int) -> bool:
         """A named remit after a post's owner: "(Đặc phái viên) Mỹ về Trung
-        Đông", "Liên hợp quốc về vấn đề Syria"."""
+        Đông", "Liên hợp quốc về vấn đề Syria", "Mỹ phụ trách Nam và Trung Á"."""
         if j < 1 or self.items[j].label not in (PLACE, COUNTRY, ORG) or self.items[j - 1].label not in _OWNER:
             return False
-        gap = self.gap(self.items[j - 1].end, self.items[j].start)
-        return gap == gap.lower() and _full(self.p.remit, gap)
+        return _full(self.p.remit, self.gap(self.items[j - 1].end, self.items[j].start))
 
     def _station(self, j: int) -> bool:
         """A place after "tại"/"ở" that follows a post's owner ("Hoa Kỳ tại TP

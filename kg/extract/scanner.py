@@ -324,6 +324,15 @@ class Scanner:
         credit = self.prev_index(colon)
         return credit is not None and self.folded[credit] in self.gaz.cue("credit")
 
+    def _listed_with_place(self, end: int) -> bool:
+        """Whether "và"/"," and a listed place follow the token ending at ``end``."""
+        nxt = self.next_index(end)
+        if nxt is None or self.folded[nxt] not in self.gaz.cue("coordinator") and self.text[nxt] != ",":
+            return False
+        after = self.next_index(nxt + 1)
+        lex = self.lexicon_at(after) if after is not None else None
+        return lex is not None and any(e.label == PLACE for e in lex[1])
+
     def _listed_with_countries(self, end: int) -> bool:
         """The name is followed by "và"/"," and another country."""
         nxt = self.next_index(end)
@@ -1257,6 +1266,8 @@ class Scanner:
 
     def _classify(self, s: int, e: int, pending: bool, mentions: list[Mention]):
         """(label, rule) for a candidate run, or (None, None)."""
+        if e - s == 1 and self.folded[s] in self.gaz.cue("compass") and self._listed_with_place(e):
+            return None, None  # "phụ trách Nam và Trung Á": South (Asia), no one's name
         prev = self.prev_index(s)
         if prev is not None and (prev in self._honorific_last
                                  or " ".join(self.folded[prev]).rstrip(".") in self.gaz.honorifics):

@@ -154,6 +154,11 @@ def test_an_event_named_in_lower_case_is_no_body(nlp):
     assert not any(s.startswith("Hội nghị") for s in found), found
 
 
+def test_a_compass_word_listed_with_a_region_is_no_person(nlp):
+    found = ents(nlp, "Bà Jane Cole, Trợ lý Ngoại trưởng Mỹ phụ trách Đông và Nam Á, đã tới Hà Nội.")
+    assert "Đông" not in found and found["Nam Á"][0] == "Place"
+
+
 def test_a_building_named_in_a_foreign_language(nlp):
     found = ents(nlp, "Hai nhà lãnh đạo đã hội đàm tại Tòa nhà Perdana Putra ở Putrajaya.")
     assert found["Tòa nhà Perdana Putra"][0] == "Place"

@@ -130,6 +130,8 @@ CASES = [
     # "nước này" points back to the country named before the post
     ("[Thái Lan|C:country/th] cho biết [Ngoại trưởng|T] nước này [Somchai Wong|P:person/somchai-wong] sẽ tới.",
      {("person/somchai-wong", "Ngoại trưởng", "country/th")}),
+    ("[Trợ lý Ngoại trưởng|T] [Mỹ|C:country/us] phụ trách Nam và [Trung Á|L:place/trung-a] [Tom Reed|P:person/tom-reed] "
+     "phát biểu.", {("person/tom-reed", "Trợ lý Ngoại trưởng", "country/us")}),
     # the city where a consul serves is no owner: the country before it is
     ("[Tổng Lãnh sự|T] [Hoa Kỳ|C:country/us] tại [TP Hồ Chí Minh|L:place/tp-hcm] [Susan Gray|P] phát biểu.",
      {("person/susan-gray", "Tổng Lãnh sự", "country/us")}),
