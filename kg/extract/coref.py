@@ -185,6 +185,12 @@ def resolve(doc: Doc, gaz: Gazetteer | None = None) -> list[Entity]:
     persons = [m for m in mentions if m.label == PERSON]
     for m, key in zip(persons, _person_keys(persons, gaz)):
         m.key = key
+    # "Lực lượng Hỗ trợ nhanh (RSF)", then "RSF" alone: the body its abbreviation was given to
+    short = {m.text: m.key for m in mentions if m.rule == "abbreviation" and m.key}
+    for m in mentions:
+        if m.label == ORG and m.rule != "abbreviation" and short.get(m.text, m.key) != m.key:
+            m.key = short[m.text]
+            set_span_values(doc, m.start, m.end, kg_key=m.key)
     groups: dict[str, list[_Mention]] = {}
     for m in mentions:
         key = m.key or _fallback_key(m)

@@ -452,6 +452,9 @@ class Scanner:
         tails, late_tails = self.gaz.cue("org_tail"), self.gaz.cue("org_name_tail")
         while j < self.n and not self.space[j]:
             if not self.is_cap(j):
+                if end == j and (k := self._abbreviated_tail(j)) is not None:
+                    end = k  # "Lực lượng Hỗ trợ nhanh (RSF)": the abbreviation closes the name
+                    break
                 if (self.folded[j] in tails and (end is not None or j == head_end)
                         or end == j and self.folded[j] in late_tails) and not self._points_back(j + 1):
                     end = j = j + 1  # "Viện Kiểm sát nhân dân tối cao", "Cơ quan Phát triển quốc tế"
@@ -601,6 +604,17 @@ class Scanner:
                 return False  # "Hội nghị X khai mạc tại Hà Nội": the name ended
             k += 1
         return k < self.n and not self.space[k] and self.is_cap(k)  # lower-case words inside the name
+
+    def _abbreviated_tail(self, j: int) -> int | None:
+        """End of one to three lower-case words at ``j`` that an abbreviation in
+        brackets follows at once ("Tổ chức Y tế thế giới (WHO)"), or None."""
+        k = j
+        while k < self.n and k - j < 3 and self.text[k].replace(" ", "").isalpha() and self.text[k].islower() and not any(
+                self.folded[k] in self.gaz.cue(kind) for kind in ("connector", "coordinator", "venue", "adverb")):
+            k += 1
+            if k + 2 < self.n and self.text[k] == "(" and is_acronym(self.text[k + 1]) and self.text[k + 2] == ")":
+                return k
+        return None
 
     def _event_word_cut(self, i: int, head_end: int, j: int) -> bool:
         """An event's name read up to the first syllable of a word ("Hội nghị

@@ -159,6 +159,13 @@ def test_a_compass_word_listed_with_a_region_is_no_person(nlp):
     assert "Đông" not in found and found["Nam Á"][0] == "Place"
 
 
+def test_lower_case_words_an_abbreviation_closes_end_the_name_and_the_abbreviation_is_the_body(nlp):
+    doc = nlp("Chính phủ Mali yêu cầu Mặt trận Giải phóng thống nhất (FLU) rút quân. Người phát ngôn FLU bác bỏ yêu cầu này.")
+    found = {e.text: (e.label_, e._.kg_key) for e in doc.ents}
+    assert found["Mặt trận Giải phóng thống nhất"][0] == "Organization"
+    assert found["FLU"] == found["Mặt trận Giải phóng thống nhất"]  # both mentions, one body
+
+
 def test_a_building_named_in_a_foreign_language(nlp):
     found = ents(nlp, "Hai nhà lãnh đạo đã hội đàm tại Tòa nhà Perdana Putra ở Putrajaya.")
     assert found["Tòa nhà Perdana Putra"][0] == "Place"
