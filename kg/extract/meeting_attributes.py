@@ -42,6 +42,8 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     # A possibility reaches across reporting verbs ("hỏi liệu X có cam kết
     # đàm phán ..."), but not across a sentence-internal full stop.
     lo = max(sent.v.start, s - 45)
+    if cue_pattern(r"(?:<<purpose>>)\s+(?:tham gia|<<attend>>)\s+(?:\S+\s+){0,2}$").search(sent.gap(lo, s)):
+        lo = max(sent.v.start, s - 90)  # "sẵn sàng cử phái đoàn tới X để tham gia vòng đàm phán": so is the talks
     lo = max([lo] + [x.end() for x in _STOP.finditer(sent.ftext, lo, s)])
     # "Kỳ vọng ... tăng lên sau chuyến thăm X": the wish is not about the
     # contact named in a "sau/trước" adjunct

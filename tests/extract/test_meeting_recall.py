@@ -846,3 +846,10 @@ def test_a_call_inside_a_relative_clause_is_its_subjects_the_leaders_of_the_two_
                      "đồng thuận mà các nhà lãnh đạo hai nước đạt được trong cuộc điện đàm hôm 5/6.", date="2026-06-11")
     call = next(m for m in found if m.kind == "call")
     assert (set(call.participants), call.date) == (expected, "2026-06-05")
+
+
+def test_readiness_to_send_a_delegation_to_join_talks_reports_no_talks():
+    found = meetings(f"[Tổng thống|T] {UA} [Volodymyr Zelensky|P:person/volodymyr-zelensky] tuyên bố [Kiev|C:country/ua] "
+                     f"sẵn sàng cử phái đoàn tới [Abu Dhabi|L:place/abu-dhabi] để tham gia vòng đàm phán ba bên với {RU} "
+                     f"và {US}.", date="2026-11-15")
+    assert found == []
