@@ -166,8 +166,8 @@ class Sentence:
         after = self.gap(items[j].end, v.end)
         if title_categories().get(norm(title), "") in ("member", "other", ""):
             return None, j + 1  # "thành viên": no post one person holds
-        if search_end(cue_pattern(r"(?:<<place_prep>>)\s+(?:\S+\s+){0,3}$"), lead, words("place_prep") + 3):
-            return None, j + 1  # "tại Văn phòng Thủ tướng": part of a venue's name
+        if search_end(cue_pattern(r"(?:<<place_prep>>)\s+(?:[^\s,;]+\s+){0,3}$"), lead, words("place_prep") + 3):
+            return None, j + 1  # "tại Văn phòng Thủ tướng": part of a venue's name (not "ở Hà Nội, Tổng Thư ký")
         if search_end(cue_pattern(r"(?:<<level>>)\s*$"), lead, words("level")):
             return None, j + 1  # "Đối thoại cấp Thứ trưởng": a level, nobody in particular
         if search_end(cue_pattern(r"(?:<<plural>>|\d+)\s*$"), lead, words("plural")) or \

@@ -853,3 +853,11 @@ def test_readiness_to_send_a_delegation_to_join_talks_reports_no_talks():
                      f"sẵn sàng cử phái đoàn tới [Abu Dhabi|L:place/abu-dhabi] để tham gia vòng đàm phán ba bên với {RU} "
                      f"và {US}.", date="2026-11-15")
     assert found == []
+
+
+def test_a_bare_post_after_a_fronted_venue_clause_is_the_subject():
+    found = meetings("[Chủ tịch nước|T] [Lương Cường|P:person/luong-cuong] đã tiếp [Tổng Thư ký|T] [Liên hợp quốc|O:org/un] "
+                     "[António Guterres|P:person/guterres]. Trong thời gian ở [Hà Nội|L:place/ha-noi], [Tổng Thư ký|T] "
+                     "cũng sẽ hội kiến [Tổng Bí thư|T] [Tô Lâm|P:person/to-lam].", date="2026-09-13")
+    planned = next(m for m in found if m.status == "planned")
+    assert set(planned.participants) == {"person/guterres", "person/to-lam"}
