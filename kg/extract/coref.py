@@ -186,7 +186,7 @@ def resolve(doc: Doc, gaz: Gazetteer | None = None) -> list[Entity]:
     for m, key in zip(persons, _person_keys(persons, gaz)):
         m.key = key
     # "Lực lượng Hỗ trợ nhanh (RSF)", then "RSF" alone: the body its abbreviation was given to
-    short = {m.text: m.key for m in mentions if m.rule == "abbreviation" and m.key}
+    short = {m.text: m.key for m in mentions if m.rule == "abbreviation" and m.label == ORG and m.key}
     for m in mentions:
         if m.label == ORG and m.rule != "abbreviation" and short.get(m.text, m.key) != m.key:
             m.key = short[m.text]
