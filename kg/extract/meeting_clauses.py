@@ -373,7 +373,7 @@ class ClauseReader(Sentence):
         if not visitor and s not in self.travel:
             visitor = self._guest_visiting(cs, s)
         if not visitor and s not in self.travel:
-            visitor = [a for a in self._framed_visitor(s, e, cs, ce, trigs) if a is not host]
+            visitor = [a for a in self._framed_visitor(s, e, cs, ce, trigs, host) if a is not host]
         if not visitor:
             end = host.start if host is not None and host.start < s else s
             left = self._left_group(cs, end, [t for t in trigs if t[1] <= end])
@@ -450,11 +450,13 @@ class ClauseReader(Sentence):
             return []
         return last
 
-    def _framed_visitor(self, s, e, cs, ce, trigs) -> list[Atom]:
+    def _framed_visitor(self, s, e, cs, ce, trigs, host: Atom | None = None) -> list[Atom]:
         """The visitor of a trip named as the frame of another act: "X hội đàm
         với Y trong khuôn khổ chuyến thăm Z", "X gặp Y ..., trước khi kết thúc
         chuyến thăm Z" (X, the subject of the act before it), "Nhân dịp chuyến
-        thăm Z, X ..." (the main clause's subject)."""
+        thăm Z, X ..." (the main clause's subject). When X is of the host
+        state ("Chủ tịch nước X hội đàm với Tổng thống Chile Y, nhân chuyến
+        thăm tới Việt Nam"), X receives and Y, the act's object, visits."""
         frame = search_end(cue_pattern(r"(?:(?:<<framework>>)|(?:<<temporal_link>>))\s+(?:<<determiner>>\s+)?$"),
                            self.gap(self.v.start, s), words("framework", "determiner") + 1) or search_end(
             cue_pattern(r",\s*(?:<<relative_link>>)\s+(?:<<trip_phase>>)\s+$"), self.gap(self.v.start, s),
@@ -466,8 +468,16 @@ class ClauseReader(Sentence):
         if before:
             s0, e0, _ = before[-1]
             cs0, _ce0 = self.clause(s0, e0, trigs)
-            return self._left_group(cs0, s0, [t for t in trigs if t[1] <= s0])
+            subject = self._left_group(cs0, s0, [t for t in trigs if t[1] <= s0])
+            if host is not None and host.key and subject and all(self._of_state(a, host.key) for a in subject):
+                objects = self.groups(e0, link_start)
+                return [a for a in objects[0] if not self._of_state(a, host.key)] if objects else []
+            return subject
         return self._clause_subject(cs, ce, s, e, link_start)
+
+    def _of_state(self, a: Atom, country: str) -> bool:
+        """Whether the atom is the state or speaks for it (its leader, its body)."""
+        return bool(a.key) and country in self.art.countries_of(a.key)
 
 
 def a_is_dest(a: Atom) -> bool:

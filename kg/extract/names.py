@@ -45,6 +45,16 @@ def is_acronym(text: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+def is_short_form(text: str) -> bool:
+    """An acronym, or a short form mixing cases with two or more capitals
+    ("AfCFTA", "CoC"): no word of a name is written so.
+
+    >>> is_short_form("AfCFTA"), is_short_form("ASEAN"), is_short_form("Merdeka")
+    (True, True, False)
+    """
+    return is_acronym(text) or (text.isalpha() and sum(c.isupper() for c in text) >= 2)
+
+
 def abbreviates(acronym: str, name: str) -> bool:
     """Whether the acronym's letters are, in order, initials of the name's
     words ("TPHCM" of "Thành phố Hồ Chí Minh"; not "COC" of "Biển Đông").

@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.extract.gazetteer import COUNTRY, ORG, PERSON, PLACE, Entry, Gazetteer
-from kg.extract.names import abbreviates, is_acronym, is_vietnamese_syllable, looks_foreign, name_core, slugify
+from kg.extract.names import abbreviates, is_acronym, is_short_form, is_vietnamese_syllable, looks_foreign, name_core, slugify
 from kg.nlp.orthography import fold
 from kg.nlp.segmenter import get_segmenter
 from kg.nlp.sentences import sent_start_values
@@ -1141,7 +1141,7 @@ class Scanner:
             if close > k + 2 and close < len(items) and self.text[items[close].start] == ")" and not dateline:
                 s, e = items[k + 2].start, items[close - 1].end
                 # a lone acronym is no local name: it abbreviates (above) or names another thing
-                if looks_foreign(self.span_text(s, e)) and not (close == k + 3 and is_acronym(self.text[s])):
+                if looks_foreign(self.span_text(s, e)) and not (close == k + 3 and is_short_form(self.text[s])):
                     mentions.append(Mention(s, e, m.label, m.key, "local_name", 0.9))
                     return close
         return k

@@ -105,6 +105,9 @@ def test_a_lone_acronym_after_a_place_is_no_local_name_of_it(nlp):
     found = ents(nlp, "Hai nước họp Cơ chế tham vấn về Biển Đông (BCM) tại Hạ Môn.")
     assert "BCM" not in found and found["Biển Đông"][0] == "Place"
     assert ents(nlp, "Hai bên hội đàm tại Dinh Tổng thống (Istana Merdeka).")["Istana Merdeka"][0] == "Place"
+    # a short form mixing cases is no word of a local name either
+    found = ents(nlp, "Hai nước thúc đẩy Khu vực Thương mại Tự do lục địa châu Phi (AfCFTA).")
+    assert found["châu Phi"][0] == "Place" and "AfCFTA" not in found
 
 
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):

@@ -827,3 +827,18 @@ def test_side_marker_before_a_speaker_names_no_member():
            "một bước tiến lớn.")
     planned = [m for m in meetings(doc, date="2026-05-13") if m.status == "planned"]
     assert [set(m.participants) for m in planned] == [{"country/ru", "country/us"}]
+
+
+def test_a_visit_framing_talks_with_the_hosts_leader_is_the_guests():
+    # The subject is the host's head of state: the one visiting is the guest.
+    doc = ("Ngày 21/9, [Chủ tịch nước|T] [Trần Văn Bình|P:person/tran-van-binh] đã hội đàm với [Tổng thống|T] "
+           "[Peru|C:country/pe] [Luis Torres|P:person/luis-torres], nhân chuyến thăm cấp nhà nước tới "
+           "[Việt Nam|C:country/vn] từ ngày 20 đến 23/9.")
+    visits = [m for m in meetings(doc, date="2026-09-22") if m.kind == "visit"]
+    assert [(_keys(v), v.date, v.status) for v in visits] == [
+        ({"person/luis-torres", "country/vn"}, "2026-09-20", "held")]
+    # A guest as the subject still visits.
+    doc = ("[Thủ tướng|T] [Nhật Bản|C:country/jp] [Sato Ken|P:person/sato-ken] hội đàm với [Tổng thống|T] "
+           "[Pháp|C:country/fr] [Louis Martin|P:person/louis-martin], nhân chuyến thăm chính thức [Pháp|C:country/fr].")
+    (visit,) = [m for m in meetings(doc, date="2026-09-22") if m.kind == "visit"]
+    assert _keys(visit) == {"person/sato-ken", "country/fr"}
