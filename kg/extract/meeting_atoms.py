@@ -114,6 +114,9 @@ class Sentence:
                 m = search_end(hon, self.gap(v.start, s), cue_words("role", "honorific"))
                 if m:
                     s = v.start + m.start()
+                elif s == it.start:  # "và Phu nhân Brigitte Macron": the kinship word is her designation
+                    m = search_end(cue_pattern(r"(?:<<kin>>)\s*$"), self.gap(v.start, s), words("kin"))
+                    s = v.start + m.start() if m else s
                 out.append(Atom(s, e, "actor", it.key, PERSON))
             prev = it
         return self._kin_appositions(out)

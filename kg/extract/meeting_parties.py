@@ -123,12 +123,18 @@ def _heads(art: ArticleFacts, keys: list[str]) -> list[str]:
 
 def _pair_named_before(art: ArticleFacts, mention: Mention, a: Atom) -> list[str]:
     """The two people named in the sentence before a group (or in its own
-    sentence before it), when exactly two are."""
+    sentence before it), when exactly two are. A bare post counts as its
+    holder ("Chủ tịch nước chủ trì lễ đón Tổng thống X. Sau lễ đón, hai nhà
+    lãnh đạo hội đàm")."""
     for idx in (mention.sent, mention.sent - 1):
         if idx < 0:
             continue
-        keys = list(dict.fromkeys(x.key for x in art.atoms_of(idx) if x.kind in ("actor", "title") and x.label == PERSON
-                                  and x.key and (idx < mention.sent or x.end <= a.start)))
+        found = [x for x in art.atoms_of(idx) if idx < mention.sent or x.end <= a.start]
+        keys = list(dict.fromkeys(
+            x.key if x.kind != "post" else art.holder_before(x.title or "", x.start) for x in found
+            if x.kind in ("actor", "title") and x.label == PERSON and x.key or x.kind == "post"))
+        if None in keys:
+            return []
         if len(keys) == 2:
             return keys
         if keys:

@@ -668,7 +668,19 @@ class Scanner:
             while self._plain_name_word(k):
                 k += 1
             return k
+        if k < self.n and self.folded[k] == ("và",):
+            return self._region_before_owner(k + 1)
         return None
+
+    def _region_before_owner(self, j: int) -> int | None:
+        """End of a listed region that a country closes, inside a body's name
+        ("Bộ Ngoại giao và Châu Âu Pháp": France's ministry, and no place)."""
+        region = self.lexicon_at(j) if j < self.n and self.cap[j] else None
+        if region is None or not all(e.label == PLACE for e in region[1]):
+            return None
+        owner = self.next_index(region[0])
+        found = self.lexicon_at(owner) if owner == region[0] else None
+        return region[0] if found is not None and any(e.label == COUNTRY for e in found[1]) else None
 
     def _starts_vi_name(self, j: int) -> bool:
         """A surname followed by another capitalised Vietnamese syllable."""

@@ -110,6 +110,14 @@ def test_a_lone_acronym_after_a_place_is_no_local_name_of_it(nlp):
     assert found["châu Phi"][0] == "Place" and "AfCFTA" not in found
 
 
+def test_a_region_closed_by_the_owner_belongs_to_the_ministrys_name(nlp):
+    found = ents(nlp, "Bộ trưởng Bộ Ngoại giao và Châu Âu Bỉ Marc Dubois tới Hà Nội.")
+    assert found["Bộ Ngoại giao và Châu Âu Bỉ"][0] == "Organization" and "Châu Âu" not in found
+    # with no owner after it the region is a place of its own
+    found = ents(nlp, "Bộ Ngoại giao và châu Âu đã thảo luận.")
+    assert found["châu Âu"][0] == "Place"
+
+
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):
     # "UBND" and "TP" spelled out give the key of the full name.
     short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")

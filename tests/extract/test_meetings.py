@@ -842,3 +842,22 @@ def test_a_visit_framing_talks_with_the_hosts_leader_is_the_guests():
            "[Pháp|C:country/fr] [Louis Martin|P:person/louis-martin], nhân chuyến thăm chính thức [Pháp|C:country/fr].")
     (visit,) = [m for m in meetings(doc, date="2026-09-22") if m.kind == "visit"]
     assert _keys(visit) == {"person/sato-ken", "country/fr"}
+
+
+def test_a_spouse_named_with_her_kinship_word_travels_with_the_leader():
+    doc = ("Tối 1/3, [Tổng thống|T] [Bỉ|C:country/be] [Marc Dubois|P:person/marc-dubois] và Phu nhân "
+           "[Claire Dubois|P:person/claire-dubois] đã tới [Hà Nội|L:place/ha-noi], bắt đầu chuyến thăm cấp nhà "
+           "nước tới [Việt Nam|C:country/vn].")
+    (visit,) = meetings(doc, date="2026-03-02")
+    assert (_keys(visit), visit.date) == ({"person/marc-dubois", "person/claire-dubois", "country/vn"}, "2026-03-01")
+
+
+def test_two_leaders_after_a_reception_by_a_bare_post_are_its_holder_and_the_guest():
+    # The Prime Minister is named more often, yet the host of the reception is the President.
+    doc = ("[Chủ tịch nước|T] [Trần Văn Bình|P:person/tran-van-binh] mời [Tổng thống|T] [Bỉ|C:country/be] "
+           "[Marc Dubois|P:person/marc-dubois] thăm [Việt Nam|C:country/vn].\n"
+           "[Thủ tướng|T] [Lê Văn An|P:person/le-van-an] cho biết ông [Lê Văn An|P:person/le-van-an] sẽ dự diễn đàn.\n"
+           "Sáng 2/3, [Chủ tịch nước|T] chủ trì lễ đón chính thức [Tổng thống|T] [Dubois|P:person/marc-dubois] tại "
+           "[Phủ Chủ tịch|L:place/phu-chu-tich]. Sau lễ đón, hai nhà lãnh đạo hội đàm.")
+    (talks,) = [m for m in meetings(doc, date="2026-03-02") if m.kind == "talks"]
+    assert _keys(talks) == {"person/tran-van-binh", "person/marc-dubois"}
