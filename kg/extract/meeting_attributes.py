@@ -80,8 +80,10 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
             if earlier:
                 return "planned", WEAK, possible, recency, tentative
         return st, WEAK, possible, recency, tentative
-    # verbs sharing a subject share its tense: "X sẽ tới A để gặp B, trước khi sang C hội đàm"
-    earlier = [m for m in sent.find(rx, cs, s) if table[norm(m.group())][1] == STRONG
+    # verbs sharing a subject share its tense: "X sẽ tới A để gặp B, trước khi sang C hội đàm",
+    # also across the comma of a sequel ("X sẽ tới A ..., sau đó sang B")
+    sequel = cue_pattern(r",\s*(?:<<sequence>>)\s+$").search(sent.gap(max(sent.v.start, s - 20), s))
+    earlier = [m for m in sent.find(rx, sent.v.start if sequel else cs, s) if table[norm(m.group())][1] == STRONG
                and table[norm(m.group())][0] in ("planned", "held") and tells(m)]
     if earlier:
         return table[norm(earlier[-1].group())][0], WEAK, possible, recency, tentative

@@ -861,3 +861,11 @@ def test_two_leaders_after_a_reception_by_a_bare_post_are_its_holder_and_the_gue
            "[Phủ Chủ tịch|L:place/phu-chu-tich]. Sau lễ đón, hai nhà lãnh đạo hội đàm.")
     (talks,) = [m for m in meetings(doc, date="2026-03-02") if m.kind == "talks"]
     assert _keys(talks) == {"person/tran-van-binh", "person/marc-dubois"}
+
+
+def test_a_sequel_after_a_comma_shares_the_planned_tense():
+    doc = ("Ông [Lopes|P:person/ana-lopes] cho biết sẽ tới [Kiev|L:place/kiev] để gặp [Tổng thống|T] "
+           "[Ukraine|C:country/ua] [Taras Koval|P:person/taras-koval], sau đó sang [Moskva|L:place/moskva] làm việc "
+           "với phía [Nga|C:country/ru].")
+    found = {m.place: m.status for m in meetings(doc, date="2026-04-11") if m.kind == "visit"}
+    assert found == {"place/kiev": "planned", "place/moskva": "planned"}
