@@ -92,7 +92,7 @@ class Sentence:
             k += 1
         atoms += self._group_and_pronoun_atoms(atoms)
         atoms.sort(key=lambda a: a.start)
-        atoms = self._attach_group_members(atoms)
+        atoms = self._attach_group_members(self._counterpart_appositions(atoms))
         self._mark_sources(atoms)
         return atoms
 
@@ -132,6 +132,22 @@ class Sentence:
                 kin = search_end(cue_pattern(r"(?:<<kin>>)\s*$"), self.gap(self.v.start, b.start), words("kin"))
                 if kin is not None:
                     out[-1] = Atom(self.v.start + kin.start(), a.end, "actor", a.key, PERSON)
+                    continue
+            out.append(a)
+        return out
+
+    def _counterpart_appositions(self, atoms: list[Atom]) -> list[Atom]:
+        """"người đồng cấp Qatar, Thủ tướng X": the counterpart is named after
+        the comma, with his own post; the country only says whose he is."""
+        out: list[Atom] = []
+        for a in atoms:
+            b = out[-1] if out else None
+            if b is not None and b.kind == "actor" and b.label == COUNTRY and a.kind == "actor" and a.label == PERSON \
+                    and a.key and re.fullmatch(r"\s*,\s*", self.gap(b.end, a.start)) \
+                    and b.key in self.art.countries_of(a.key):
+                m = search_end(_counterpart_end(), self.gap(self.v.start, b.start), cue_words("role", "counterpart"))
+                if m is not None:
+                    out[-1] = Atom(self.v.start + m.start(), a.end, "actor", a.key, PERSON)
                     continue
             out.append(a)
         return out

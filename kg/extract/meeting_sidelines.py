@@ -34,7 +34,17 @@ def sideline_context(art: ArticleFacts, b: EventBuilder) -> None:
         m = next((m for m in ev.real() if len(m.parties) >= 2 and on_sidelines(art, b.events, m)), None)
         if m is None:
             continue
+        occasion = _occasion_anaphor(art, m.sent)
+        if occasion and ev.status()[0] != "held":
+            continue  # "Nhân dịp này, X mời Y sớm thăm lại Việt Nam": the visit is later
         place, day = _gathering_setting(art, m)
+        if (place is None or day is None) and occasion:
+            # "Nhân dịp này": the occasion is the contact told last, "họp tại Manila hôm 8/11"
+            prior = [(x.sent, x.start, n) for n, other in enumerate(b.events) if other is not ev
+                     for x in other.real() if x.sent < m.sent]
+            if prior:
+                last = b.events[max(prior)[2]]
+                place, day = place or last.place(), day or last.date()
         if lacks_place and place:
             ev.inherited_place = place
         if lacks_date and day and (ev.date() is None or day.startswith(ev.date())):
@@ -65,7 +75,21 @@ def sideline_sentence(art: ArticleFacts, index: int) -> bool:
     """Whether sentence ``index`` places what it reports on the sidelines of a gathering."""
     reader = art.readers.get(index)
     rx = cue_pattern(r"(?:<<sideline>>)|(?:<<framework>>)\s+(?:\S+\s+){0,2}?(?:<<gathering>>)(?!\w)")
-    return reader is not None and rx.search(art.ftext, reader.v.start, reader.v.end) is not None
+    if reader is None:
+        return False
+    if rx.search(art.ftext, reader.v.start, reader.v.end) is not None:
+        return True
+    if not _occasion_anaphor(art, index):
+        return False
+    # "Nhân dịp này, A gặp B" right after a gathering is told: on its sidelines
+    before = [art.views[k] for k in (index - 1, index - 2) if k >= 0]
+    return any(cue("gathering").search(art.ftext, v.start, v.end) for v in before)
+
+
+def _occasion_anaphor(art: ArticleFacts, index: int) -> bool:
+    """Whether sentence ``index`` opens with "Nhân dịp này," / "Trong khuôn khổ đó,"."""
+    start = art.views[index].trimmed()[0]
+    return cue_pattern(r"(?:<<framework>>)\s+(?:<<anaphor>>)\s*,").match(art.ftext, start) is not None
 
 
 def _gathering_setting(art: ArticleFacts, m: Mention) -> tuple[str | None, str | None]:

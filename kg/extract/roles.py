@@ -456,6 +456,19 @@ class _SentenceRoles:
         start = self.v.start + m.start()
         return [RoleHit(person, src.title, owner, start, person.end, 0.7, start, start + len(m.group()))]
 
+    def counterpart_owner(self, hits: list[RoleHit]) -> None:
+        """"người đồng cấp Qatar, Thủ tướng X": an unowned post named after a
+        counterpart's country, across the comma, is that country's."""
+        for h in hits:
+            if h.org is not None:
+                continue
+            owners = [it for it in self.items if it.end <= h.start and it.label in _OWNER]
+            if not owners or not re.fullmatch(r"\s*,\s*", self.gap(owners[-1].end, h.start)):
+                continue
+            before = fold_for_match(self.v.between(self.v.start, owners[-1].start))
+            if search_end(self.p.counterpart_end, before, cue_words("role", "counterpart")):
+                h.org = owners[-1]
+
     def side_markers(self) -> list[tuple[int, Item]]:
         """Sides opened in the sentence: (offset where the side's list starts, owner).
 
@@ -525,7 +538,9 @@ class _SentenceRoles:
             if it.label != PERSON or not it.key:
                 continue
             mine = self.prenominal(k)
-            if not mine:
+            if mine:
+                self.counterpart_owner(mine)
+            else:
                 mine = self.counterpart(k, hits)
             mine += self.appositive(k)
             self.owner_after(k, mine)

@@ -869,3 +869,25 @@ def test_a_sequel_after_a_comma_shares_the_planned_tense():
            "với phía [Nga|C:country/ru].")
     found = {m.place: m.status for m in meetings(doc, date="2026-04-11") if m.kind == "visit"}
     assert found == {"place/kiev": "planned", "place/moskva": "planned"}
+
+
+def test_a_counterpart_named_after_a_comma_with_his_own_post_is_the_party():
+    doc = ("[Ngoại trưởng|T] [Ai Cập|C:country/eg] [Omar Nabil|P:person/omar-nabil] đã điện đàm với người đồng cấp "
+           "[Qatar|C:country/qa], [Thủ tướng|T] [Hamad Al Mansour|P:person/hamad-al-mansour], về ngừng bắn.")
+    (call,) = meetings(doc, date="2026-02-21")
+    assert _keys(call) == {"person/omar-nabil", "person/hamad-al-mansour"}
+
+
+def test_contacts_on_the_occasion_of_a_meeting_told_before_take_its_day_and_venue():
+    doc = ("Các Bộ trưởng Ngoại giao [ASEAN|O:org/asean] đã họp với [Ngoại trưởng|T] [Nhật Bản|C:country/jp] "
+           "[Sato Ken|P:person/sato-ken] tại [Manila|L:place/manila] hôm 8/11.\n"
+           "Phát biểu tại hội nghị, [Bộ trưởng|T] [Trần Minh Đức|P:person/tran-minh-duc] nhấn mạnh vai trò trung tâm.\n"
+           "Nhân dịp này, [Bộ trưởng|T] [Trần Minh Đức|P:person/tran-minh-duc] đã có cuộc gặp song phương với "
+           "[Ngoại trưởng|T] [Singapore|C:country/sg] [Lim Wei|P:person/lim-wei].")
+    (m,) = [m for m in meetings(doc, date="2026-11-09") if "person/lim-wei" in m.participants]
+    assert (m.date, m.place) == ("2026-11-08", "place/manila")
+    # an invitation on that occasion is a visit still to come, undated
+    doc = doc.replace("đã có cuộc gặp song phương với", "đã mời").replace(
+        "[Lim Wei|P:person/lim-wei].", "[Lim Wei|P:person/lim-wei] sớm thăm [Việt Nam|C:country/vn]. Ông nhận lời.")
+    (visit,) = [m for m in meetings(doc, date="2026-11-09") if m.kind == "visit"]
+    assert (visit.status, visit.date) == ("planned", None)
