@@ -414,8 +414,10 @@ def _week_offset(phrase: str) -> int | None:
 def _sibling_date(sent: Sentence, m: Mention, mentions: list[Mention], trigs) -> TimeExpression | None:
     """The date of another contact of the same clause, else sentence, that agrees on status."""
     cs, ce = sent.clause(m.start, m.end, trigs)
+    topic = cue_pattern(r"(?<!\w)(?:<<topic>>)(?!\w)")
     dated = [o for o in mentions if o is not m and o.date is not None and o.date.value
-             and (m.status is None or o.status is None or o.status == m.status)]
+             and (m.status is None or o.status is None or o.status == m.status)
+             and not (o.start >= m.end and topic.search(sent.gap(m.end, o.start)))]  # what m was about
     for pool in ([o for o in dated if cs <= o.start < ce], dated):
         if pool:
             return min(pool, key=lambda o: abs(o.start - m.start)).date

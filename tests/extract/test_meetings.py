@@ -891,3 +891,13 @@ def test_contacts_on_the_occasion_of_a_meeting_told_before_take_its_day_and_venu
         "[Lim Wei|P:person/lim-wei].", "[Lim Wei|P:person/lim-wei] sớm thăm [Việt Nam|C:country/vn]. Ông nhận lời.")
     (visit,) = [m for m in meetings(doc, date="2026-11-09") if m.kind == "visit"]
     assert (visit.status, visit.date) == ("planned", None)
+
+
+def test_a_contact_named_as_the_topic_of_another_does_not_date_it():
+    doc = ("[Chủ tịch|T] [Trung Quốc|C:country/cn] [Lý Minh|P:person/ly-minh] đã hội đàm với [Tổng thống|T] "
+           "[Belarus|C:country/by] [Ivan Petrov|P:person/ivan-petrov] tại [Bắc Kinh|L:place/bac-kinh] ngày 2/9.\n"
+           "Hai nhà lãnh đạo cũng thảo luận về kết quả cuộc gặp của ông [Petrov|P:person/ivan-petrov] với "
+           "[Tổng thống|T] [Mỹ|C:country/us] [John Reed|P:person/john-reed] tại [Alaska|L:place/alaska] hồi tháng 8.")
+    found = sorted((sorted(m.participants), m.date) for m in meetings(doc, date="2026-09-03"))
+    assert found == [(["person/ivan-petrov", "person/john-reed"], "2026-08"),
+                     (["person/ivan-petrov", "person/ly-minh"], "2026-09-02")]
