@@ -45,6 +45,8 @@ def mention_status(sent: Sentence, s, e, ws, we, cs) -> tuple[str | None, str | 
     if cue_pattern(r"(?:<<purpose>>)\s+(?:tham gia|<<attend>>)\s+(?:\S+\s+){0,2}$").search(sent.gap(lo, s)):
         lo = max(sent.v.start, s - 90)  # "sẵn sàng cử phái đoàn tới X để tham gia vòng đàm phán": so is the talks
     lo = max([lo] + [x.end() for x in _STOP.finditer(sent.ftext, lo, s)])
+    # "chuyến thăm không báo trước tới X, nơi ông gặp Y": the relative clause's own
+    lo = max([lo] + [x.end() for x in sent.find(cue_pattern(r",\s*(?:<<where_relative>>)(?!\w)"), lo, s)])
     # "Kỳ vọng ... tăng lên sau chuyến thăm X": the wish is not about the
     # contact named in a "sau/trước" adjunct
     link = cue_pattern(r"(?:<<temporal_link>>)\s+(?:<<determiner>>\s+)?$").search(sent.gap(lo, s))

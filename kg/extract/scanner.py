@@ -760,6 +760,8 @@ class Scanner:
             lex = None
         if lex is not None and self._capital_opens_name(i, lex, items):
             lex = None
+        if lex is not None and all(e.label == PLACE for e in lex[1]) and self.cue_before(i, "thing_lead"):
+            lex = None  # "tàu sân bay Liêu Ninh", "tàu khảo sát Hải Dương 8": a vessel named after a place
         if lex is not None and all(e.label == PERSON for e in lex[1]) and self.cue_before(i, "place_noun"):
             # "thành phố Hồ Chí Minh", "sân bay John F. Kennedy": named after a person
             return Item(i, lex[0], "ent", self._place_after_noun(i, lex[0]))

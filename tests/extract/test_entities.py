@@ -118,6 +118,14 @@ def test_a_region_closed_by_the_owner_belongs_to_the_ministrys_name(nlp):
     assert found["châu Âu"][0] == "Place"
 
 
+def test_a_vessel_named_after_a_place_is_no_place(nlp):
+    found = ents(nlp, "Bắc Kinh điều tàu khảo sát Hải Dương 8 và tàu sân bay Liêu Ninh tới gần tàu sân bay Mỹ ở Hải Dương.")
+    assert found["Mỹ"][0] == "Country" and found["Hải Dương"][0] == "Place"
+    assert "Liêu Ninh" not in found and "Hải Dương 8" not in found
+    spans = [e.text for e in nlp("Tàu khảo sát Hải Dương 8 rời khu vực.").ents]
+    assert "Hải Dương" not in spans
+
+
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):
     # "UBND" and "TP" spelled out give the key of the full name.
     short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")

@@ -901,3 +901,14 @@ def test_a_contact_named_as_the_topic_of_another_does_not_date_it():
     found = sorted((sorted(m.participants), m.date) for m in meetings(doc, date="2026-09-03"))
     assert found == [(["person/ivan-petrov", "person/john-reed"], "2026-08"),
                      (["person/ivan-petrov", "person/ly-minh"], "2026-09-02")]
+
+
+def test_an_unannounced_visit_to_a_capital_and_the_contacts_held_there():
+    doc = ("[Tổng thống|T] [Moldova|C:country/md] [Ion Rusu|P:person/ion-rusu] ngày 1/10 đã có chuyến thăm không "
+           "báo trước tới [Warsaw|L:place/warsaw], nơi ông gặp [Thủ tướng|T] [Ba Lan|C:country/pl] "
+           "[Jan Nowak|P:person/jan-nowak].")
+    found = {m.kind: m for m in meetings(doc, date="2026-10-02")}
+    assert (_keys(found["visit"]), found["visit"].status) == ({"person/ion-rusu", "country/pl"}, "held")
+    # "không báo trước" negates nothing of the meeting in the relative clause
+    assert (_keys(found["meeting"]), found["meeting"].date, found["meeting"].status) == (
+        {"person/ion-rusu", "person/jan-nowak"}, "2026-10-01", "held")
