@@ -68,6 +68,12 @@ class RoleHit:
     title_end: int = -1
 
 
+# Posts whose holder is sent or advises on a matter, which may follow in lower
+# case with no "về": "Đặc phái viên khí hậu", "Cố vấn an ninh quốc gia".
+_REMIT_CATEGORIES = frozenset({"envoy", "advisor"})
+_BARE_REMIT = re.compile(r"\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}(?=\s+của\s*$)")
+
+
 def _alt(category: str) -> str:
     """Pattern source of a role cue category, for embedding in bigger patterns."""
     return cue_regex("role", category).pattern
@@ -301,6 +307,10 @@ class _SentenceRoles:
             between = "" if back is not None else between
         if not _full(link, between):
             m = self.p.qualifier.match(fold_for_match(between))
+            post = self.items[j]
+            if m is None and owners and (post.category or title_categories().get(norm(post.text))) in _REMIT_CATEGORIES:
+                m = _BARE_REMIT.match(between)  # "Đặc phái viên khí hậu của Trung Quốc X"
+                m = m if m is not None and m.group().islower() else None
             rest = between[m.end():] if m else None
             if m is None or not _full(link, rest):
                 return None

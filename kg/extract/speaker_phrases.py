@@ -130,6 +130,10 @@ def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
             ph.this, j = True, j + 1
             ph.end = j
             continue
+        remit = _remit_end(t, j, limit) if ph.title_words and ph.end == j else None
+        if remit is not None:
+            j = remit  # "Đặc phái viên (về) khí hậu của Trung Quốc X": the post's remit
+            continue
         n = match(j, c.of("connector")) if ph.title_words else 0
         if n or (t.raw[j][0].isupper() and not function_word(t, j)):
             pending += t.low[j:j + max(n, 1)]
@@ -141,6 +145,18 @@ def parse_phrase(t: Text, i: int, limit: int) -> Phrase | None:
     if ph.pronoun and not ph.persons and unknown_person(t, ph.end - 1, len(t)):
         return None  # "ông Kostyukov" with the name unrecognised: someone unknown
     return ph
+
+
+def _remit_end(t: Text, j: int, limit: int) -> int | None:
+    """Index of "của" after one to four lower-case words at ``j`` that an actor
+    follows: a post's remit ("khí hậu", "về khí hậu"), read as part of it."""
+    k = j
+    while k < limit and k - j < 4 and t.actor_at[k] is None and t.word(k) and t.raw[k].islower() \
+            and t.low[k] != "của" and not function_word(t, k):
+        k += 1
+    if k == j or k + 1 >= limit or t.low[k] != "của" or t.actor_at[k + 1] is None:
+        return None
+    return k
 
 
 def unknown_person(t: Text, i: int, limit: int) -> bool:

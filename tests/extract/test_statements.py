@@ -125,6 +125,8 @@ def test_title_name_subject_with_date_and_rang():
 @pytest.mark.parametrize("text", [
     "Đặc phái viên Mỹ về Trung Đông Tom Reed cho biết hai bên đã nhất trí về một lệnh ngừng bắn.",
     "Theo Đặc phái viên Liên hợp quốc về vấn đề Yemen Tom Reed, hai bên đã nhất trí về một lệnh ngừng bắn.",
+    "Đặc phái viên khí hậu của Mỹ Tom Reed cho biết hai bên đã nhất trí về một lệnh ngừng bắn.",
+    "Đặc phái viên về khí hậu của Mỹ Tom Reed cho biết hai bên đã nhất trí về một lệnh ngừng bắn.",
 ])
 def test_a_post_with_a_named_remit_is_the_speakers(text):
     stmts = run(text)
