@@ -516,9 +516,13 @@ class Scanner:
             if title is not None:
                 if office and j == head_end:
                     end = j = title[0]
+                    if self.longest_cue(i, "event_head") == head_end and (j >= self.n or self.space[j] or not self.cap[j]):
+                        return None  # "Hội nghị Bộ trưởng ba nước": a gathering of post holders, no body
                     continue
                 after = title[0]
                 if j == head_end and (after >= self.n or self.space[after] or not self.cap[after]):
+                    if self.longest_cue(i, "event_head") == head_end:
+                        return None  # "Hội nghị Bộ trưởng ba nước": a gathering of post holders, no body
                     end = after  # "Cục Lãnh sự": a post naming the body, then the name ends
                 break
             t = self.text[j]

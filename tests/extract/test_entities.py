@@ -126,6 +126,14 @@ def test_a_vessel_named_after_a_place_is_no_place(nlp):
     assert "Hải Dương" not in spans
 
 
+def test_a_gathering_of_post_holders_is_no_body(nlp):
+    found = ents(nlp, "Ba bộ trưởng đồng chủ trì Hội nghị Bộ trưởng ba nước về hợp tác phòng, chống tội phạm.")
+    assert not any(k.startswith("Hội nghị") for k in found)
+    # the body named inside a gathering's name is still the actor
+    found = ents(nlp, "Hội nghị Bộ trưởng Ngoại giao ASEAN khai mạc tại Manila.")
+    assert found["ASEAN"][0] == "Organization" and "Hội nghị Bộ trưởng Ngoại giao ASEAN" not in found
+
+
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):
     # "UBND" and "TP" spelled out give the key of the full name.
     short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")
