@@ -71,7 +71,6 @@ class RoleHit:
 # Posts whose holder is sent or advises on a matter, which may follow in lower
 # case with no "về": "Đặc phái viên khí hậu", "Cố vấn an ninh quốc gia".
 _REMIT_CATEGORIES = frozenset({"envoy", "advisor"})
-_BARE_REMIT = re.compile(r"\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}(?=\s+của\s*$)")
 
 
 def _alt(category: str) -> str:
@@ -93,6 +92,7 @@ class _Patterns:
     station: re.Pattern[str]
     owner_qualifier: re.Pattern[str]
     remit: re.Pattern[str]
+    bare_remit: re.Pattern[str]  # lower-case words before the link to the owner
     owner_back: re.Pattern[str]
     counterpart_end: re.Pattern[str]
     side_start: re.Pattern[str]
@@ -135,6 +135,7 @@ def _patterns() -> _Patterns:
         station=re.compile(rf"\s*(?:{_alt('station_link')})\s*", re.I),
         owner_qualifier=re.compile(rf"\s+(?:{_alt('qualifier')})(?:\s+[^\W\d_]+){{1,6}}\s*", re.I),
         remit=re.compile(rf"\s+(?:{_alt('qualifier')})(?:\s+[^\W\d_]+){{0,3}}\s+", re.I),
+        bare_remit=re.compile(rf"\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}(?=\s+(?:{_alt('title_link')})\s*$)"),
         owner_back=re.compile(rf"\s*(?:{_alt('owner_back')})\s*,?\s*(?:{hon}\s*)?", re.I),
         counterpart_end=re.compile(rf"(?:{_alt('counterpart')})\s*$", re.I),
         side_start=re.compile(rf"^\W*(?:{_alt('side')})\s*$", re.I),
@@ -309,7 +310,7 @@ class _SentenceRoles:
             m = self.p.qualifier.match(fold_for_match(between))
             post = self.items[j]
             if m is None and owners and (post.category or title_categories().get(norm(post.text))) in _REMIT_CATEGORIES:
-                m = _BARE_REMIT.match(between)  # "Đặc phái viên khí hậu của Trung Quốc X"
+                m = self.p.bare_remit.match(between)  # "Đặc phái viên khí hậu của Trung Quốc X"
                 m = m if m is not None and m.group().islower() else None
             rest = between[m.end():] if m else None
             if m is None or not _full(link, rest):
