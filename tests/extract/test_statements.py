@@ -133,6 +133,13 @@ def test_a_post_with_a_named_remit_is_the_speakers(text):
     assert [(s.speaker, s.text) for s in stmts] == [("person/tom-reed", "hai bên đã nhất trí về một lệnh ngừng bắn")]
 
 
+@pytest.mark.parametrize("lead", ["Quân đội", "Hôm qua, quân đội", "Chính quyền"])
+def test_a_states_army_or_administration_speaks_for_the_state(lead):
+    stmts = run(f"{lead} Nhật Bản cho biết một tên lửa đạn đạo tầm trung đã rơi xuống vùng biển phía đông.")
+    assert [(s.speaker, s.text) for s in stmts] == [
+        ("country/jp", "một tên lửa đạn đạo tầm trung đã rơi xuống vùng biển phía đông")]
+
+
 @pytest.mark.parametrize("subject", ["đồng chí Phạm Thu Hằng", "Đồng chí"])
 def test_comrade_before_a_name_or_alone_is_the_speaker(subject):
     stmts = run("Tại buổi tiếp, đồng chí Phạm Thu Hằng hoan nghênh đoàn.",
