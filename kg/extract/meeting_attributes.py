@@ -193,8 +193,7 @@ def venue_after_prep(sent: Sentence, start: int, limit: int) -> str | None:
             continue
         for a in sent.atoms:
             if a.start >= m.end() and a.kind in ("place", "actor") and a.key and \
-                    re.fullmatch(r"\s*(?:[^\W\d]+\s+){0,3}", sent.gap(m.end(), a.start)) and \
-                    not sent.ftext[m.end():a.start].strip()[:1].isupper():
+                    _venue_gap(sent.gap(m.end(), a.start)) and not sent.ftext[m.end():a.start].strip()[:1].isupper():
                 if a.label in (PLACE, COUNTRY, ORG):
                     _note_container(sent, a)
                     return a.key
@@ -202,6 +201,15 @@ def venue_after_prep(sent: Sentence, start: int, limit: int) -> str | None:
             if a.start >= m.end():
                 break
     return None
+
+
+def _venue_gap(gap: str) -> bool:
+    """Few enough words between "tại" and a venue: up to three ("tại thủ đô
+    X", "tại trụ sở của X"), or four naming a kind of place ("tại thành phố
+    biên giới X"), never an owner's ("ở sườn phía đông của EU" is no venue)."""
+    words = gap.split()
+    return re.fullmatch(r"\s*(?:[^\W\d]+\s+)*", gap) is not None and (
+        len(words) <= 3 or (len(words) == 4 and "của" not in words))
 
 
 def _note_container(sent: Sentence, venue) -> None:

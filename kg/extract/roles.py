@@ -227,12 +227,17 @@ class _SentenceRoles:
         return m.group("unit") is not None or norm(self.v.between(self.items[j - 1].start, self.items[j - 1].end)) \
             in _local_posts()
 
-    def _remit(self, j: int) -> bool:
-        """A named remit after a post's owner: "(Đặc phái viên) Mỹ về Trung
-        Đông", "Liên hợp quốc về vấn đề Syria", "Mỹ phụ trách Nam và Trung Á"."""
+    def _remit_owner(self, j: int) -> int | None:
+        """Index of a post's owner that a named remit ending at item ``j``
+        follows: "(Đặc phái viên) Mỹ về Trung Đông", "Liên hợp quốc về vấn đề
+        Syria", "Mỹ phụ trách Nam và Trung Á", "Mỹ phụ trách Đông Á - Thái
+        Bình Dương" (two regions joined by a dash are one remit)."""
+        while j >= 2 and self.items[j].label == PLACE and self.items[j - 1].label == PLACE and re.fullmatch(
+                r"\s*[-–]\s*", self.gap(self.items[j - 1].end, self.items[j].start)):
+            j -= 1
         if j < 1 or self.items[j].label not in (PLACE, COUNTRY, ORG) or self.items[j - 1].label not in _OWNER:
-            return False
-        return _full(self.p.remit, self.gap(self.items[j - 1].end, self.items[j].start))
+            return None
+        return j - 1 if _full(self.p.remit, self.gap(self.items[j - 1].end, self.items[j].start)) else None
 
     def _station(self, j: int) -> bool:
         """A place after "tại"/"ở" that follows a post's owner ("Hoa Kỳ tại TP
@@ -261,8 +266,9 @@ class _SentenceRoles:
         if owner_ok and self.items[j].label in _OWNER and self.p.owner_qualifier.fullmatch(tail) \
                 and tail == tail.lower():
             end = self.items[j].end  # "Thứ trưởng Quốc phòng Mỹ phụ trách chính sách X": the post's remit
-        if owner_ok and self._remit(j) and _full(self.p.before_person, tail):
-            end, j = self.items[j - 1].end, j - 1  # "Đặc phái viên Mỹ về Trung Đông X": the remit is a name
+        remit_owner = self._remit_owner(j) if owner_ok else None
+        if remit_owner is not None and _full(self.p.before_person, tail):
+            end, j = self.items[remit_owner].end, remit_owner  # "Đặc phái viên Mỹ về Trung Đông X": the remit is a name
         if owner_ok and self._station(j) and _full(self.p.before_person, self.gap(self.items[j].end, end)):
             # "Tổng Lãnh sự Hoa Kỳ tại TP Hồ Chí Minh X": the city is where the
             # post is held; the owner is written before it

@@ -1264,10 +1264,23 @@ class Scanner:
             return None
         if self._is_outlet_cue_end(prev):
             return ORG, "outlet_cue"
-        if self.cue_before(start, "place_noun") and not (
+        if (self.cue_before(start, "place_noun") or self._modified_place_noun(start)) and not (
                 mentions and mentions[-1].label == ORG and mentions[-1].end == prev + 1):
             return PLACE, "place_cue"
         return None
+
+    def _modified_place_noun(self, start: int) -> bool:
+        """A place noun, then a word or two saying what kind of place, right
+        before ``start`` ("thành phố biên giới Cúcuta", "thành phố cảng Odesa")."""
+        modifiers = self.gaz.cue("place_modifier")
+        j = self.prev_index(start)
+        for _ in range(2):
+            if j is None or self.folded[j] not in modifiers:
+                return False
+            if self.cue_before(j, "place_noun"):
+                return True
+            j = self.prev_index(j)
+        return False
 
     def _split_run(self, start: int, end: int) -> list[tuple[int, int]]:
         """Drop ordinary words from a capitalised run: sentence-initial

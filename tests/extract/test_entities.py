@@ -134,6 +134,11 @@ def test_a_gathering_of_post_holders_is_no_body(nlp):
     assert found["ASEAN"][0] == "Organization" and "Hội nghị Bộ trưởng Ngoại giao ASEAN" not in found
 
 
+def test_a_place_noun_with_a_kind_of_place_names_the_place_after_it(nlp):
+    found = ents(nlp, "Hai ngoại trưởng gặp nhau tại thành phố biên giới Rivas, gần thành phố cảng Marlo.")
+    assert found["Rivas"][0] == "Place" and found["Marlo"][0] == "Place"
+
+
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):
     # "UBND" and "TP" spelled out give the key of the full name.
     short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")

@@ -912,3 +912,12 @@ def test_an_unannounced_visit_to_a_capital_and_the_contacts_held_there():
     # "không báo trước" negates nothing of the meeting in the relative clause
     assert (_keys(found["meeting"]), found["meeting"].date, found["meeting"].status) == (
         {"person/ion-rusu", "person/jan-nowak"}, "2026-10-01", "held")
+
+
+def test_a_venue_after_four_words_naming_a_kind_of_place_but_not_after_an_owner():
+    doc = ("[Ngoại trưởng|T] [Peru|C:country/pe] [Ana Ruiz|P:person/ana-ruiz] và [Ngoại trưởng|T] [Chile|C:country/cl] "
+           "[Luis Soto|P:person/luis-soto] đã gặp nhau tại thành phố biên giới [Tacna|L:place/tacna] ngày 20/8.")
+    assert only(doc, date="2026-08-21").place == "place/tacna"
+    doc = ("[Ngoại trưởng|T] [Peru|C:country/pe] [Ana Ruiz|P:person/ana-ruiz] sẽ gặp [Ngoại trưởng|T] [Chile|C:country/cl] "
+           "[Luis Soto|P:person/luis-soto] ngày 20/8 để bàn phòng thủ ở sườn phía đông của [EU|O:org/eu].")
+    assert only(doc, date="2026-08-10").place is None

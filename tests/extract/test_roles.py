@@ -27,6 +27,10 @@ def roles(markup: str) -> set[tuple[str, str, str | None]]:
 
 # (sentence, expected roles) - each a rule of the module
 CASES = [
+    # a remit of two regions joined by a dash, after the owner
+    ("[Trợ lý Ngoại trưởng|T] [Mỹ|C:country/us] phụ trách [Đông Á|L:place/dong-a] - "
+     "[Thái Bình Dương|L:place/thai-binh-duong] [Tom Reed|P:person/tom-reed] tới Hà Nội.",
+     {("person/tom-reed", "Trợ lý Ngoại trưởng", "country/us")}),
     # an envoy's remit in lower case, then the owner after "của"; not for other posts
     ("[Đặc phái viên|T] khí hậu của [Mỹ|C:country/us] [Tom Reed|P:person/tom-reed] tới Bắc Kinh.",
      {("person/tom-reed", "Đặc phái viên khí hậu", "country/us")}),
