@@ -35,11 +35,16 @@ def _member_lists(art: ArticleFacts, view: SentView) -> list[tuple[str, list[str
         return []  # none of the cues below is in the sentence: no need to read its atoms
     atoms = art.atoms_of(view.index)
     lead_ws = view.trimmed()[0]
-    opener = next((a for a in atoms if a.kind == "actor" and a.label in (COUNTRY, ORG) and a.key and re.fullmatch(
-        rf"(?:về\s+)?(?:{cue('side').pattern})\s*", art.ftext[lead_ws:a.core], re.I)), None)
-    heads = _heads(art, view, atoms, opener)
+    # "Phía Mỹ gồm ...", and a second side after a comma: "..., trong khi phía Nga có ..."
+    second = cue_pattern(r"[,;]\s*(?:<<side_contrast>>)\s+(?:<<side>>)\s*$")
+    openers = [a for a in atoms if a.kind == "actor" and a.label in (COUNTRY, ORG) and a.key and (
+        re.fullmatch(rf"(?:về\s+)?(?:{cue('side').pattern})\s*", art.ftext[lead_ws:a.core], re.I)
+        or second.search(art.ftext, view.start, a.core))]
+    heads = _heads(art, view, atoms, openers[0] if openers else None)
     out = [(k, ps, False) for k, ps in heads]
-    if opener is not None and opener.key not in {c for c, _ in heads}:
+    for opener in openers:
+        if opener.key in {c for c, _ in heads}:
+            continue
         listed = _listed_members(art, view, atoms, opener)
         if listed:
             last = next(x for x in atoms if x.key == listed[-1])
@@ -63,8 +68,11 @@ def _listed_members(art: ArticleFacts, view: SentView, atoms: list[Atom], side: 
         cuts = [m.end()] + [x.end() for x in re.finditer(
             rf",|;|{cue('coordinator').pattern}", ftext[:view.end]) if x.start() >= m.end()] + [view.end]
         names = []
+        kin = cue_pattern(r"\s*(?:<<kin>>)\s")
         for lo, hi in zip(cuts, cuts[1:]):
             in_chunk = [x for x in after if lo <= x.start and x.end <= hi + 1]
+            if kin.match(ftext, lo) and len(in_chunk) == 1:
+                continue  # "ông X, con rể Tổng thống Y": Y only says whose kin X is
             if not in_chunk:
                 # a designation may straddle a cut ("Đặc phái viên về đầu tư và ...")
                 in_chunk = [x for x in after if lo <= x.end <= hi + 1]

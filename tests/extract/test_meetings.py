@@ -921,3 +921,14 @@ def test_a_venue_after_four_words_naming_a_kind_of_place_but_not_after_an_owner(
     doc = ("[Ngoại trưởng|T] [Peru|C:country/pe] [Ana Ruiz|P:person/ana-ruiz] sẽ gặp [Ngoại trưởng|T] [Chile|C:country/cl] "
            "[Luis Soto|P:person/luis-soto] ngày 20/8 để bàn phòng thủ ở sườn phía đông của [EU|O:org/eu].")
     assert only(doc, date="2026-08-10").place is None
+
+
+def test_the_sides_that_end_a_round_and_a_second_side_listed_after_trong_khi():
+    doc = ("Các phái đoàn [Nga|C:country/ru] và [Mỹ|C:country/us] đã kết thúc vòng đàm phán thứ ba tại "
+           "[Abu Dhabi|L:place/abu-dhabi] hôm 11/2.\n"
+           "Phái đoàn [Nga|C:country/ru] do [Giám đốc|T] [Oleg Ivanov|P:person/oleg-ivanov] dẫn đầu, trong khi phía "
+           "[Mỹ|C:country/us] có [Đặc phái viên|T] [Tom Reed|P:person/tom-reed] và ông [Sam Cole|P:person/sam-cole], "
+           "con rể [Tổng thống|T] [John Hart|P:person/john-hart].")
+    m = only(doc, date="2026-02-12")
+    assert (_keys(m), m.date, m.place, m.status) == (
+        {"person/oleg-ivanov", "person/tom-reed", "person/sam-cole"}, "2026-02-11", "place/abu-dhabi", "held")
