@@ -166,6 +166,8 @@ class EventBuilder:
                 continue
             if m.possible and ev.real() and ev.status()[0] != "planned":
                 continue
+            if m.status == "held" and not m.possible and not ev.real():
+                continue  # "đề nghị sớm tổ chức kỳ họp ... Cũng trong ngày, A tiếp B": a proposal is not the reception
             if _status_conflict(m, ev) or not _date_ok(m, ev) or not _place_ok(m, ev, self.art.within):
                 continue
             if m.delegated != any(x.delegated for x in ev.mentions) and not m.anaphoric:

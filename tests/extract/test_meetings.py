@@ -932,3 +932,16 @@ def test_the_sides_that_end_a_round_and_a_second_side_listed_after_trong_khi():
     m = only(doc, date="2026-02-12")
     assert (_keys(m), m.date, m.place, m.status) == (
         {"person/oleg-ivanov", "person/tom-reed", "person/sam-cole"}, "2026-02-11", "place/abu-dhabi", "held")
+
+
+def test_a_proposed_session_is_not_a_reception_held_later():
+    doc = ("Tối 15/1, [Thủ tướng|T] [Việt Nam|C:country/vn] [Lê Văn An|P:person/le-van-an] đã điện đàm với "
+           "[Thủ tướng|T] [Ấn Độ|C:country/in] [Ravi Kumar|P:person/ravi-kumar].\n"
+           "[Thủ tướng|T] [Kumar|P:person/ravi-kumar] mời [Thủ tướng|T] [Lê Văn An|P:person/le-van-an] sớm thăm "
+           "[Ấn Độ|C:country/in]; [Thủ tướng|T] [Lê Văn An|P:person/le-van-an] vui vẻ nhận lời và đề nghị hai bên sớm "
+           "tổ chức kỳ họp Ủy ban hỗn hợp.\n"
+           "Cũng trong ngày 15/1, [Phó Thủ tướng|T] [Việt Nam|C:country/vn] [Trần Văn Nam|P:person/tran-van-nam] "
+           "đã tiếp [Đại sứ|T] "
+           "[Ấn Độ|C:country/in] [Anil Rao|P:person/anil-rao] tại [Hà Nội|L:place/ha-noi].")
+    (m,) = [m for m in meetings(doc, date="2026-01-16") if m.kind == "meeting"]
+    assert (_keys(m), m.status) == ({"person/tran-van-nam", "person/anil-rao"}, "held")
