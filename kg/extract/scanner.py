@@ -69,6 +69,8 @@ def _firsts(table) -> frozenset[str]:
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
+# An acronym numbered by its session or edition: "AIPA-47", "COP31", "APEC-2026".
+_NUMBERED_SHORT_FORM = re.compile(r"[A-Z]{2,}-?\d{1,4}")
 # A Korean given name romanised with a hyphen: "Jae-myung", "Yo-jong".
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,6}")
 _PARTICLE_PREFIX = re.compile(r"([a-z]{1,4})-([^\W\d_])")
@@ -1320,6 +1322,8 @@ class Scanner:
         if pending:
             if e - s == 1 and self._is_org_head(s) and e < self.n and not self.space[e] and not self.cap[e]:
                 return None, None  # "Chủ tịch Hội hữu nghị Việt Nam - Nhật Bản": a body's head, no name
+            if e - s == 1 and _NUMBERED_SHORT_FORM.fullmatch(self.text[s]):
+                return None, None  # "Chủ tịch AIPA-47": a body's session, no one's name
             return PERSON, "title"
         if prev is not None and self._is_outlet_cue_end(prev):
             return ORG, "outlet_cue"

@@ -139,6 +139,12 @@ def test_a_place_noun_with_a_kind_of_place_names_the_place_after_it(nlp):
     assert found["Rivas"][0] == "Place" and found["Marlo"][0] == "Place"
 
 
+def test_a_numbered_session_after_a_post_is_no_person(nlp):
+    found = ents(nlp, "Ông hội kiến Chủ tịch Hạ viện Malaysia Johari Abdul, Chủ tịch AIPA-47, và Chủ tịch COP31.")
+    assert found["Johari Abdul"][0] == "Person"
+    assert all(found.get(k, ("",))[0] != "Person" for k in ("AIPA-47", "COP31"))
+
+
 def test_local_government_written_with_its_short_forms_is_one_body(nlp):
     # "UBND" and "TP" spelled out give the key of the full name.
     short = ents(nlp, "Chủ tịch UBND TP Cần Thơ Trần Văn Lâm tiếp đoàn.")
