@@ -207,9 +207,9 @@ def _venue_gap(gap: str) -> bool:
     """Few enough words between "tại" and a venue: up to three ("tại thủ đô
     X", "tại trụ sở của X"), or four naming a kind of place ("tại thành phố
     biên giới X"), never an owner's ("ở sườn phía đông của EU" is no venue)."""
-    words = gap.split()
+    n = len(gap.split())
     return re.fullmatch(r"\s*(?:[^\W\d]+\s+)*", gap) is not None and (
-        len(words) <= 3 or (len(words) == 4 and "của" not in words))
+        n <= 3 or (n == 4 and not cue_pattern(r"(?<!\w)(?:<<oblique>>)(?!\w)").search(gap)))
 
 
 def _note_container(sent: Sentence, venue) -> None:
